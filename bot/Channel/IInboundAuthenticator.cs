@@ -1,0 +1,21 @@
+using TrustBot.Schema;
+
+namespace TrustBot.Bot.Channel;
+
+/// <summary>The outcome of checking an inbound request's credentials.</summary>
+/// <param name="Succeeded">The request may run a turn.</param>
+/// <param name="IsAnonymous">No token was presented (local mode only).</param>
+/// <param name="ServiceUrlVerified">The activity's serviceUrl was vouched for by a validated token.</param>
+/// <param name="Failure">Why it failed, safe to return to the caller.</param>
+public sealed record AuthenticationResult(bool Succeeded, bool IsAnonymous, bool ServiceUrlVerified, string? Failure)
+{
+    public static AuthenticationResult Anonymous { get; } = new(true, true, false, null);
+    public static AuthenticationResult Verified { get; } = new(true, false, true, null);
+    public static AuthenticationResult Fail(string reason) => new(false, false, false, reason);
+}
+
+/// <summary>Validates the Authorization header of an inbound activity the way Azure Bot Service expects.</summary>
+public interface IInboundAuthenticator
+{
+    Task<AuthenticationResult> AuthenticateAsync(string? authorizationHeader, Activity activity, CancellationToken cancellationToken);
+}

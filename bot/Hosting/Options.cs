@@ -1,0 +1,93 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace TrustBot.Bot.Hosting;
+
+/// <summary>The Azure Bot registration (root keys, the names Azure's templates use).</summary>
+public sealed class BotIdentityOptions
+{
+    public string? MicrosoftAppId { get; set; }
+    public string? MicrosoftAppPassword { get; set; }
+    public string? MicrosoftAppTenantId { get; set; }
+
+    /// <summary>MultiTenant (default), SingleTenant or UserAssignedMSI.</summary>
+    public string? MicrosoftAppType { get; set; }
+
+    /// <summary>No app id: no inbound token required, no outbound token sent.</summary>
+    public bool IsLocalMode => string.IsNullOrWhiteSpace(MicrosoftAppId);
+
+    public bool IsSingleTenant => string.Equals(MicrosoftAppType, "SingleTenant", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>Section <c>BotFramework</c>: the identity endpoints (configurable for sovereign clouds).</summary>
+public sealed class BotFrameworkOptions
+{
+    public const string Section = "BotFramework";
+
+    [Required, Url]
+    public string OpenIdMetadataUrl { get; set; } = "https://login.botframework.com/v1/.well-known/openidconfiguration";
+
+    [Required, Url]
+    public string EmulatorOpenIdMetadataUrl { get; set; } = "https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration";
+
+    /// <summary>Where the bot gets its outbound token; <c>{tenant}</c> is replaced by the app's tenant when single-tenant.</summary>
+    [Required]
+    public string TokenEndpoint { get; set; } = "https://login.microsoftonline.com/botframework.com/oauth2/v2.0/token";
+
+    [Required]
+    public string TokenScope { get; set; } = "https://api.botframework.com/.default";
+
+    [Required]
+    public string ChannelIssuer { get; set; } = "https://api.botframework.com";
+
+    /// <summary>Largest accepted POST /api/messages body; the Direct Line activity limit by default.</summary>
+    [Range(1024, 16 * 1024 * 1024)]
+    public int MaxActivityBytes { get; set; } = 256 * 1024;
+}
+
+/// <summary>Section <c>Storage</c>.</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    public string ConnectionString { get; set; } = "UseDevelopmentStorage=true";
+
+    [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{0,40}$", ErrorMessage = "Storage:TablePrefix must start with a letter and hold only letters and digits (Azure table name rules).")]
+    public string TablePrefix { get; set; } = "TrustBot";
+
+    /// <summary><c>Table</c> (default) or <c>Memory</c> (tests and benchmarks only).</summary>
+    [Required, RegularExpression("^(Table|Memory)$", ErrorMessage = "Storage:Provider must be Table or Memory.")]
+    public string Provider { get; set; } = "Table";
+}
+
+/// <summary>Section <c>Proactive</c>.</summary>
+public sealed class ProactiveOptions
+{
+    public const string Section = "Proactive";
+
+    public bool Enabled { get; set; } = true;
+
+    [Range(1, 3600)]
+    public int TickSeconds { get; set; } = 60;
+
+    [Required, RegularExpression(@"^\d{2}:\d{2}-\d{2}:\d{2}$", ErrorMessage = "Proactive:QuietHours must look like 22:00-08:00.")]
+    public string QuietHours { get; set; } = "22:00-08:00";
+
+    [Range(1, 1000)]
+    public int MaxSendsPerSecond { get; set; } = 50;
+}
+
+/// <summary>Section <c>DirectLine</c>.</summary>
+public sealed class DirectLineOptions
+{
+    public const string Section = "DirectLine";
+
+    public string? Secret { get; set; }
+
+    /// <summary>Serve a local Direct Line 3.0 endpoint; defaults to true when no secret is set.</summary>
+    public bool? Local { get; set; }
+
+    [Required, Url]
+    public string BaseUrl { get; set; } = "https://directline.botframework.com/v3/directline";
+
+    public bool LocalEnabled => Local ?? string.IsNullOrWhiteSpace(Secret);
+}

@@ -1,0 +1,103 @@
+namespace TrustBot.State;
+
+/// <summary>An in-memory <see cref="IStorage"/> with the same ETag rules as the table storage.</summary>
+public sealed class MemoryStorage : IStorage
+{
+    private readonly Lock _gate = new();
+    private readonly SortedDictionary<string, SortedDictionary<string, StoreItem>> _partitions = new(StringComparer.Ordinal);
+    private long _version;
+
+    /// <summary>Number of read calls (a read of several keys counts once); for tests and benchmarks.</summary>
+    public int ReadCalls { get; private set; }
+
+    /// <summary>Number of write calls; for tests and benchmarks.</summary>
+    public int WriteCalls { get; private set; }
+
+    public Task<IReadOnlyDictionary<StorageKey, StoreItem>> ReadAsync(IReadOnlyCollection<StorageKey> keys, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var result = new Dictionary<StorageKey, StoreItem>();
+        lock (_gate)
+        {
+            ReadCalls++;
+            foreach (var key in keys)
+            {
+                if (_partitions.TryGetValue(key.Partition, out var rows) && rows.TryGetValue(key.Row, out var item))
+                    result[key] = item;
+            }
+        }
+        return Task.FromResult<IReadOnlyDictionary<StorageKey, StoreItem>>(result);
+    }
+
+    public Task<IReadOnlyDictionary<StorageKey, string>> WriteAsync(IReadOnlyList<StorageWrite> writes, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var etags = new Dictionary<StorageKey, string>();
+        lock (_gate)
+        {
+            WriteCalls++;
+            foreach (var group in writes.GroupBy(w => w.Key.Partition))
+            {
+                _partitions.TryGetValue(group.Key, out var rows);
+                foreach (var w in group) CheckCondition(rows, w);
+                if (rows is null) _partitions[group.Key] = rows = new SortedDictionary<string, StoreItem>(StringComparer.Ordinal);
+                foreach (var w in group)
+                {
+                    if (w.Json is null)
+                    {
+                        rows.Remove(w.Key.Row);
+                        continue;
+                    }
+                    var etag = $"W/\"{++_version}\"";
+                    rows[w.Key.Row] = new StoreItem(w.Json, etag);
+                    etags[w.Key] = etag;
+                }
+                if (rows.Count == 0) _partitions.Remove(group.Key);
+            }
+        }
+        return Task.FromResult<IReadOnlyDictionary<StorageKey, string>>(etags);
+    }
+
+    private static void CheckCondition(SortedDictionary<string, StoreItem>? rows, StorageWrite w)
+    {
+        StoreItem? current = null;
+        rows?.TryGetValue(w.Key.Row, out current);
+        if (ETags.IsUnconditional(w.ETag)) return;
+        if (w.ETag == ETags.New)
+        {
+            if (current is not null) throw new StorageConflictException(w.Key);
+            return;
+        }
+        if (current is null || current.ETag != w.ETag) throw new StorageConflictException(w.Key);
+    }
+
+    public Task<IReadOnlyList<KeyValuePair<StorageKey, StoreItem>>> QueryAsync(string partition, string rowPrefix, int maxCount, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var result = new List<KeyValuePair<StorageKey, StoreItem>>();
+        lock (_gate)
+        {
+            ReadCalls++;
+            if (_partitions.TryGetValue(partition, out var rows))
+            {
+                foreach (var (row, item) in rows)
+                {
+                    if (result.Count >= maxCount) break;
+                    if (row.StartsWith(rowPrefix, StringComparison.Ordinal)) result.Add(new(new StorageKey(partition, row), item));
+                }
+            }
+        }
+        return Task.FromResult<IReadOnlyList<KeyValuePair<StorageKey, StoreItem>>>(result);
+    }
+
+    public Task<int> DeletePartitionAsync(string partition, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            WriteCalls++;
+            if (!_partitions.Remove(partition, out var rows)) return Task.FromResult(0);
+            return Task.FromResult(rows.Count);
+        }
+    }
+}
