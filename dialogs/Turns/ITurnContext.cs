@@ -36,13 +36,21 @@ public interface ITurnContext
 }
 
 /// <summary>Per-turn service bag keyed by type.</summary>
-public sealed class TurnServices
+public sealed class TurnServices(TurnServices? parent = null)
 {
-    private readonly Dictionary<Type, object> _items = [];
+    private readonly Dictionary<object, object> _items = [];
 
     public void Set<T>(T value) where T : class => _items[typeof(T)] = value;
 
-    public T? Get<T>() where T : class => _items.TryGetValue(typeof(T), out var v) ? (T)v : null;
+    public T? Get<T>() where T : class => _items.TryGetValue(typeof(T), out var v) ? (T)v : parent?.Get<T>();
+
+    /// <summary>Stores a value under a key of the caller's choosing (e.g. one entry per state scope).</summary>
+    public void Set(object key, object value) => _items[key] = value;
+
+    /// <summary>Reads a value stored with <see cref="Set(object, object)"/>.</summary>
+    public T? Get<T>(object key) where T : class => _items.TryGetValue(key, out var v) ? (T)v : parent?.Get<T>(key);
+
+    public void Remove(object key) => _items.Remove(key);
 
     public T GetRequired<T>() where T : class =>
         Get<T>() ?? throw new InvalidOperationException($"{typeof(T).Name} is not available in this turn; register it in the adapter's middleware.");

@@ -1,0 +1,85 @@
+using TrustBot.Turns;
+
+namespace TrustBot.Dialogs;
+
+/// <summary>
+/// A dialog made of other dialogs (typically one waterfall and its prompts) with its own inner
+/// stack, so a whole flow can be started, resumed and tested as one unit.
+/// </summary>
+public abstract class ComponentDialog : Dialog
+{
+    private readonly DialogSet _inner = new();
+
+    /// <summary>Creates a component with the given id.</summary>
+    protected ComponentDialog(string id) : base(id)
+    {
+    }
+
+    /// <summary>The dialog started when the component begins; defaults to the first one added.</summary>
+    protected string? InitialDialogId { get; set; }
+
+    /// <summary>Adds a dialog to the component's own set.</summary>
+    protected ComponentDialog AddDialog(Dialog dialog)
+    {
+        _inner.Add(dialog);
+        InitialDialogId ??= dialog.Id;
+        return this;
+    }
+
+    /// <summary>Finds a dialog of this component by id.</summary>
+    public Dialog? FindInnerDialog(string id) => _inner.Find(id);
+
+    internal DialogContext CreateInnerContext(DialogContext outer, DialogInstance instance) =>
+        new(_inner, outer.Context, instance.Inner ??= new DialogState(), outer);
+
+    /// <inheritdoc />
+    public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
+    {
+        var inner = CreateInnerContext(dc, dc.ActiveDialog!);
+        var id = InitialDialogId ?? throw new InvalidOperationException($"{Id} has no dialogs; add one with AddDialog in its constructor.");
+        var result = await inner.BeginDialogAsync(id, options, cancellationToken).ConfigureAwait(false);
+        return await EndIfInnerCompletedAsync(dc, result, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public override async Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        var inner = CreateInnerContext(dc, dc.ActiveDialog!);
+        var result = await inner.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
+        return await EndIfInnerCompletedAsync(dc, result, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public override async Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, object? result, CancellationToken cancellationToken)
+    {
+        // A dialog this component started on the outer stack has ended: the inner active dialog goes on.
+        await RepromptDialogAsync(dc.Context, dc.ActiveDialog!, cancellationToken).ConfigureAwait(false);
+        return DialogTurnResult.Waiting;
+    }
+
+    /// <inheritdoc />
+    public override Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken)
+    {
+        if (instance.Inner?.Stack is not [var active, ..]) return Task.CompletedTask;
+        return _inner.Find(active.Id)?.RepromptDialogAsync(turnContext, active, cancellationToken) ?? Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override async Task EndDialogAsync(ITurnContext turnContext, DialogInstance instance, DialogReason reason, CancellationToken cancellationToken)
+    {
+        if (reason == DialogReason.CancelCalled && instance.Inner is { Stack.Count: > 0 } inner)
+        {
+            var dc = new DialogContext(_inner, turnContext, inner);
+            await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+        }
+        await OnEndDialogAsync(turnContext, instance, reason, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Hook for components that clean up when they end.</summary>
+    protected virtual Task OnEndDialogAsync(ITurnContext turnContext, DialogInstance instance, DialogReason reason, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static Task<DialogTurnResult> EndIfInnerCompletedAsync(DialogContext dc, DialogTurnResult inner, CancellationToken cancellationToken) =>
+        inner.Status is DialogTurnStatus.Complete or DialogTurnStatus.Cancelled or DialogTurnStatus.Empty
+            ? dc.EndDialogAsync(inner.Result, cancellationToken)
+            : Task.FromResult(inner);
+}

@@ -1,0 +1,118 @@
+using TrustBot.Turns;
+
+namespace TrustBot.Dialogs;
+
+/// <summary>
+/// Runs the dialogs of one <see cref="DialogSet"/> over a persisted stack for the current turn:
+/// begin, continue, replace, end and cancel.
+/// </summary>
+public sealed class DialogContext
+{
+    internal DialogContext(DialogSet dialogs, ITurnContext turnContext, DialogState state, DialogContext? parent = null)
+    {
+        Dialogs = dialogs;
+        Context = turnContext;
+        State = state;
+        Parent = parent;
+    }
+
+    /// <summary>The dialogs this context can start.</summary>
+    public DialogSet Dialogs { get; }
+
+    /// <summary>The current turn.</summary>
+    public ITurnContext Context { get; }
+
+    /// <summary>The persisted stack.</summary>
+    public DialogState State { get; }
+
+    /// <summary>The context of the component dialog that owns this one, if any.</summary>
+    public DialogContext? Parent { get; }
+
+    /// <summary>The dialogs on the stack, active first.</summary>
+    public IReadOnlyList<DialogInstance> Stack => State.Stack;
+
+    /// <summary>The active dialog's instance, or null when the stack is empty.</summary>
+    public DialogInstance? ActiveDialog => State.Stack.Count > 0 ? State.Stack[0] : null;
+
+    /// <summary>Pushes the dialog on the stack and starts it.</summary>
+    public Task<DialogTurnResult> BeginDialogAsync(string dialogId, object? options, CancellationToken cancellationToken)
+    {
+        var dialog = FindDialog(dialogId)
+            ?? throw new InvalidOperationException($"No dialog with id '{dialogId}' is reachable from here; add it to the DialogSet (or the component) that starts it.");
+        State.Stack.Insert(0, new DialogInstance { Id = dialogId });
+        return dialog.BeginDialogAsync(this, options, cancellationToken);
+    }
+
+    /// <summary>Starts a prompt with its options.</summary>
+    public Task<DialogTurnResult> PromptAsync(string dialogId, PromptOptions options, CancellationToken cancellationToken) =>
+        BeginDialogAsync(dialogId, options, cancellationToken);
+
+    /// <summary>Passes the turn's activity to the active dialog.</summary>
+    public async Task<DialogTurnResult> ContinueDialogAsync(CancellationToken cancellationToken)
+    {
+        if (ActiveDialog is not { } instance) return new DialogTurnResult(DialogTurnStatus.Empty);
+        var dialog = FindDialog(instance.Id);
+        if (dialog is null)
+        {
+            // A stored stack can name a dialog a newer version of the bot no longer has; start clean rather than fail every turn.
+            State.Stack.Clear();
+            return new DialogTurnResult(DialogTurnStatus.Empty);
+        }
+        return await dialog.ContinueDialogAsync(this, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Ends the active dialog and resumes its parent with the result.</summary>
+    public async Task<DialogTurnResult> EndDialogAsync(object? result, CancellationToken cancellationToken)
+    {
+        await EndActiveDialogAsync(DialogReason.EndCalled, cancellationToken).ConfigureAwait(false);
+        if (ActiveDialog is { } parent && FindDialog(parent.Id) is { } dialog)
+            return await dialog.ResumeDialogAsync(this, DialogReason.EndCalled, result, cancellationToken).ConfigureAwait(false);
+        return new DialogTurnResult(DialogTurnStatus.Complete, result);
+    }
+
+    /// <summary>Ends the active dialog and starts another in its place (loops without growing the stack).</summary>
+    public async Task<DialogTurnResult> ReplaceDialogAsync(string dialogId, object? options, CancellationToken cancellationToken)
+    {
+        await EndActiveDialogAsync(DialogReason.ReplaceCalled, cancellationToken).ConfigureAwait(false);
+        return await BeginDialogAsync(dialogId, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Ends every dialog on the stack.</summary>
+    public async Task<DialogTurnResult> CancelAllDialogsAsync(CancellationToken cancellationToken)
+    {
+        if (State.Stack.Count == 0) return new DialogTurnResult(DialogTurnStatus.Empty);
+        while (State.Stack.Count > 0) await EndActiveDialogAsync(DialogReason.CancelCalled, cancellationToken).ConfigureAwait(false);
+        return new DialogTurnResult(DialogTurnStatus.Cancelled);
+    }
+
+    /// <summary>Asks the active dialog to repeat its pending question.</summary>
+    public Task RepromptDialogAsync(CancellationToken cancellationToken) =>
+        ActiveDialog is { } instance && FindDialog(instance.Id) is { } dialog
+            ? dialog.RepromptDialogAsync(Context, instance, cancellationToken)
+            : Task.CompletedTask;
+
+    /// <summary>Finds a dialog here or in an enclosing component.</summary>
+    public Dialog? FindDialog(string dialogId) => Dialogs.Find(dialogId) ?? Parent?.FindDialog(dialogId);
+
+    /// <summary>The ids of the stack from the outermost dialog to the innermost, across components.</summary>
+    public IReadOnlyList<string> ActiveDialogPath()
+    {
+        var path = new List<string>();
+        var dc = this;
+        while (dc.ActiveDialog is { } active)
+        {
+            path.Add(active.Id);
+            if (dc.FindDialog(active.Id) is ComponentDialog component) dc = component.CreateInnerContext(dc, active);
+            else break;
+        }
+        return path;
+    }
+
+    private async Task EndActiveDialogAsync(DialogReason reason, CancellationToken cancellationToken)
+    {
+        if (ActiveDialog is not { } instance) return;
+        if (FindDialog(instance.Id) is { } dialog)
+            await dialog.EndDialogAsync(Context, instance, reason, cancellationToken).ConfigureAwait(false);
+        State.Stack.RemoveAt(0);
+    }
+}

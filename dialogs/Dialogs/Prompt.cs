@@ -1,0 +1,144 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using TrustBot.Schema;
+using TrustBot.Turns;
+
+namespace TrustBot.Dialogs;
+
+/// <summary>What a prompt made of the person's answer.</summary>
+/// <param name="Succeeded">The answer was understood.</param>
+/// <param name="Value">The understood value.</param>
+public readonly record struct PromptRecognizerResult<T>(bool Succeeded, T? Value)
+{
+    /// <summary>Not understood.</summary>
+    public static PromptRecognizerResult<T> Failed => new(false, default);
+
+    /// <summary>Understood as <paramref name="value"/>.</summary>
+    public static PromptRecognizerResult<T> Ok(T value) => new(true, value);
+}
+
+/// <summary>What a validator sees.</summary>
+public sealed class PromptValidatorContext<T>
+{
+    internal PromptValidatorContext(ITurnContext context, PromptRecognizerResult<T> recognized, PromptOptions options, int attemptCount)
+    {
+        Context = context;
+        Recognized = recognized;
+        Options = options;
+        AttemptCount = attemptCount;
+    }
+
+    /// <summary>The current turn.</summary>
+    public ITurnContext Context { get; }
+
+    /// <summary>The recognised answer.</summary>
+    public PromptRecognizerResult<T> Recognized { get; }
+
+    /// <summary>The prompt's options.</summary>
+    public PromptOptions Options { get; }
+
+    /// <summary>1 for the first answer, 2 for the first retry, and so on.</summary>
+    public int AttemptCount { get; }
+}
+
+/// <summary>Decides whether a recognised answer is acceptable.</summary>
+public delegate Task<bool> PromptValidator<T>(PromptValidatorContext<T> promptContext, CancellationToken cancellationToken);
+
+/// <summary>
+/// Base of the prompts: asks, recognises the answer (typed text, a button, or a card submit's
+/// <c>value</c>), validates, retries with the retry prompt, and after
+/// <see cref="PromptOptions.MaxRetries"/> failed retries ends with a null ("no answer") result.
+/// </summary>
+public abstract class Prompt<T> : Dialog
+{
+    private const string OptionsKey = "options";
+    private const string AttemptsKey = "attempts";
+    private readonly PromptValidator<T>? _validator;
+
+    /// <summary>Creates a prompt with an optional validator.</summary>
+    protected Prompt(string id, PromptValidator<T>? validator) : base(id) => _validator = validator;
+
+    /// <inheritdoc />
+    public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
+    {
+        var promptOptions = options as PromptOptions
+            ?? throw new ArgumentException($"Start {Id} with PromptOptions.", nameof(options));
+        var instance = dc.ActiveDialog!;
+        instance.State[OptionsKey] = JsonSerializer.SerializeToNode(promptOptions, DialogJson.Default.PromptOptions);
+        instance.State[AttemptsKey] = 0;
+        await SendAsync(dc.Context, promptOptions, isRetry: false, cancellationToken).ConfigureAwait(false);
+        return DialogTurnResult.Waiting;
+    }
+
+    /// <inheritdoc />
+    public override async Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        if (dc.Context.Activity.Type != ActivityTypes.Message) return DialogTurnResult.Waiting;
+        var instance = dc.ActiveDialog!;
+        var options = OptionsOf(instance);
+        var attempts = (instance.State[AttemptsKey]?.GetValue<int>() ?? 0) + 1;
+        instance.State[AttemptsKey] = attempts;
+
+        var input = PromptInput.Of(dc.Context.Activity);
+        var recognized = input is null ? PromptRecognizerResult<T>.Failed : Recognize(input, options, dc.Context);
+        var valid = _validator is null
+            ? recognized.Succeeded
+            : await _validator(new PromptValidatorContext<T>(dc.Context, recognized, options, attempts), cancellationToken).ConfigureAwait(false);
+        if (valid) return await dc.EndDialogAsync(recognized.Value, cancellationToken).ConfigureAwait(false);
+
+        if (attempts > options.MaxRetries)
+        {
+            if (options.GiveUpMessage is { } giveUp) await dc.Context.SendActivityAsync(giveUp, cancellationToken).ConfigureAwait(false);
+            return await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+        await SendAsync(dc.Context, options, isRetry: true, cancellationToken).ConfigureAwait(false);
+        return DialogTurnResult.Waiting;
+    }
+
+    /// <inheritdoc />
+    public override Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken) =>
+        SendAsync(turnContext, OptionsOf(instance), isRetry: false, cancellationToken);
+
+    /// <summary>Turns the person's input into a value.</summary>
+    protected abstract PromptRecognizerResult<T> Recognize(string input, PromptOptions options, ITurnContext context);
+
+    /// <summary>Builds the activity that asks the question (choices rendered for the channel).</summary>
+    protected virtual Activity BuildPrompt(ITurnContext context, PromptOptions options, bool isRetry)
+    {
+        var source = isRetry ? options.RetryPrompt ?? options.Prompt : options.Prompt;
+        var activity = Clone(source) ?? Activity.CreateMessage();
+        return options.Choices is { Count: > 0 } choices
+            ? ChoiceRenderer.Render(context.Activity, activity, choices, options.Style)
+            : activity;
+    }
+
+    private Task SendAsync(ITurnContext context, PromptOptions options, bool isRetry, CancellationToken cancellationToken) =>
+        context.SendActivityAsync(BuildPrompt(context, options, isRetry), cancellationToken);
+
+    private static PromptOptions OptionsOf(DialogInstance instance) =>
+        instance.State[OptionsKey]?.Deserialize(DialogJson.Default.PromptOptions) ?? new PromptOptions();
+
+    private static Activity? Clone(Activity? activity) =>
+        activity is null ? null : JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(activity, DialogJson.Default.Activity), DialogJson.Default.Activity);
+}
+
+/// <summary>Reads the answer out of a message: its text, or a button/card submit's value when the text is empty.</summary>
+public static class PromptInput
+{
+    private static readonly string[] ValueFields = ["answer", "choice", "value", "text"];
+
+    /// <summary>The trimmed answer, or null when the message carries none.</summary>
+    public static string? Of(Activity activity)
+    {
+        if (!string.IsNullOrWhiteSpace(activity.Text)) return activity.Text.Trim();
+        return activity.Value switch
+        {
+            JsonValue v when v.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s) => s.Trim(),
+            JsonValue v when v.TryGetValue<int>(out var i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            JsonObject o => ValueFields.Select(f => o[f]).OfType<JsonValue>()
+                .Select(v => v.TryGetValue<string>(out var s) ? s : v.ToJsonString())
+                .FirstOrDefault(s => !string.IsNullOrWhiteSpace(s))?.Trim(),
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Numerics;
+using TrustBot.Turns;
+
+namespace TrustBot.Dialogs;
+
+/// <summary>Free text with length limits (<see cref="PromptOptions.Min"/>/<see cref="PromptOptions.Max"/>, default 1–2000 characters).</summary>
+public sealed class TextPrompt(string id, PromptValidator<string>? validator = null) : Prompt<string>(id, validator)
+{
+    /// <summary>The default longest answer.</summary>
+    public const int DefaultMaxLength = 2000;
+
+    /// <inheritdoc />
+    protected override PromptRecognizerResult<string> Recognize(string input, PromptOptions options, ITurnContext context)
+    {
+        var min = (int)(options.Min ?? 1);
+        var max = (int)(options.Max ?? DefaultMaxLength);
+        var length = new StringInfo(input).LengthInTextElements;
+        return length >= min && length <= max ? PromptRecognizerResult<string>.Ok(input) : PromptRecognizerResult<string>.Failed;
+    }
+}
+
+/// <summary>A number (integer or decimal by <typeparamref name="T"/>), optionally within a range such as 1–10.</summary>
+public sealed class NumberPrompt<T>(string id, PromptValidator<T>? validator = null) : Prompt<T>(id, validator)
+    where T : struct, INumber<T>
+{
+    /// <inheritdoc />
+    protected override PromptRecognizerResult<T> Recognize(string input, PromptOptions options, ITurnContext context)
+    {
+        if (!Recognizers.TryNumber(input, out var number) || !T.TryParse(number, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+            return PromptRecognizerResult<T>.Failed;
+        var asDecimal = decimal.CreateChecked(value);
+        if (options.Min is { } min && asDecimal < min) return PromptRecognizerResult<T>.Failed;
+        if (options.Max is { } max && asDecimal > max) return PromptRecognizerResult<T>.Failed;
+        return PromptRecognizerResult<T>.Ok(value);
+    }
+}
+
+/// <summary>Yes or no, in many English phrasings; shows Yes/No buttons unless choices are given.</summary>
+public sealed class ConfirmPrompt(string id, PromptValidator<bool>? validator = null) : Prompt<bool>(id, validator)
+{
+    /// <inheritdoc />
+    protected override PromptRecognizerResult<bool> Recognize(string input, PromptOptions options, ITurnContext context)
+    {
+        if (options.Choices is { Count: 2 } pair)
+        {
+            if (Recognizers.MatchChoice(input, pair) is { } found) return PromptRecognizerResult<bool>.Ok(found.Index == 0);
+        }
+        return Recognizers.TryConfirm(input, out var yes) ? PromptRecognizerResult<bool>.Ok(yes) : PromptRecognizerResult<bool>.Failed;
+    }
+
+    /// <inheritdoc />
+    protected override Schema.Activity BuildPrompt(ITurnContext context, PromptOptions options, bool isRetry)
+    {
+        options.Choices ??= Choice.From("Yes", "No");
+        return base.BuildPrompt(context, options, isRetry);
+    }
+}
+
+/// <summary>One of a list of choices: by number, exact or partial title, or synonym.</summary>
+public sealed class ChoicePrompt(string id, PromptValidator<FoundChoice>? validator = null) : Prompt<FoundChoice>(id, validator)
+{
+    /// <inheritdoc />
+    protected override PromptRecognizerResult<FoundChoice> Recognize(string input, PromptOptions options, ITurnContext context) =>
+        options.Choices is { Count: > 0 } choices && Recognizers.MatchChoice(input, choices) is { } found
+            ? PromptRecognizerResult<FoundChoice>.Ok(found)
+            : PromptRecognizerResult<FoundChoice>.Failed;
+}
+
+/// <summary>A time of day: "7pm", "19:00", "7.30 am", "evening" (19:00), "morning" (09:00).</summary>
+public sealed class TimeOfDayPrompt(string id, PromptValidator<TimeOnly>? validator = null) : Prompt<TimeOnly>(id, validator)
+{
+    /// <inheritdoc />
+    protected override PromptRecognizerResult<TimeOnly> Recognize(string input, PromptOptions options, ITurnContext context) =>
+        Recognizers.TryTimeOfDay(input, out var time) ? PromptRecognizerResult<TimeOnly>.Ok(time) : PromptRecognizerResult<TimeOnly>.Failed;
+}
+
+/// <summary>A time zone: an IANA name, a city, or a UTC offset; checked against the system's time zone database.</summary>
+public sealed class TimeZonePrompt(string id, PromptValidator<string>? validator = null) : Prompt<string>(id, validator)
+{
+    /// <inheritdoc />
+    protected override PromptRecognizerResult<string> Recognize(string input, PromptOptions options, ITurnContext context)
+    {
+        if (options.Choices is { Count: > 0 } choices && Recognizers.MatchChoice(input, choices) is { } found)
+            input = found.Value;
+        return TimeZones.TryResolve(input, out var zoneId) ? PromptRecognizerResult<string>.Ok(zoneId) : PromptRecognizerResult<string>.Failed;
+    }
+}
