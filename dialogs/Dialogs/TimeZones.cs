@@ -12,6 +12,11 @@ public static partial class TimeZones
 {
     private static readonly Lazy<Dictionary<string, string>> Cities = new(BuildCityIndex);
 
+    // The database's ids are case-sensitive file names on Linux; people type them in any case.
+    private static readonly Lazy<Dictionary<string, string>> Ids = new(() =>
+        TimeZoneInfo.GetSystemTimeZones().Where(z => z.HasIanaId).Select(z => z.Id)
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToDictionary(id => id, StringComparer.OrdinalIgnoreCase));
+
     // Common names that are not the last part of an IANA id.
     private static readonly Dictionary<string, string> Aliases = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -47,9 +52,9 @@ public static partial class TimeZones
         }
 
         var candidate = input!.Trim().Replace(' ', '_');
-        if (candidate.Contains('/') && TimeZoneInfo.TryFindSystemTimeZoneById(candidate, out var zone) && zone.HasIanaId)
+        if (candidate.Contains('/') && Ids.Value.TryGetValue(candidate, out var id))
         {
-            zoneId = zone.Id;
+            zoneId = id;
             return true;
         }
         if (Cities.Value.TryGetValue(t, out var city))
