@@ -1,0 +1,122 @@
+namespace TrustBot.Journey;
+
+/// <summary>Which side of the broken trust the person is on; wording adapts to it.</summary>
+public enum PartnerRole
+{
+    /// <summary>Not chosen yet.</summary>
+    Unknown,
+
+    /// <summary>"I was hurt."</summary>
+    Hurt,
+
+    /// <summary>"I broke the trust."</summary>
+    Repairing,
+
+    /// <summary>"We're both working on it."</summary>
+    Both,
+}
+
+/// <summary>What broke the trust; used only to tailor wording.</summary>
+public enum BreachKind
+{
+    Unknown,
+    Infidelity,
+    Dishonesty,
+    Misunderstandings,
+    Other,
+}
+
+/// <summary>How often the person wants check-in reminders.</summary>
+public enum CheckInRhythm
+{
+    None,
+    Daily,
+    EveryFewDays,
+    Weekly,
+}
+
+/// <summary>
+/// Everything the bot remembers about the person between conversations (user state). Private
+/// writing is not here: it lives in journey records.
+/// </summary>
+public sealed class JourneyProfile
+{
+    /// <summary>Consent to begin; null until asked, false for "not now".</summary>
+    public bool? Consented { get; set; }
+
+    public DateTimeOffset? ConsentedAt { get; set; }
+
+    public bool OnboardingDone { get; set; }
+
+    public string? Name { get; set; }
+
+    public PartnerRole Role { get; set; }
+
+    public BreachKind Breach { get; set; }
+
+    /// <summary>"Yes", "Not yet" or "I don't know".</summary>
+    public string? PartnerInvolved { get; set; }
+
+    public CheckInRhythm Rhythm { get; set; }
+
+    public TimeOnly? ReminderTime { get; set; }
+
+    /// <summary>IANA id or "UTC+hh:mm".</summary>
+    public string? TimeZone { get; set; }
+
+    /// <summary>Country code for crisis resources (from the channel's clientInfo or locale).</summary>
+    public string? Country { get; set; }
+
+    /// <summary>Steps marked done, by number 1–8.</summary>
+    public List<int> StepsDone { get; set; } = [];
+
+    public int CheckInCount { get; set; }
+
+    public int Streak { get; set; }
+
+    public DateTimeOffset? LastCheckInAt { get; set; }
+
+    public int? LastTrust { get; set; }
+
+    public int WinCount { get; set; }
+
+    public int BoundaryCount { get; set; }
+
+    /// <summary>Step 5: while it lasts, nothing suggests talks with the partner.</summary>
+    public DateTimeOffset? SpaceUntil { get; set; }
+
+    /// <summary>Step 5 "I'll say when": open-ended space.</summary>
+    public bool SpaceOpenEnded { get; set; }
+
+    /// <summary>Step 6: the one thing to do this week, asked about at the next check-in.</summary>
+    public string? WeeklyCommitment { get; set; }
+
+    public DateTimeOffset? WeeklyCommitmentSetAt { get; set; }
+
+    /// <summary>Step 2: the listening habit chosen for the week.</summary>
+    public string? ListeningHabit { get; set; }
+
+    /// <summary>Step 2: a planned talk, in UTC.</summary>
+    public DateTimeOffset? PlannedTalkAt { get; set; }
+
+    public DateTimeOffset? RemindersPausedUntil { get; set; }
+
+    /// <summary><c>stop</c>: no proactive messages at all until <c>start</c>.</summary>
+    public bool ProactiveStopped { get; set; }
+
+    public DateTimeOffset? LastSeenAt { get; set; }
+
+    /// <summary>True when the person still has something to say about their safety today (nothing stored but the flag).</summary>
+    public DateTimeOffset? LastSafetyMessageAt { get; set; }
+
+    /// <summary>The first step not yet done (1–8), or null when all are done.</summary>
+    public int? NextStep => Enumerable.Range(1, 8).FirstOrDefault(n => !StepsDone.Contains(n)) is var n and > 0 ? n : null;
+
+    public bool IsSpaceActive(DateTimeOffset now) => SpaceOpenEnded || SpaceUntil > now;
+
+    public void MarkStepDone(int step)
+    {
+        if (!StepsDone.Contains(step)) StepsDone.Add(step);
+        StepsDone.Sort();
+    }
+}
