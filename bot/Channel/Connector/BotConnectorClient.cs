@@ -121,12 +121,12 @@ public sealed class BotConnectorClient : IChannelConnector
                 return ParseOrNull(bytes, responseType);
             }
         }
-        catch (TimeoutRejectedException ex)
+        catch (TimeoutRejectedException)
         {
             status = 504;
             _logger.LogWarning("Bot Connector {Operation} timed out", operation);
             throw new ChannelSendException(504, "Timeout",
-                $"The channel did not answer {operation} within {_options.TotalTimeout.TotalSeconds:0.#} s (BotFramework:Connector:TotalTimeout); it may be overloaded, try again later. ({ex.GetType().Name})");
+                $"The channel did not answer {operation} within {_options.TotalTimeout.TotalSeconds:0.#} s (BotFramework:Connector:TotalTimeout); it may be overloaded, try again later.");
         }
         catch (HttpRequestException ex) when (ex is not BotTokenException)
         {
