@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using TrustBot.Bot.Channel;
+using TrustBot.Bot.Channel.Connector;
 using TrustBot.State;
 using TrustBot.Turns;
 
@@ -26,6 +27,9 @@ public static class TrustBotServiceCollectionExtensions
 
         services.AddSingleton<IStorage, MemoryStorage>();
         services.AddSingleton<IBot, TrustBot.Journey.TrustBotHandler>();
+
+        // Handles every http(s) service URL, so it stays the last IChannelConnector: connectors registered above win.
+        services.AddBotConnector(configuration);
 
         services.AddHealthChecks();
         services.AddOpenTelemetry()
