@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+using TrustBot.Dialogs;
+using TrustBot.Schema;
+
+namespace TrustBot.Journey;
+
+/// <summary>The commands that work at any point after consent.</summary>
+public enum GlobalCommand
+{
+    None,
+    Help,
+    Menu,
+    Cancel,
+    CheckIn,
+    Progress,
+    Wins,
+    Boundaries,
+    Reminders,
+    PauseReminders,
+    ResumeReminders,
+    Stop,
+    Start,
+    StartOver,
+    ExportData,
+    DeleteData,
+    ContinueJourney,
+    Steps,
+}
+
+/// <summary>Recognises global commands: case-insensitive, surrounding punctuation ignored, the bot's Teams @mention removed first.</summary>
+public static partial class GlobalCommands
+{
+    private static readonly Dictionary<string, GlobalCommand> Phrases = new(StringComparer.Ordinal)
+    {
+        ["help"] = GlobalCommand.Help, ["?"] = GlobalCommand.Help, ["what can you do"] = GlobalCommand.Help,
+        ["menu"] = GlobalCommand.Menu, ["main menu"] = GlobalCommand.Menu, ["show menu"] = GlobalCommand.Menu,
+        ["cancel"] = GlobalCommand.Cancel, ["quit"] = GlobalCommand.Cancel, ["exit"] = GlobalCommand.Cancel, ["never mind"] = GlobalCommand.Cancel, ["nevermind"] = GlobalCommand.Cancel,
+        ["check in"] = GlobalCommand.CheckIn, ["check-in"] = GlobalCommand.CheckIn, ["checkin"] = GlobalCommand.CheckIn,
+        ["progress"] = GlobalCommand.Progress, ["my progress"] = GlobalCommand.Progress,
+        ["wins"] = GlobalCommand.Wins, ["small wins"] = GlobalCommand.Wins, ["my wins"] = GlobalCommand.Wins,
+        ["boundaries"] = GlobalCommand.Boundaries, ["my boundaries"] = GlobalCommand.Boundaries,
+        ["reminders"] = GlobalCommand.Reminders, ["change reminders"] = GlobalCommand.Reminders,
+        ["pause reminders"] = GlobalCommand.PauseReminders, ["resume reminders"] = GlobalCommand.ResumeReminders,
+        ["stop"] = GlobalCommand.Stop, ["start"] = GlobalCommand.Start,
+        ["start over"] = GlobalCommand.StartOver, ["restart"] = GlobalCommand.StartOver,
+        ["export my data"] = GlobalCommand.ExportData, ["export data"] = GlobalCommand.ExportData,
+        ["delete my data"] = GlobalCommand.DeleteData, ["delete data"] = GlobalCommand.DeleteData, ["erase my data"] = GlobalCommand.DeleteData,
+        ["continue my journey"] = GlobalCommand.ContinueJourney, ["continue"] = GlobalCommand.ContinueJourney, ["next step"] = GlobalCommand.ContinueJourney,
+        ["steps"] = GlobalCommand.Steps, ["all steps"] = GlobalCommand.Steps, ["the steps"] = GlobalCommand.Steps,
+    };
+
+    /// <summary>The command the message is, or <see cref="GlobalCommand.None"/>.</summary>
+    public static GlobalCommand Recognize(string? text)
+    {
+        var t = Recognizers.Normalize(text);
+        if (t.Length == 0 || t.Length > 40) return GlobalCommand.None;
+        if (Phrases.TryGetValue(t, out var command)) return command;
+        // "Continue my journey (Step 3: ...)" is how the menu button reads.
+        if (t.StartsWith("continue my journey", StringComparison.Ordinal)) return GlobalCommand.ContinueJourney;
+        return GlobalCommand.None;
+    }
+
+    /// <summary>Removes the bot's own @mention (Teams) from the message text, then trims.</summary>
+    public static void RemoveBotMention(Activity activity)
+    {
+        if (string.IsNullOrEmpty(activity.Text)) return;
+        foreach (var mention in activity.EntitiesOfType("mention"))
+        {
+            var mentioned = mention.GetObject("mentioned");
+            var id = mentioned is { } m && m.TryGetProperty("id", out var idProp) ? idProp.GetString() : null;
+            if (id is null || id != activity.Recipient?.Id) continue;
+            var markup = mention.GetString("text");
+            if (!string.IsNullOrEmpty(markup)) activity.Text = activity.Text.Replace(markup, "", StringComparison.OrdinalIgnoreCase);
+        }
+        activity.Text = AtTag().Replace(activity.Text, m => m.Value.Contains(activity.Recipient?.Name ?? "\u0000", StringComparison.OrdinalIgnoreCase) ? "" : m.Value).Trim();
+    }
+
+    [GeneratedRegex("<at>[^<]*</at>", RegexOptions.IgnoreCase)]
+    private static partial Regex AtTag();
+}

@@ -1,0 +1,11 @@
+namespace TrustBot.Journey;
+
+/// <summary>A flow result that asks for another flow to start when it ends (e.g. onboarding → step 1).</summary>
+public interface IFollowUp
+{
+    /// <summary>The dialog to start next, or null for the menu.</summary>
+    string? FollowUpDialogId { get; }
+
+    /// <summary>Options for the follow-up dialog.</summary>
+    object? FollowUpOptions => null;
+}

@@ -1,0 +1,62 @@
+using TrustBot.Dialogs;
+using TrustBot.Schema;
+
+namespace TrustBot.Journey;
+
+/// <summary>Restarts the journey, keeping or erasing the history.</summary>
+public sealed class StartOverDialog : ComponentDialog
+{
+    private const string KeepPrompt = "startOver.keep";
+
+    /// <summary>Creates the start-over flow.</summary>
+    public StartOverDialog() : base(nameof(StartOverDialog))
+    {
+        AddDialog(new WaterfallDialog<SettingsData>("startOver", JourneyJson.Default.SettingsData, [AskKeepHistoryStepAsync, RestartStepAsync]));
+        AddDialog(new ChoicePrompt(KeepPrompt));
+    }
+
+    private static Task<DialogTurnResult> AskKeepHistoryStepAsync(WaterfallStepContext<SettingsData> step, CancellationToken ct) =>
+        step.PromptAsync(KeepPrompt, new PromptOptions
+        {
+            Prompt = Activity.CreateMessage("Let's start the journey again. Should I keep your history (check-ins, wins, notes) or erase it?"),
+            Choices =
+            [
+                new Choice { Value = "keep", Title = "Keep my history", Synonyms = ["keep", "keep it"] },
+                new Choice { Value = "erase", Title = "Erase everything", Synonyms = ["erase", "delete", "erase it"] },
+                new Choice { Value = "cancel", Title = "Never mind", Synonyms = ["no", "cancel"] },
+            ],
+        }, ct);
+
+    private static async Task<DialogTurnResult> RestartStepAsync(WaterfallStepContext<SettingsData> step, CancellationToken ct)
+    {
+        var journey = step.Context.Journey();
+        switch ((step.Result as FoundChoice)?.Value)
+        {
+            case "keep":
+                var kept = journey.Profile;
+                journey.Profile = new JourneyProfile
+                {
+                    Consented = true,
+                    ConsentedAt = kept.ConsentedAt,
+                    CheckInCount = kept.CheckInCount,
+                    Streak = kept.Streak,
+                    LastCheckInAt = kept.LastCheckInAt,
+                    LastTrust = kept.LastTrust,
+                    WinCount = kept.WinCount,
+                    BoundaryCount = kept.BoundaryCount,
+                    Country = kept.Country,
+                };
+                await step.SendAsync("Your history is kept. Let's go through the beginning again.", ct);
+                return await step.EndDialogAsync(new StepPickerDialog.PickerData { FollowUpDialogId = nameof(OnboardingDialog), Restart = true }, ct);
+            case "erase":
+                await journey.Records.DeleteAllAsync(ct);
+                journey.Profile = new JourneyProfile();
+                journey.Erased = true;
+                await step.SendAsync("Everything is erased. Whenever you send your next message, we'll begin afresh.", ct);
+                return await step.EndDialogAsync(ct);
+            default:
+                await step.SendAsync("Alright, nothing has changed.", ct);
+                return await step.EndDialogAsync(ct);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using TrustBot.Dialogs;
+using TrustBot.Schema;
+
+namespace TrustBot.Journey;
+
+/// <summary>Lists the eight steps (done ones ticked) and opens the one chosen.</summary>
+public sealed class StepPickerDialog : ComponentDialog
+{
+    private const string PickPrompt = "steps.pick";
+
+    /// <summary>The data of the picker: the chosen step is the follow-up.</summary>
+    public sealed class PickerData : IFollowUp
+    {
+        public string? FollowUpDialogId { get; set; }
+
+        /// <summary>Restart onboarding without asking for consent again.</summary>
+        public bool Restart { get; set; }
+
+        /// <inheritdoc />
+        public object? FollowUpOptions => Restart ? new OnboardingData { Restart = true } : null;
+    }
+
+    /// <summary>Creates the picker.</summary>
+    public StepPickerDialog() : base(nameof(StepPickerDialog))
+    {
+        AddDialog(new WaterfallDialog<SettingsData>("steps", JourneyJson.Default.SettingsData, [AskStepStepAsync, OpenStepAsync]));
+        AddDialog(new ChoicePrompt(PickPrompt));
+    }
+
+    private static Task<DialogTurnResult> AskStepStepAsync(WaterfallStepContext<SettingsData> step, CancellationToken ct)
+    {
+        var done = step.Context.Journey().Profile.StepsDone;
+        return step.PromptAsync(PickPrompt, new PromptOptions
+        {
+            Prompt = Activity.CreateMessage("Which step would you like to open? You can revisit any of them."),
+            Choices = JourneySteps.All.Select(s => new Choice
+            {
+                Value = s.DialogId,
+                Title = (done.Contains(s.Number) ? "✓ " : "") + JourneySteps.Label(s.Number),
+                Synonyms = [s.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), $"step {s.Number}", s.Title],
+            }).ToList(),
+            MaxRetries = 2,
+        }, ct);
+    }
+
+    private static Task<DialogTurnResult> OpenStepAsync(WaterfallStepContext<SettingsData> step, CancellationToken ct) =>
+        step.EndDialogAsync(new PickerData { FollowUpDialogId = (step.Result as FoundChoice)?.Value }, ct);
+}
