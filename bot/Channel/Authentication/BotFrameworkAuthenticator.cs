@@ -153,8 +153,9 @@ public sealed class BotFrameworkAuthenticator : IInboundAuthenticator
         var parameters = new TokenValidationParameters
         {
             ValidIssuers = issuers,
-            // Our app id only: tokens issued to us for other resources (like the Bot Connector token we
-            // send to channels) must not be replayable against this endpoint.
+            // Our app id only, for Emulator tokens too (the Emulator asks for '{appId}/.default'): a token
+            // issued to us for another resource, like the Bot Connector token we send to channels, must
+            // not be replayable against this endpoint.
             ValidAudience = _identity.MicrosoftAppId,
             IssuerSigningKey = key.Key,
             TryAllIssuerSigningKeys = false,

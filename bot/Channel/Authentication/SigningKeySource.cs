@@ -89,8 +89,7 @@ internal sealed class SigningKeySource
     {
         var retriever = new HttpDocumentRetriever(_httpClientFactory.CreateClient(_httpClientName))
         {
-            // Plain http only for a metadata server on this machine (tests, local tools); never across the network.
-            RequireHttps = !TrustedServiceUrls.IsLoopback(_metadataUrl),
+            RequireHttps = RequiresHttps(_metadataUrl),
         };
         return new ConfigurationManager<OpenIdConnectConfiguration>(_metadataUrl, new OpenIdConnectConfigurationRetriever(), retriever)
         {
@@ -98,6 +97,9 @@ internal sealed class SigningKeySource
             RefreshInterval = MinimumForcedRefreshGap,
         };
     }
+
+    /// <summary>Plain http only for a metadata server on this machine (tests, local tools); never across the network.</summary>
+    internal static bool RequiresHttps(string metadataUrl) => !TrustedServiceUrls.IsLoopback(metadataUrl);
 
     private static SigningKey? Find(OpenIdConnectConfiguration configuration, string keyId)
     {
