@@ -2,6 +2,8 @@ using System.Net;
 using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Microsoft.Extensions.DependencyInjection;
+using TrustBot.Bot.Channel;
 using TrustBot.Schema;
 using TrustBot.Tests.Http;
 
@@ -80,6 +82,24 @@ public sealed class BotFrameworkAuthenticationTests(AuthenticatedBotFixture bot)
     public async Task Valid_channel_token_runs_the_turn_and_returns_the_reply()
     {
         await AssertAcceptedAsync(Activities.Message(), ChannelToken());
+    }
+
+    [Fact]
+    public async Task Service_url_vouched_for_by_a_channel_token_becomes_trusted()
+    {
+        const string serviceUrl = "https://smba.trafficmanager.net/emea/";
+        var trusted = bot.Factory.Services.GetRequiredService<TrustedServiceUrls>();
+        await AssertAcceptedAsync(Activities.Message(serviceUrl: serviceUrl), ChannelToken(ServiceUrlClaim(serviceUrl)));
+        Assert.True(trusted.IsTrusted(serviceUrl));
+    }
+
+    [Fact]
+    public async Task Rejected_request_does_not_make_its_service_url_trusted()
+    {
+        const string serviceUrl = "https://attacker.example/";
+        var trusted = bot.Factory.Services.GetRequiredService<TrustedServiceUrls>();
+        await AssertRejectedAsync(ChannelToken(ServiceUrlClaim(Activities.TeamsServiceUrl)), Activities.Message(serviceUrl: serviceUrl));
+        Assert.False(trusted.IsTrusted(serviceUrl));
     }
 
     [Theory]
@@ -296,5 +316,36 @@ public sealed class SigningKeyRotationTests
         var replies = await Activities.ReadRepliesAsync(second);
         Assert.Contains(replies.Activities, a => a.Type == ActivityTypes.Message);
         Assert.Equal(2, factory.Turns.Count);
+    }
+}
+
+public sealed class SingleTenantAuthenticationTests
+{
+    private const string OwnTenant = "9c1a7d2e-0b3f-4e5a-8d6c-7f1e2a3b4c5d";
+
+    [Theory]
+    [InlineData("SingleTenant", true)]
+    [InlineData("MultiTenant", false)]
+    public async Task Emulator_token_from_the_bots_own_tenant_is_accepted_only_for_single_tenant_bots(string appType, bool accepted)
+    {
+        await using var server = await OpenIdTestServer.StartAsync();
+        var key = new TestSigningKey("tenant-key");
+        server.PublishEmulatorKeys(key);
+        await using var factory = new TrustBotFactory(new Dictionary<string, string?>
+        {
+            ["MicrosoftAppId"] = AuthenticatedBotFixture.AppId,
+            ["MicrosoftAppType"] = appType,
+            ["MicrosoftAppTenantId"] = OwnTenant,
+            ["BotFramework:OpenIdMetadataUrl"] = server.ChannelMetadataUrl,
+            ["BotFramework:EmulatorOpenIdMetadataUrl"] = server.EmulatorMetadataUrl,
+        });
+        using var client = factory.CreateClient();
+        var token = key.Mint($"https://login.microsoftonline.com/{OwnTenant}/v2.0", AuthenticatedBotFixture.AppId,
+            new Dictionary<string, object> { ["ver"] = "2.0", ["azp"] = AuthenticatedBotFixture.AppId, ["tid"] = OwnTenant });
+
+        using var response = await Activities.PostWithBearerAsync(client, Activities.Message(Channels.Emulator, "http://localhost:58000"), token);
+
+        Assert.Equal(accepted ? HttpStatusCode.OK : HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(accepted ? 1 : 0, factory.Turns.Count);
     }
 }

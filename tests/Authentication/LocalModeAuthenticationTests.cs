@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using TrustBot.Bot.Channel;
 using TrustBot.Schema;
 using TrustBot.Tests.Http;
 
@@ -29,6 +31,8 @@ public sealed class LocalModeAuthenticationTests : IAsyncLifetime
         var replies = await Activities.ReadRepliesAsync(response);
         Assert.Contains(replies.Activities, a => a.Type == ActivityTypes.Message);
         Assert.Equal(1, _factory.Turns.Count);
+        // Nothing vouched for the service URL, so the bot's token must never be sent there.
+        Assert.False(_factory.Services.GetRequiredService<TrustedServiceUrls>().IsTrusted("http://localhost:58000"));
     }
 
     [Theory]
