@@ -54,9 +54,12 @@ public sealed class BotHttpAdapter : BotAdapter
             if (turn.Services.Get<TurnFailure>() is { } failure)
             {
                 outcome = failure.Kind;
-                return new TurnOutcome(failure.Status, turn.Services.Get<ReplyBuffer>() is { } failedReplies
-                    ? new ExpectedReplies { Activities = failedReplies.Activities }
-                    : new ErrorBody(failure.Message));
+                if (turn.Services.Get<ReplyBuffer>() is { } failedReplies)
+                    return new TurnOutcome(failure.Status, new ExpectedReplies { Activities = failedReplies.Activities });
+                // A channel reads only the status of a normal delivery: the turn already apologised
+                // to the person, so acknowledge it like any other (200, empty body) unless it must be retried.
+                if (failure.Status == 200 && activity.Type != ActivityTypes.Invoke) return TurnOutcome.Ok;
+                return new TurnOutcome(failure.Status, new ErrorBody(failure.Message));
             }
         }
         finally

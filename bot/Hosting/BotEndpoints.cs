@@ -45,7 +45,11 @@ public static class BotEndpoints
         if (activity is null || string.IsNullOrWhiteSpace(activity.Type)) return Error(400, "The activity has no 'type'.");
 
         var auth = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : null, activity, cancellationToken);
-        if (!auth.Succeeded) return Error(401, auth.Failure ?? "Unauthorized.");
+        if (!auth.Succeeded)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+            return Error(401, auth.Failure ?? "Unauthorized.");
+        }
 
         if (!ActivityTypes.IsKnown(activity.Type)) return Results.Ok();
         if (MissingField(activity) is { } missing) return Error(400, $"The activity has no '{missing}'.");

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using TrustBot.Bot.Channel;
+using TrustBot.Bot.Channel.Authentication;
 using TrustBot.Bot.Channel.Connector;
 using TrustBot.State;
 using TrustBot.Turns;
@@ -21,7 +22,8 @@ public static class TrustBotServiceCollectionExtensions
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TrustedServiceUrls>();
-        services.AddSingleton<IInboundAuthenticator, LocalModeAuthenticator>();
+        services.AddHttpClient(BotFrameworkAuthenticator.MetadataHttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<IInboundAuthenticator, BotFrameworkAuthenticator>();
         services.AddSingleton<BotHttpAdapter>();
         services.AddSingleton<BotAdapter>(sp => sp.GetRequiredService<BotHttpAdapter>());
 
