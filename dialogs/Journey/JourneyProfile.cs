@@ -106,6 +106,9 @@ public sealed class JourneyProfile
 
     public DateTimeOffset? LastSeenAt { get; set; }
 
+    /// <summary>Channel, conversation and service URL of the last conversation used (to store its reference only on change).</summary>
+    public string? LastConversationKey { get; set; }
+
     /// <summary>True when the person still has something to say about their safety today (nothing stored but the flag).</summary>
     public DateTimeOffset? LastSafetyMessageAt { get; set; }
 

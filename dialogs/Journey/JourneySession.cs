@@ -27,7 +27,7 @@ public sealed class JourneySession(JourneyProfile profile, JourneyRecords record
 public sealed class JourneyOptions
 {
     /// <summary>Crisis resources by country code, with a <c>default</c> entry.</summary>
-    public Dictionary<string, List<string>> SafetyResources { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    public TrustBot.Safety.SafetyResources SafetyResources { get; set; } = new();
 
     /// <summary>Where the bot serves progress charts (absolute base URL), or null to send them inline.</summary>
     public string? PublicBaseUrl { get; set; }

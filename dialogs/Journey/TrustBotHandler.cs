@@ -1,22 +1,165 @@
+using TrustBot.Dialogs;
 using TrustBot.Schema;
+using TrustBot.State;
 using TrustBot.Turns;
 
 namespace TrustBot.Journey;
 
-/// <summary>The bot: welcomes people and routes every message to the dialogs.</summary>
+/// <summary>
+/// TrustBot's turn logic. Every turn: state is loaded once; the safety check runs first; global
+/// commands act before the active dialog; the active dialog continues (or onboarding or the menu
+/// starts); state and records are saved once, and only then are the replies sent.
+/// </summary>
 public sealed class TrustBotHandler : IBot
 {
-    public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    private readonly UserState _userState;
+    private readonly ConversationState _conversationState;
+    private readonly IStatePropertyAccessor<JourneyProfile> _profile;
+    private readonly DialogRunner _dialogs;
+    private readonly StatefulTurnRunner _runner;
+    private readonly IStorage _storage;
+    private readonly TimeProvider _clock;
+    private readonly JourneyOptions _options;
+    private readonly JourneySafety _safety;
+
+    /// <summary>Creates the bot over a storage, a clock and the journey's settings.</summary>
+    public TrustBotHandler(IStorage storage, TimeProvider clock, JourneyOptions options, IJourneyReports? reports = null, JourneySafety? safety = null)
+    {
+        _storage = storage;
+        _clock = clock;
+        _options = options;
+        _userState = new UserState(storage);
+        _conversationState = new ConversationState(storage);
+        _profile = _userState.CreateProperty("profile", JourneyJson.Default.JourneyProfile);
+        _dialogs = new DialogRunner(
+            JourneyDialogs.Create(),
+            _conversationState.CreateProperty("dialogs", JourneyJson.Default.DialogState),
+            new JourneyInterruptions(reports ?? new JourneyReports()));
+        _runner = new StatefulTurnRunner(new BotStateSet(storage, _userState, _conversationState));
+        _safety = safety ?? new JourneySafety(options);
+    }
+
+    /// <inheritdoc />
+    public Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
-        if (activity.Type == ActivityTypes.ConversationUpdate
-            && activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true)
+        switch (activity.Type)
         {
-            await turnContext.SendActivityAsync("Hello, I'm TrustBot.", cancellationToken);
-        }
-        else if (activity.Type == ActivityTypes.Message)
-        {
-            await turnContext.SendActivityAsync("Hello, I'm TrustBot.", cancellationToken);
+            case ActivityTypes.Message:
+                GlobalCommands.RemoveBotMention(activity);
+                return _runner.RunAsync(turnContext, OnMessageAsync, cancellationToken);
+            case ActivityTypes.ConversationUpdate when IsJoin(activity):
+            case ActivityTypes.InstallationUpdate when activity.Action is "add" or "add-upgrade":
+                return _runner.RunAsync(turnContext, OnJoinAsync, cancellationToken);
+            default:
+                return Task.CompletedTask;
         }
     }
+
+    /// <summary>Someone other than the bot joined, or the bot was installed (Teams welcomes on install).</summary>
+    private static bool IsJoin(Activity activity) =>
+        activity.MembersAdded is { Count: > 0 } added
+        && (added.Any(m => m.Id != activity.Recipient?.Id) || activity.ChannelId == Channels.Msteams)
+        && activity.From?.Id is { Length: > 0 } && activity.From.Id != activity.Recipient?.Id;
+
+    private async Task OnJoinAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var journey = await StartJourneyAsync(turn, cancellationToken);
+        if (IsGroup(turn.Activity))
+        {
+            await turn.SendActivityAsync(GroupChatText, cancellationToken);
+            return;
+        }
+        var dc = await _dialogs.CreateContextAsync(turn, cancellationToken);
+        if (dc.ActiveDialog is not null) return;
+        if (journey.Profile.Consented == true)
+            await dc.BeginDialogAsync(nameof(MenuDialog), $"Welcome back{NameSuffix(journey.Profile)}. What would you like to do?", cancellationToken);
+        else
+            await dc.BeginDialogAsync(nameof(OnboardingDialog), null, cancellationToken);
+        await FinishAsync(turn, journey, cancellationToken);
+    }
+
+    private async Task OnMessageAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var journey = await StartJourneyAsync(turn, cancellationToken);
+
+        if (await _safety.TryRespondAsync(turn, journey, cancellationToken)) return;
+
+        if (IsGroup(turn.Activity))
+        {
+            await turn.SendActivityAsync(GroupChatText, cancellationToken);
+            return;
+        }
+
+        var result = await _dialogs.RunAsync(turn, cancellationToken);
+        var dc = await _dialogs.CreateContextAsync(turn, cancellationToken);
+        if (result.Status == DialogTurnStatus.Empty)
+        {
+            if (journey.Profile.Consented == true)
+                await dc.BeginDialogAsync(nameof(MenuDialog), $"Hi{NameSuffix(journey.Profile)}. What would you like to do?", cancellationToken);
+            else
+                await dc.BeginDialogAsync(nameof(OnboardingDialog), null, cancellationToken);
+        }
+        else if (result.Status == DialogTurnStatus.Complete && dc.ActiveDialog is null && !journey.Erased && journey.Profile.Consented == true)
+        {
+            if (result.Result is IFollowUp { FollowUpDialogId: { } next } followUp)
+                await dc.BeginDialogAsync(next, followUp.FollowUpOptions, cancellationToken);
+            else
+                await dc.BeginDialogAsync(nameof(MenuDialog), null, cancellationToken);
+        }
+        await FinishAsync(turn, journey, cancellationToken);
+    }
+
+    private async Task<JourneySession> StartJourneyAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var profile = await _profile.GetAsync(turn, () => new JourneyProfile(), cancellationToken);
+        var pending = turn.Services.GetRequired<PendingWrites>();
+        var journey = new JourneySession(profile, new JourneyRecords(_storage, StateKeys.PersonPartition(turn.Activity), pending, _clock), _clock, _options);
+        turn.Services.Set(journey);
+        return journey;
+    }
+
+    private async Task FinishAsync(ITurnContext turn, JourneySession journey, CancellationToken cancellationToken)
+    {
+        if (journey.Erased)
+        {
+            // Nothing about the person may be written back after "delete my data".
+            _userState.Clear(turn);
+            _conversationState.Clear(turn);
+            return;
+        }
+        // Without consent only the consent record is kept: no profile, and no dialog position once they said not now.
+        if (journey.Profile.Consented != true)
+        {
+            _userState.Clear(turn);
+            if (journey.Profile.Consented == false) _conversationState.Clear(turn);
+            return;
+        }
+        RememberConversation(turn, journey);
+        await _profile.SetAsync(turn, journey.Profile, cancellationToken);
+    }
+
+    /// <summary>Keeps the conversation the person last used, for proactive messages; written only when it changes.</summary>
+    private static void RememberConversation(ITurnContext turn, JourneySession journey)
+    {
+        var reference = turn.Activity.GetConversationReference();
+        var key = $"{reference.ChannelId}|{reference.Conversation?.Id}|{reference.ServiceUrl}";
+        if (journey.Profile.LastConversationKey == key) return;
+        journey.Profile.LastConversationKey = key;
+        reference.ActivityId = null;
+        reference.ServiceUrlVerified = turn.Services.Get<ServiceUrlVerification>()?.Verified ?? false;
+        journey.Records.Put(RecordKinds.Reference, reference, JourneyJson.Default.ConversationReference);
+    }
+
+    private static bool IsGroup(Activity activity) =>
+        activity.Conversation?.IsGroup == true || activity.Conversation?.ConversationType is "groupChat" or "channel";
+
+    private static string NameSuffix(JourneyProfile profile) => string.IsNullOrEmpty(profile.Name) ? "" : ", " + profile.Name;
+
+    /// <summary>What the bot says in group chats and channels, where nothing private may appear.</summary>
+    public const string GroupChatText =
+        "Hi! I keep everyone's journey private, so I don't do coaching in group conversations. Open a personal chat with me to start or continue yours.";
 }
+
+/// <summary>Set by the host when the turn's service URL came with a verified token.</summary>
+public sealed record ServiceUrlVerification(bool Verified);
