@@ -19,6 +19,7 @@ public static class TrustBotServiceCollectionExtensions
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ProactiveOptions>().Bind(configuration.GetSection(ProactiveOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DirectLineOptions>().Bind(configuration.GetSection(DirectLineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TrustBot.Safety.SafetyResources>().Bind(configuration.GetSection(TrustBot.Safety.SafetyResources.Section));
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TrustedServiceUrls>();
@@ -29,6 +30,7 @@ public static class TrustBotServiceCollectionExtensions
 
         services.AddSingleton<IStorage, MemoryStorage>();
         services.AddSingleton<IBot, TrustBot.Journey.TrustBotHandler>();
+        services.AddSingleton<TrustBot.Safety.ISafetyDetector, TrustBot.Safety.PhraseSafetyDetector>();
 
         // Handles every http(s) service URL, so it stays the last IChannelConnector: connectors registered above win.
         services.AddBotConnector(configuration);

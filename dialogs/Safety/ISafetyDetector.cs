@@ -1,0 +1,9 @@
+namespace TrustBot.Safety;
+
+/// <summary>Checks a message for signs of danger. Runs first on every turn, so implementations must be fast,
+/// allocation-light, free of I/O and must never throw.</summary>
+public interface ISafetyDetector
+{
+    /// <summary>Assesses one message. Null, empty or very long text is fine; the result is never an exception.</summary>
+    SafetyAssessment Assess(string? text);
+}

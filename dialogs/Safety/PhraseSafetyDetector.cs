@@ -1,0 +1,174 @@
+using System.Text.RegularExpressions;
+
+namespace TrustBot.Safety;
+
+/// <summary>
+/// Recognises danger from phrases: the message is normalised (case, quotes, contractions, chat spellings and common
+/// misspellings), then matched against source-generated patterns per category, most urgent category first.
+/// </summary>
+/// <remarks>
+/// <para>Negation is handled per match: a phrase is ignored when a negation governs it within the same clause
+/// ("I'm not going to hurt myself", "I would never kill myself", "he has never hit me"). Negations that are the
+/// danger themselves ("I don't want to live any more", "I can't go on", "no reason to live", "I don't feel safe at
+/// home") are patterns of their own and are never cancelled. "Trying not to hurt myself" is not a reassurance, and
+/// for self-harm neither is "I don't want to hurt myself (again)": both say the thought is there.</para>
+/// <para>Idioms: ordinary hurt and anger talk flows ("this is killing me", "he hurt my feelings", "we had a fight",
+/// "I'm afraid he'll leave me", "the trust is dead", "she abused my trust"). Threats to kill or hurt a partner are
+/// treated as real even when they may be a figure of speech ("I could kill him for forgetting our anniversary",
+/// "she said she'd kill me"): text cannot tell a joke from intent, and a caring message costs little.</para>
+/// </remarks>
+public sealed class PhraseSafetyDetector : ISafetyDetector
+{
+    // Messages are analysed in windows so that memory stays bounded whatever the input; the overlap keeps a phrase
+    // that straddles two windows whole.
+    private const int Window = 16 * 1024;
+    private const int Overlap = 256;
+    private const int MaxClause = 120;
+
+    private sealed record Rule(string Id, SafetyCategory Category, Regex Pattern, bool Negatable);
+
+    private static readonly Rule[] s_rules =
+    [
+        new("self-harm.myself", SafetyCategory.SelfHarm, SafetyPatterns.SelfHarmMyself(), true),
+        new("self-harm.suicide", SafetyCategory.SelfHarm, SafetyPatterns.SelfHarmSuicide(), true),
+        new("self-harm.end-life", SafetyCategory.SelfHarm, SafetyPatterns.SelfHarmEndLife(), true),
+        new("self-harm.want-to-die", SafetyCategory.SelfHarm, SafetyPatterns.SelfHarmWantToDie(), true),
+        new("self-harm.cannot-go-on", SafetyCategory.SelfHarm, SafetyPatterns.SelfHarmCannotGoOn(), false),
+        new("self-harm.no-reason", SafetyCategory.SelfHarm, SafetyPatterns.SelfHarmNoReason(), false),
+        new("self-harm.better-off", SafetyCategory.SelfHarm, SafetyPatterns.SelfHarmBetterOffWithoutMe(), true),
+        new("self-harm.methods", SafetyCategory.SelfHarm, SafetyPatterns.SelfHarmMethodsAndPlans(), true),
+        new("self-harm.acts", SafetyCategory.SelfHarm, SafetyPatterns.SelfHarmActs(), true),
+        new("self-harm.disappear", SafetyCategory.SelfHarm, SafetyPatterns.SelfHarmDisappear(), true),
+        new("self-harm.someone-close", SafetyCategory.SelfHarm, SafetyPatterns.SelfHarmSomeoneClose(), true),
+        new("violence.by-partner", SafetyCategory.Violence, SafetyPatterns.ViolenceByPartner(), true),
+        new("violence.by-me", SafetyCategory.Violence, SafetyPatterns.ViolenceByMe(), true),
+        new("violence.intent", SafetyCategory.Violence, SafetyPatterns.ViolenceIntent(), true),
+        new("violence.threat", SafetyCategory.Violence, SafetyPatterns.ViolenceThreat(), true),
+        new("violence.weapon", SafetyCategory.Violence, SafetyPatterns.ViolenceWeapon(), true),
+        new("violence.sexual", SafetyCategory.Violence, SafetyPatterns.ViolenceSexual(), true),
+        new("violence.abuse", SafetyCategory.Violence, SafetyPatterns.ViolenceAbuse(), true),
+        new("violence.physical", SafetyCategory.Violence, SafetyPatterns.ViolencePhysical(), true),
+        new("fear.of-partner", SafetyCategory.FearForSafety, SafetyPatterns.FearOfPartner(), true),
+        new("fear.at-home", SafetyCategory.FearForSafety, SafetyPatterns.FearAtHome(), true),
+        new("fear.unsafe", SafetyCategory.FearForSafety, SafetyPatterns.FearUnsafe(), false),
+        new("fear.control", SafetyCategory.FearForSafety, SafetyPatterns.FearControl(), true),
+        new("fear.monitoring", SafetyCategory.FearForSafety, SafetyPatterns.FearMonitoring(), true),
+        new("fear.isolation", SafetyCategory.FearForSafety, SafetyPatterns.FearIsolation(), true),
+        new("fear.threats", SafetyCategory.FearForSafety, SafetyPatterns.FearThreats(), true),
+        new("fear.leverage", SafetyCategory.FearForSafety, SafetyPatterns.FearLeverage(), true),
+        new("fear.intimidation", SafetyCategory.FearForSafety, SafetyPatterns.FearIntimidation(), true),
+    ];
+
+    private static readonly string[] s_clauseWords = [" but ", " and ", " though ", " although ", " because ", " so ", " yet ", " however "];
+
+    private static readonly string[] s_effortWords = ["trying", "try", "tried", "tries", "struggling", "struggle", "hard", "hope", "hoping", "pray", "praying"];
+
+    /// <inheritdoc />
+    public SafetyAssessment Assess(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return SafetyAssessment.None;
+        }
+
+        var best = SafetyAssessment.None;
+        for (var offset = 0; offset < text.Length; offset += Window - Overlap)
+        {
+            var window = text.AsSpan(offset, Math.Min(Window, text.Length - offset));
+            var found = AssessNormalized(SafetyText.Normalize(window));
+            if (found.IsCrisis && (!best.IsCrisis || found.Category < best.Category))
+            {
+                best = found;
+                if (best.Category == SafetyCategory.SelfHarm)
+                {
+                    break;
+                }
+            }
+
+            if (offset + Window >= text.Length)
+            {
+                break;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Assesses text that is already in <see cref="SafetyText"/> canonical form.</summary>
+    internal static SafetyAssessment AssessNormalized(string normalized)
+    {
+        var span = normalized.AsSpan();
+        foreach (var rule in s_rules)
+        {
+            foreach (var match in rule.Pattern.EnumerateMatches(span))
+            {
+                if (!rule.Negatable || !IsNegated(span, match.Index, rule.Category))
+                {
+                    return new SafetyAssessment(rule.Category, rule.Id);
+                }
+            }
+        }
+
+        return SafetyAssessment.None;
+    }
+
+    private static bool IsNegated(ReadOnlySpan<char> text, int index, SafetyCategory category)
+    {
+        var start = ClauseStart(text, index);
+        var prefix = text[start..index];
+        foreach (var negation in SafetyPatterns.NegationBefore().EnumerateMatches(prefix))
+        {
+            var cue = prefix[negation.Index..].TrimStart(' ');
+            var before = prefix[..negation.Index].TrimEnd(' ');
+            var lastSpace = before.LastIndexOf(' ');
+            var wordBefore = lastSpace < 0 ? before : before[(lastSpace + 1)..];
+
+            // "trying not to hurt myself", "I hope I never..." are efforts against an urge, not reassurance.
+            foreach (var effort in s_effortWords)
+            {
+                if (wordBefore.SequenceEqual(effort))
+                {
+                    return false;
+                }
+            }
+
+            // "I don't want to hurt myself (again)" says the thought is there.
+            if (category == SafetyCategory.SelfHarm)
+            {
+                var rest = text[(start + negation.Index)..].TrimStart(' ');
+                if (rest.StartsWith("not want") && (wordBefore.SequenceEqual("do") || wordBefore.SequenceEqual("does") || wordBefore.SequenceEqual("did")))
+                {
+                    return false;
+                }
+            }
+
+            return !cue.IsEmpty;
+        }
+
+        return false;
+    }
+
+    private static int ClauseStart(ReadOnlySpan<char> text, int index)
+    {
+        var floor = Math.Max(0, index - MaxClause);
+        var start = floor;
+        var mark = text[floor..index].LastIndexOfAny('.', ',');
+        if (mark >= 0)
+        {
+            start = floor + mark + 1;
+        }
+
+        var clause = text[start..index];
+        var cut = 0;
+        foreach (var word in s_clauseWords)
+        {
+            var at = clause.LastIndexOf(word);
+            if (at >= 0 && at + word.Length - 1 > cut)
+            {
+                cut = at + word.Length - 1;
+            }
+        }
+
+        return start + cut;
+    }
+}

@@ -1,0 +1,277 @@
+using System.Text.RegularExpressions;
+
+namespace TrustBot.Safety;
+
+/// <summary>
+/// The phrase patterns, source-generated. They run against <see cref="SafetyText.Normalize"/> output, so they are
+/// written in lower case, with single spaces, expanded contractions ("do not", "i am", "he would") and " . " / " , "
+/// as the only punctuation. Every quantifier is bounded or anchored on literal words, so matching stays linear.
+/// </summary>
+internal static partial class SafetyPatterns
+{
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+
+    // A partner (or anyone) as the subject of the sentence, up to three words before the verb ("he has never",
+    // "my husband always").
+    private const string SubjectBefore =
+        @"(?<=\b(?:he|she|they|partner|husband|wife|boyfriend|girlfriend|bf|gf|fiance|fiancee|ex|spouse|man)(?: [a-z]+){0,3} )";
+
+    private const string PartnerNoun = @"(?:partner|husband|wife|boyfriend|girlfriend|bf|gf|fiance|fiancee|ex|spouse|man)";
+    private const string PartnerObject = @"(?:him|her|them|my " + PartnerNoun + ")";
+    private const string Afraid = @"(?:afraid|scared|terrified|frightened|petrified|fearful)";
+    private const string Children = @"(?:kids|children|child|son|daughter|baby)";
+
+    // What may follow a phrase like "can't go on" for it to be about life rather than a plan ("go on the trip").
+    private const string NotAnOuting = @"(?! (?:the|a|an|to|with the|with our|holiday|vacation|dates?|trips?|our|this trip|and on)\b)";
+
+    // ---------------------------------------------------------------- self-harm
+
+    [GeneratedRegex(
+        @"(?<!\b(?:told|tells|telling|said|says|saying|wants|wanted) (?:me )?(?:that )?(?:to |i should |i should just |i might as well |i ought to )(?:go )?(?:and )?)"
+        + @"\b(?:kill|killing|killed|hurt|hurting|harm|harming|harmed|cut|cutting|burn|burning|burned|starve|starving|hang|hanging|shoot|shooting|drown|drowning|poison|poisoning|end|ending|off|offing|stab|stabbing) myself\b"
+        + @"(?! (?:at|playing|lifting|running|laughing|trying|working|by accident|accidentally|off|up|out|on the|shaving|cooking|falling)\b)",
+        Options)]
+    internal static partial Regex SelfHarmMyself();
+
+    [GeneratedRegex(@"(?<!\bthreat[a-z]* (?:to )?(?:commit )?)\bsuicid(?:e|al|ally)\b", Options)]
+    internal static partial Regex SelfHarmSuicide();
+
+    [GeneratedRegex(
+        @"\b(?:end|ending|ended|take|taking|took) my (?:own )?life\b(?! (?:savings|back|in my hands))|\bend(?:ing)? (?:it all|everything|my (?:own )?existence)\b",
+        Options)]
+    internal static partial Regex SelfHarmEndLife();
+
+    [GeneratedRegex(
+        @"\b(?:want|wanted|wanting|wish|wished|ready|deserve|praying|pray|hoping|would like) (?:to )?(?:just )?(?:die|be dead)\b(?! (?:of|from|laughing|for)\b)"
+        + @"|\bwish(?:ed)? i (?:was|were|would|could) (?:just )?(?:be )?(?:dead|gone|die)\b"
+        + @"|\bwish(?:ed)? i (?:was|were|would|had|did|could) (?:not|never) (?:have )?(?:been )?(?:born|alive|here|exist|existed|wake up|woke up|woken up)\b"
+        + @"|\b(?:rather|prefer to|prefer) (?:just )?(?:be dead|die|not be alive|not exist|not wake up)\b",
+        Options)]
+    internal static partial Regex SelfHarmWantToDie();
+
+    // Negations that are themselves the danger ("I don't want to live", "I can't go on", "no reason to live").
+    [GeneratedRegex(
+        @"\b(?:do not|does not|did not|no longer|never) (?:really |even )?(?:want|wish|feel like) to (?:live|be alive|exist|keep living|stay alive|wake up|be here(?= any more| now|$| \.| ,| but| and)|go on" + NotAnOuting + @"|keep going" + NotAnOuting + @"|carry on" + NotAnOuting + @")\b"
+        + @"|\b(?:can not|could not|unable to) (?:(?:just|really|even|possibly) )?(?:go on|keep going|carry on|keep living|live like this|live with this pain|go on living)\b" + NotAnOuting
+        + @"|\b(?:can not|could not|unable to) (?:(?:just|really|even) )?(?:take it|take this|take the pain|do this|cope|handle it|handle this|handle life|bear it|bear this|live like this) (?:any more|any longer)\b"
+        + @"|\b(?:can not|could not) take (?:much|any) more\b|\bcan take no more\b",
+        Options)]
+    internal static partial Regex SelfHarmCannotGoOn();
+
+    [GeneratedRegex(
+        @"\b(?:no|not a|not any|not one|zero|without a|without any|nothing) (?:(?:real|good|single|more) )?(?:reason|point|purpose) (?:to|in|of|for) (?:live|living|life|go on|going on|being alive|being here|carry on|carrying on|keep going|wake up|waking up|exist|existing|stay alive|staying alive)\b"
+        + @"|\bnothing (?:left )?to live for\b|\bno (?:will|desire|wish) to live\b"
+        + @"|\bwhat is the (?:point|use|reason) (?:of|in) (?:living|life|going on|being alive|being here|carrying on|waking up|existing|anything any more)\b"
+        + @"|\b(?:life|living|my life|existing) (?:is|feels|seems) (?:(?:not|no longer) worth (?:it|living)|pointless|meaningless|worthless|hopeless)\b"
+        + @"|\bnot worth living\b"
+        + @"|\b(?:not|never|no longer) (?:[a-z]+ )?(?:see|find) (?:the|a|any) (?:point|reason|purpose) (?:in|of|to|for) (?:living|life|live|going on|being alive|being here|carrying on|existing)\b",
+        Options)]
+    internal static partial Regex SelfHarmNoReason();
+
+    [GeneratedRegex(
+        @"\bbetter off (?:dead|without me\b|if i (?:[a-z]+ ){0,2}(?:gone|dead|died|here|around|born|exist|existed|disappeared)\b)"
+        + @"|\b(?:no one|no body) (?:would|will|is going to|going to) (?:even |really )?(?:miss me|(?:care|notice) if i (?:[a-z]+ ){0,2}(?:died|dead|gone|disappeared|here))\b"
+        + @"|\b(?:i am|i feel|i feel like|i have become|i will always be) (?:(?:such|just|only|nothing but|like|so much of) )*(?:a )?burden\b(?! (?:of|on the)\b)",
+        Options)]
+    internal static partial Regex SelfHarmBetterOffWithoutMe();
+
+    [GeneratedRegex(
+        @"\boverdos[a-z]*|\bslit (?:my|both) wrists?\b|\bnoose\b"
+        + @"|\bjump(?:ing|ed)? (?:off|from) (?:a|the|this|that|my) (?:[a-z]+ )?(?:bridge|roof|building|cliff|balcony|window|tower|car park)\b"
+        + @"|\b(?:step|stepping|walk|walking|jump|jumping|throw myself|throwing myself) (?:out )?in front of (?:a|the) (?:[a-z]+ )?(?:train|bus|car|truck|lorry|tram)\b"
+        + @"|\b(?:took|take|taking|swallow|swallowed|swallowing) (?:all (?:of )?my|all (?:of )?the|a (?:bunch|handful|bottle|load|lot|pack|box) of|loads of|lots of|too many|[0-9]+) (?:[a-z]+ )?(?:pills|tablets|meds|medication|medicine|painkillers)\b"
+        + @"|\b(?:ways|how|best way) to (?:kill (?:myself|yourself|oneself)|commit suicide|end (?:my|your) life|die painlessly|overdose)\b"
+        + @"|\b(?:a|my) plan to (?:end (?:it|things|my life|everything)|die|kill myself)\b(?! with\b)",
+        Options)]
+    internal static partial Regex SelfHarmMethodsAndPlans();
+
+    [GeneratedRegex(
+        @"\bself harm[a-z]*|\bcutting (?:myself|again)\b|\bcut (?:my|both) (?:arms?|wrists?|legs?|thighs?|skin)\b|\bstarted cutting\b|\b(?:goodbye|suicide) (?:letters?|notes?)\b",
+        Options)]
+    internal static partial Regex SelfHarmActs();
+
+    [GeneratedRegex(
+        @"\b(?:want|wanted|wish|wishing|would like) (?:to |i could )?(?:just )?(?:disappear|vanish|not exist|stop existing|cease to exist|not be here|sleep forever|go to sleep and (?:never|not) wake up|fall asleep and (?:never|not) wake up)(?= forever| for good| and never| completely| from (?:this|the) world| off the face|$| \.| ,| and| but)"
+        + @"|\b(?:hope|hoping|wish|wishing|pray|praying) (?:that )?i (?:[a-z]+ )?(?:never|do not|will not|would not|did not) wake up\b"
+        + @"|\bgiv(?:e|ing|en) up on (?:life|living|being alive)\b"
+        + @"|\bwant (?:it all|everything|the pain|this pain|all of it|my life|all this) (?:all )?to (?:stop|end)\b",
+        Options)]
+    internal static partial Regex SelfHarmDisappear();
+
+    // Someone close at risk ("my wife tried to kill herself") — unless it is a threat used to keep the person
+    // from leaving, which is coercion (see FearLeverage).
+    [GeneratedRegex(
+        @"\b(?:tried|attempted|trying|tries|wants|wanted|going|planning|plans) to (?:kill|hurt|harm|end) (?:himself|herself|themselves|themself|his life|her life|their life)\b(?![^.]{0,40}\bif (?:i|we)\b)",
+        Options)]
+    internal static partial Regex SelfHarmSomeoneClose();
+
+    // ---------------------------------------------------------------- violence
+
+    [GeneratedRegex(
+        SubjectBefore
+        + @"(?:hit|hits|hitting|punch|punched|punches|punching|slap|slapped|slaps|slapping|kick|kicked|kicks|kicking|beat|beats|beaten|beating|smack|smacked|smacks|shove|shoved|shoves|shoving|choke|choked|chokes|choking|strangle|strangled|strangles|strangling|bit|bites|biting|headbutted|headbutts|pinned|pins|burned|burnt|stabbed|stabs|attacked|attacks|assaulted|assaults|grabbed|grabs|grabbing|pushed|pushes|pushing|dragged|drags|threw|throws|slammed|slams|squeezed|squeezes|twisted|twists|pulled|pulls|shook|shakes)"
+        + @" (?:me|us|the kids|our kids|my kids|the children|our children|my (?:son|daughter|child|baby|dog)|the (?:dog|baby)|my (?:arm|arms|wrist|wrists|neck|throat|face|hair|head|hand|hands|shoulders?))\b"
+        + @"(?! (?:up|away|out|off|to it|too far|at (?:chess|cards|pool|[a-z]+ing)|into (?:therapy|counselling|counseling|talking|this)|to (?!the (?:ground|floor|wall)\b)[a-z]+|with (?:the|this|that|a|an|some|his|her) (?:news|truth|question|questions|guilt|[a-z]+ion)|emotionally|with (?:guilt|questions|accusations|silence|words)|a coffee|a drink|some food|something|aside)\b)",
+        Options)]
+    internal static partial Regex ViolenceByPartner();
+
+    [GeneratedRegex(
+        @"\bi (?:(?:just|then|actually|accidentally|have|had|also|once|even|literally|almost|nearly) ){0,2}(?:hit|punched|slapped|kicked|shoved|pushed|choked|strangled|beat|smacked|grabbed|attacked|bit|stabbed) "
+        + @"(?:him|her|them|my (?:partner|husband|wife|boyfriend|girlfriend|bf|gf|fiance|fiancee|spouse|kids?|children|son|daughter))\b"
+        + @"(?! (?:up|away|out|off|back|to (?!the (?:ground|floor|wall)\b)[a-z]+|with (?:the|this|that|a|an|some|my) (?:news|truth|question|questions|[a-z]+ion))\b)",
+        Options)]
+    internal static partial Regex ViolenceByMe();
+
+    // "I could kill him" is usually a figure of speech, but text cannot tell a joke from intent: it gets the
+    // safety message (see SafetyDetectorTests for the documented decision).
+    [GeneratedRegex(
+        @"\b(?:want|wanted|going|could|might|will|would|about|tempted|feel like|felt like|(?:afraid|scared|worried|think) i (?:will|would|might|could)) (?:to )?(?:(?:really|just|literally|actually|seriously|go and|end up) )?"
+        + @"(?:kill|killing|murder|murdering|hurt|hurting|harm|harming|punch|punching|hit|hitting|strangle|strangling|stab|stabbing|shoot|shooting|beat|beating|smack|smacking|slap|slapping|choke|choking|attack|attacking) "
+        + @"(?:him|her|them|someone|somebody|my (?:partner|husband|wife|boyfriend|girlfriend|bf|gf|fiance|fiancee|ex|spouse|kids|children))\b"
+        + @"(?! (?:feelings|emotionally|with (?:my|the|his|her) (?:words|truth|lies|silence))\b)",
+        Options)]
+    internal static partial Regex ViolenceIntent();
+
+    [GeneratedRegex(
+        @"\b(?:threat[a-z]*|said|says|told me|tells me|telling me|saying|swore|swears|promised|warned|warns|texted|messaged|yelled|screamed|shouted) (?:me )?(?:that )?"
+        + @"(?:to |(?:he|she|they|it) (?:would|will|is going to|was going to|were going to|might|could|is gonna) (?:[a-z]+ )?)"
+        + @"(?:kill|hurt|hit|beat|stab|shoot|murder|break|strangle|choke|burn|slit|end|smash|bury|punch|slap|drown|cut) (?:me|my|us|our|the kids|you)\b",
+        Options)]
+    internal static partial Regex ViolenceThreat();
+
+    [GeneratedRegex(
+        @"\b(?:gun|guns|knife|knives|blade|weapon|weapons|rifle|pistol|shotgun|firearm|machete)\b[^.]{0,60}?\b(?:point[a-z]*|pull[a-z]*|held|hold[a-z]*|wav[a-z]*|came at|come at|coming at|threat[a-z]*|brandish[a-z]*|at me|to my|on me|kill|shoot|shot|stab[a-z]*|scared|afraid|terrified|use it|use them|hurt)\b"
+        + @"|\b(?:point[a-z]*|pull[a-z]*|held|hold[a-z]*|wav[a-z]*|came at|come at|threat[a-z]*|brandish[a-z]*|kill|shoot|stab[a-z]*|scared|afraid|terrified)\b[^.]{0,60}?\b(?:gun|guns|knife|knives|blade|weapon|weapons|rifle|pistol|shotgun|firearm|machete)\b",
+        Options)]
+    internal static partial Regex ViolenceWeapon();
+
+    [GeneratedRegex(
+        @"\brap(?:e|ed|es|ing|ist)\b|\bsexually (?:assault[a-z]*|abus[a-z]*|coerc[a-z]*|attack[a-z]*)|\bmolest[a-z]*"
+        + @"|\bforc[a-z]* (?:me )?(?:to have sex|into sex|to sleep with|(?:him|her)self on me|me into (?:sex|sexual)|to do (?:sexual )?(?:things|stuff))"
+        + @"|\b(?:made|makes|make|forced|forces|force) me (?:to )?(?:have sex|sleep with (?:him|her)|do sexual)",
+        Options)]
+    internal static partial Regex ViolenceSexual();
+
+    [GeneratedRegex(
+        @"\b(?:abus(?:e|es|ed|ing|ive|er|ers)|domestic violence|domestic abuse|violent|violence|battered)\b"
+        + @"(?<!\b(?:substance|drug|alcohol|drugs|self) abuse)"
+        + @"(?! (?:of )?(?:my |his |her |our |your |the )?trust\b| (?:drugs|alcohol|substances|the system|his power|her power|power)\b)",
+        Options)]
+    internal static partial Regex ViolenceAbuse();
+
+    [GeneratedRegex(
+        @"\bphysically (?:hurt[a-z]*|abus[a-z]*|violent|aggressive|attack[a-z]*|harm[a-z]*|assault[a-z]*|threat[a-z]*|intimidat[a-z]*)"
+        + @"|\bhurt[a-z]* (?:me|us|the kids) physically\b|\b(?:got|gets|getting|get|turned|turns) physical\b|\bphysical (?:fight|fights|violence|abuse|altercation)\b"
+        + @"|\b(?:laid|lay|lays|laying|put|puts) (?:a )?hands? on (?:me|us|the kids|my [a-z]+)\b"
+        + @"|\bhands? (?:around|round|on) my (?:neck|throat)\b"
+        + @"|\bbruis(?:e|es|ed|ing)\b(?! (?:ego|pride|heart|feelings)\b)|\bblack eye\b|\bleft (?:marks|a mark|bruises)\b"
+        + @"|\bbroke (?:my|his|her) (?:nose|arm|wrist|ribs?|jaw|fingers?|tooth|teeth|leg|collarbone)\b"
+        + @"|\bpunch[a-z]* (?:a |the |through the )?(?:wall|door|window|mirror)\b|\bpunch[a-z]* (?:a )?hole in\b"
+        + @"|\b(?:threw|throws|throwing|thrown|chucked|hurled) (?:[a-z]+ ){0,3}at (?:me|him|her|my [a-z]+|the wall|my head)\b"
+        + @"|\b(?:throws|threw|throwing|smash[a-z]*|breaks|broke) (?:things|stuff|plates|furniture)\b"
+        + @"|\bsmash[a-z]* (?:my|the) (?:phone|things|stuff|plates|tv|door|car|laptop)\b"
+        + @"|\b(?:call|called|calling|phoned|rang|ring) (?:the )?(?:police|cops|911|999|112)\b",
+        Options)]
+    internal static partial Regex ViolencePhysical();
+
+    // ---------------------------------------------------------------- fear, coercion, control
+
+    [GeneratedRegex(
+        @"\b" + Afraid + " (?:of|by) " + PartnerObject
+        + @"(?=$| \.| ,| and| but| when| because| sometimes| now| lately| at times| any more| honestly| so| too| physically| really| if| after| since| right now| tbh| all the time| every| most| these days| again)"
+        + @"|\b(?:afraid|scared|terrified|frightened|petrified|worried|fear|fearing) (?:that )?(?:he|she|they|my " + PartnerNoun + @") (?:will|would|might|could|may|is going to|was going to|is gonna) (?:[a-z]+ )?"
+        + @"(?:hurt (?:me|us|the kids|my)|hit|kill|harm|beat|snap|explode|lose it|find (?:me|us)|come after|attack|do something|take the kids|stalk|hurt himself|hurt herself|kill himself|kill herself)\b"
+        + @"|\b(?:afraid|scared|terrified|frightened|petrified|worried|fear) (?:of )?what (?:he|she|they|my " + PartnerNoun + @") (?:will|would|might|could|is going to|may|is capable of|can)\b"
+        + @"|\b(?:fear|afraid|scared|terrified|worried) for my (?:life|safety)\b|\bfear[a-z]* for (?:my|our|the kids) safety\b",
+        Options)]
+    internal static partial Regex FearOfPartner();
+
+    [GeneratedRegex(
+        @"\b(?:afraid|scared|terrified|frightened|petrified|dread|dreading|dreads|fear) (?:of |to )?(?:go|going|come|coming|get|getting|be|being|stay|staying) (?:back )?(?:home|alone with (?:him|her|them)|in the same (?:room|house) (?:as|with) (?:him|her))\b"
+        + @"|\b" + Afraid + " (?:to|of) (?:leave|leaving|say no to|saying no to|stand up to|standing up to) " + PartnerObject + @"\b"
+        + @"|\bwalk[a-z]* on eggshells (?:around|with|near|because of) (?:him|her|them|my [a-z]+)\b",
+        Options)]
+    internal static partial Regex FearAtHome();
+
+    // "I don't feel safe" is danger; "I don't feel safe opening up" is about emotional safety and is not.
+    [GeneratedRegex(
+        @"\b(?:do not|does not|did not|never|no longer|not) (?:really |always |even )?(?:feel|feeling|felt) (?:physically )?safe\b"
+        + @"(?! (?:sharing|opening|telling|talking|being honest|being vulnerable|to (?:share|open|tell|talk|be (?:honest|vulnerable|myself)|trust|express|say)|with my (?:feelings|secrets|heart)|enough to)\b)"
+        + @"|\b(?:feel|feeling|felt|i am|am|is|are|was|so) (?:so |very |really |completely |totally )?unsafe\b"
+        + @"|\b(?:i am|we are|the kids are|kids are|children are|my kids are) (?:not|never) safe\b"
+        + @"|\bnot safe (?:at|in) (?:home|my (?:own )?(?:home|house|flat)|the house|our (?:home|house|flat))\b|\bnot safe (?:with|around|near) (?:him|her|them)\b"
+        + @"|\b(?:i am|i feel|we are|i think i am|i might be|i could be|my life is|the kids are) in (?:real |serious )?danger\b",
+        Options)]
+    internal static partial Regex FearUnsafe();
+
+    [GeneratedRegex(
+        @"\b(?:will not|would not|does not|did not|never|refuses to|refused to) (?:ever )?(?:let|lets|allow|allows) me (?:to )?"
+        + @"(?:see|go|leave|talk to|speak to|call|text|visit|have (?:my own |any |a )?(?:money|friends|job|phone|car|keys|bank|access)|use (?:the|my) (?:car|phone)|work|get a job|drive|wear|spend|out|eat|sleep|keep|contact|meet)\b"
+        + @"(?! (?:his|her|their|it|that|this|the (?:tv|remote|menu|restaurant|movie|film))\b)"
+        + @"|\b(?:i am|am|i) (?:not|never) (?:allowed|permitted) to (?:see|go|leave|talk|speak|call|text|visit|have|use|work|drive|wear|spend|eat|sleep|meet|contact)\b"
+        + @"|\b(?:have to|need to|must) ask (?:his|her|their) permission\b|\bask (?:him|her|them) (?:for )?permission (?:for|to)\b|\bpermission for everything\b"
+        + @"|\b(?:control|controls|controlling|controlled|took|takes|taking|keeps|keeping|kept|hides|hid|confiscat[a-z]*) (?:all )?(?:of )?(?:my|our|the) (?:money|finances|bank (?:card|cards|account)|cards?|wages|salary|passport|car keys|wallet|documents)\b"
+        + @"|\bgives? me an? (?:allowance|pocket money)\b"
+        + @"|" + SubjectBefore + @"(?:so |very |really |extremely |super |incredibly |too |quite )?(?:controlling|possessive|coercive)\b|\bcoercive control\b|\bcoerc(?:ion|es|ed|ing)\b",
+        Options)]
+    internal static partial Regex FearControl();
+
+    [GeneratedRegex(
+        @"\b(?:track[a-z]*|monitor[a-z]*|spy[a-z]* on|spies on|stalk[a-z]*|bugg[a-z]*|hacked|hacks into|hacked into) (?:me|my (?:location|phone|car|every move|movements|messages|texts|emails|calls|accounts?))\b"
+        + @"|\b(?:tracker|spyware|stalkerware|tracking app|stalker)\b"
+        + @"|\bfollow[a-z]* me (?:to work|everywhere|home|around|when|to the|to my)\b"
+        + @"|\b(?:show[a-z]*|turn[a-z]*) up (?:at|outside) my (?:work|job|house|home|flat|apartment|office|school|door)\b"
+        + @"|\b(?:waits|waiting|waited|sits|sitting) outside my (?:work|job|house|home|flat|apartment|office|school|door)\b"
+        + @"|\b(?:reads?|reading|goes through|went through|going through|checks?|checked|checking|looks through) (?:all )?(?:of )?my (?:phone|messages|texts|emails|dms|chats|mail|laptop)\b"
+        + @"(?=[^.]{0,80}\b(?:threat[a-z]*|furious|angry|rage|hits?|scream[a-z]*|yell[a-z]*|punish[a-z]*|not let|makes me|forces? me|demands?|constantly|all the time|without (?:asking|permission)|if i do not|or else|scared|afraid|passwords?)\b)"
+        + @"|\b(?:makes?|made|forces?|forced|demands?|demanded|making|forcing)\b[^.]{0,30}\b(?:passwords?|passcodes?|pin codes?|my location)\b",
+        Options)]
+    internal static partial Regex FearMonitoring();
+
+    [GeneratedRegex(
+        @"\bisolat[a-z]* me\b|\b(?:cut|cuts|cutting) me off from\b"
+        + @"|\bkeeps? me (?:away from|from seeing|from talking to) (?:my )?(?:friends|family|parents|mum|mom|dad|sister|brother|kids|children|everyone)\b"
+        + @"|\b(?:lock|locks|locked|locking) me (?:in|out|inside|up)\b",
+        Options)]
+    internal static partial Regex FearIsolation();
+
+    [GeneratedRegex(
+        @"\bthreat(?:en|ens|ened|ening)? (?:me|us)\b(?! with (?:divorce|leaving|a breakup|a lawyer)\b)"
+        + @"|\bthreat(?:en|ens|ened|ening)? to (?:take|keep|tell|post|share|send|leak|expose|report|ruin|out|kick me out|throw me out|call|get|burn|destroy|hurt|kill|harm|beat|hit|come after|find)\b"
+        + @"|\bblackmail[a-z]*\b"
+        + @"|\b(?:post|share|send|leak|show)[a-z]* (?:my |our )?(?:private |intimate |naked |nude |sexual )?(?:pictures|photos|pics|videos|nudes)\b(?=[^.]{0,60}\b(?:if|unless|everyone|online|threat[a-z]*|or else)\b)"
+        + @"|\b(?:take|taking|took|keep|keeping) (?:the|my|our) " + Children + @"\b(?= away| from me|[^.]{0,60}\b(?:never see|if i (?:leave|go|tell|try)))"
+        + @"|\bnever see (?:the|my|our) (?:" + Children + @"|them) again\b"
+        + @"|\bif i (?:leave|go|tell)[^.]{0,40}\b(?:take|taking|keep) (?:the|my|our) " + Children + @"\b"
+        + @"|\b(?:restraining|protection|protective|non molestation|nonmolestation) order\b",
+        Options)]
+    internal static partial Regex FearThreats();
+
+    // A partner's threat of suicide used to keep the person from leaving, and a partner urging the person to
+    // harm themselves: both are coercion.
+    [GeneratedRegex(
+        @"\b(?:kill|hurt|harm|end)[a-z]* (?:himself|herself|themselves|themself|his life|her life|their life)\b(?=[^.]{0,40}\bif (?:i|we)\b)"
+        + @"|\bthreat[a-z]* (?:to )?(?:suicide|commit suicide|kill (?:himself|herself|themselves)|hurt (?:himself|herself|themselves)|end (?:his|her|their) life)\b"
+        + @"|\b(?:told|tells|telling|said|says|saying|wants|wanted) (?:me )?(?:that )?(?:i should (?:just )?|i might as well |i ought to |to (?:go )?(?:and )?)(?:kill (?:myself|yourself)|die|end (?:my|your) life|hurt myself|drop dead|go die)\b",
+        Options)]
+    internal static partial Regex FearLeverage();
+
+    [GeneratedRegex(
+        @"\b(?:he|she|they)(?: is| was)? (?:would|will|is going to|was going to|going to|might|could) (?:literally |actually |probably |definitely |seriously )?(?:kill|murder|hurt|hit|beat|strangle) (?:me|us)\b"
+        + @"|\b(?:he|she|they) (?:would|will|is going to|could) (?:find|track|hunt|come after|come for) (?:me|us)\b"
+        + @"|" + SubjectBefore + @"(?:scares|frightens|terrifies|intimidates|scared|frightened|terrified|intimidated|threatens|threatened) me\b"
+        + @"|\b" + Afraid + @"\b[^.]{0,60}\b(?:drunk|drinks|drinking|temper|rage|explod[a-z]*|loses it|lose it|snaps|snap|yell[a-z]*|scream[a-z]*|shout[a-z]*|violent)\b"
+        + @"|\b(?:drunk|drinks|temper|rage|explod[a-z]*|loses it|snaps|yells|screams|shouts)\b[^.]{0,60}\b(?:scared|afraid|terrified|frightened|scares me|frightens me)\b",
+        Options)]
+    internal static partial Regex FearIntimidation();
+
+    // ---------------------------------------------------------------- negation
+
+    // A negation that governs the phrase right after it: the cue, then only auxiliaries and softeners up to the
+    // phrase ("I'm not going to", "I would never", "he has never", "no intention of").
+    [GeneratedRegex(
+        @"(?:^| )(?<cue>not|never|no longer|no way|nor|no intention of|no intentions of|no plans? to|no plans? of|no desire to|no thoughts? of|no thoughts? about|no urge to)"
+        + @"(?<fill>(?: (?:ever|even|once|really|actually|seriously|honestly|truly|at all|going to|about to|planning to|planning on|plan to|plan on|intending to|intend to|want to|wanted to|wanting to|try to|tried to|thinking about|thinking of|think about|think of|thought about|considering|consider|have|has|had|been|be|being|would|will|could|should|do|did|does|to|i|he|she|they|we|you|physically|literally|again|am|is|was|are|were|a|ever again|anything like)){0,6}) ?$",
+        Options)]
+    internal static partial Regex NegationBefore();
+}
