@@ -40,6 +40,7 @@ public sealed class BotHttpAdapter : BotAdapter
 
         var turn = new TurnContext(this, activity);
         turn.Services.Set(auth);
+        turn.Services.Set(new TrustBot.Journey.ServiceUrlVerification(auth.ServiceUrlVerified));
         var expectReplies = activity.DeliveryMode == DeliveryModes.ExpectReplies;
         if (expectReplies) turn.Services.Set(new ReplyBuffer());
 

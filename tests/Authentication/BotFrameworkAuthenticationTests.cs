@@ -62,7 +62,7 @@ public sealed class BotFrameworkAuthenticationTests(AuthenticatedBotFixture bot)
         using var response = await Activities.PostWithBearerAsync(bot.Client, activity, token);
         var replies = await Activities.ReadRepliesAsync(response);
         Assert.Equal(before + 1, bot.Factory.Turns.Count);
-        var reply = Assert.Single(replies.Activities, a => a.Type == ActivityTypes.Message);
+        var reply = replies.Activities.First(a => a.Type == ActivityTypes.Message);
         Assert.Equal(activity.Conversation!.Id, reply.Conversation?.Id);
     }
 

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Time.Testing;
+using TrustBot.Journey;
+using TrustBot.Safety;
+using TrustBot.State;
+using TrustBot.Testing;
+
+namespace TrustBot.Tests.Journey;
+
+/// <summary>The real TrustBot conversation logic over in-memory storage and a controllable clock.</summary>
+internal sealed class JourneyHarness
+{
+    public JourneyHarness(IStorage? storage = null, string channelId = Schema.Channels.Test)
+    {
+        Storage = storage ?? new MemoryStorage();
+        Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 18, 0, 0, TimeSpan.Zero));
+        Adapter = new TestAdapter(Clock, channelId);
+        var resources = new SafetyResources { ["default"] = ["Call your local emergency number."], ["GB"] = ["Samaritans: 116 123"] };
+        Bot = new TrustBotHandler(Storage, Clock, new JourneyOptions { SafetyResources = resources });
+    }
+
+    public IStorage Storage { get; }
+    public FakeTimeProvider Clock { get; }
+    public TestAdapter Adapter { get; }
+    public TrustBotHandler Bot { get; }
+
+    public string Partition => $"{Adapter.Conversation.ChannelId}/users/{Adapter.Conversation.User!.Id}";
+
+    public TestFlow Flow() => new(Adapter, Bot);
+
+    /// <summary>A person who has just finished onboarding as <paramref name="role"/> with daily 7pm reminders in Europe/London.</summary>
+    public TestFlow Onboarded(string role = "I was hurt") => Flow()
+        .Send("hi").SkipReplies()
+        .Send("Yes").SkipReplies()
+        .Send("Sam").SkipReplies()
+        .Send(role).SkipReplies()
+        .Send("Dishonesty").SkipReplies()
+        .Send("Yes").SkipReplies()
+        .Send("Every day").SkipReplies()
+        .Send("7pm").SkipReplies()
+        .Send("London").SkipReplies()
+        .Send("Show me the menu").SkipReplies();
+
+    public async Task<JourneyProfile?> ProfileAsync()
+    {
+        var items = await Storage.ReadAsync([new StorageKey(Partition, "user")], default);
+        if (!items.TryGetValue(new StorageKey(Partition, "user"), out var item)) return null;
+        var node = System.Text.Json.Nodes.JsonNode.Parse(item.Json)!["profile"];
+        return node is null ? null : System.Text.Json.JsonSerializer.Deserialize(node, JourneyJson.Default.JourneyProfile);
+    }
+
+    public async Task<int> RowCountAsync(string prefix = "") => (await Storage.QueryAsync(Partition, prefix, int.MaxValue, default)).Count;
+}
