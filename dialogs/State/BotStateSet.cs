@@ -31,6 +31,9 @@ public sealed class BotStateSet(IStorage storage, params BotState[] states)
             if (state.PrepareWrite(turnContext, force: false) is { } write) writes.Add(write);
         if (turnContext.Services.Get<PendingWrites>() is { Writes.Count: > 0 } pending) writes.AddRange(pending.Writes);
         if (writes.Count == 0) return false;
+        // A row may be queued twice in one turn (e.g. edited twice); only its last version is written.
+        if (writes.DistinctBy(w => w.Key).Count() != writes.Count)
+            writes = writes.GroupBy(w => w.Key).Select(g => g.Last()).ToList();
 
         var etags = await storage.WriteAsync(writes, cancellationToken).ConfigureAwait(false);
         foreach (var state in States) state.Committed(turnContext, etags);

@@ -1,0 +1,44 @@
+using System.Buffers.Binary;
+using System.Text.Json.Nodes;
+
+namespace TrustBot.Tests.Teams;
+
+public sealed class TeamsPackageTests
+{
+    private static string Root()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TrustBot.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Run the tests from inside the repository.");
+    }
+
+    private static (int Width, int Height, byte ColourType) PngHeader(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, bytes[..8]);
+        return (BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16)), BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20)), bytes[25]);
+    }
+
+    [Fact]
+    public void Manifest_declares_one_bot_in_personal_and_group_scopes_with_the_icons()
+    {
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(Root(), "teams", "manifest.template.json")))!;
+        Assert.Equal("1.22", manifest["manifestVersion"]!.GetValue<string>());
+        var bot = Assert.Single(manifest["bots"]!.AsArray())!;
+        Assert.Equal("${MICROSOFT_APP_ID}", bot["botId"]!.GetValue<string>());
+        Assert.Contains("personal", bot["scopes"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.Equal(("color.png", "outline.png"), (manifest["icons"]!["color"]!.GetValue<string>(), manifest["icons"]!["outline"]!.GetValue<string>()));
+        Assert.True(manifest["name"]!["short"]!.GetValue<string>().Length <= 30);
+        Assert.True(manifest["description"]!["short"]!.GetValue<string>().Length <= 80);
+    }
+
+    [Fact]
+    public void Icons_have_the_sizes_teams_requires()
+    {
+        var color = PngHeader(Path.Combine(Root(), "teams", "color.png"));
+        Assert.Equal((192, 192), (color.Width, color.Height));
+        var outline = PngHeader(Path.Combine(Root(), "teams", "outline.png"));
+        Assert.Equal((32, 32), (outline.Width, outline.Height));
+        Assert.Equal(6, outline.ColourType); // RGBA: the outline icon must be transparent
+    }
+}
