@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using TrustBot.Bot.Channel;
+using TrustBot.Bot.Storage;
 using TrustBot.State;
 using TrustBot.Turns;
 
@@ -24,7 +25,7 @@ public static class TrustBotServiceCollectionExtensions
         services.AddSingleton<BotHttpAdapter>();
         services.AddSingleton<BotAdapter>(sp => sp.GetRequiredService<BotHttpAdapter>());
 
-        services.AddSingleton<IStorage, MemoryStorage>();
+        services.AddTrustBotStorage();
         services.AddSingleton<IBot, TrustBot.Journey.TrustBotHandler>();
 
         services.AddHealthChecks();
