@@ -64,9 +64,9 @@ public sealed class TableStorage : IStorage
                 if (items[i] is { } item) result[distinct[i]] = item;
             return result;
         }
-        catch (Exception ex) when (IsUnavailable(ex, cancellationToken))
+        catch (Exception ex) when (Translate(ex, cancellationToken) is { } translated)
         {
-            throw Unavailable(ex);
+            throw translated;
         }
     }
 
@@ -94,9 +94,9 @@ public sealed class TableStorage : IStorage
                 foreach (var (key, etag) in written) etags[key] = etag;
             return etags;
         }
-        catch (Exception ex) when (IsUnavailable(ex, cancellationToken))
+        catch (Exception ex) when (Translate(ex, cancellationToken) is { } translated)
         {
-            throw Unavailable(ex);
+            throw translated;
         }
     }
 
@@ -179,7 +179,8 @@ public sealed class TableStorage : IStorage
                 if (ex.Status is 400 or 413)
                 {
                     if (ex.ErrorCode is "EntityTooLarge" or "PropertyValueTooLarge" or "RequestBodyTooLarge")
-                        throw new StorageDocumentTooLargeException(failed.Write.Key, failed.EntityBytes, MaxEntityBytes);
+                        // The service measures the request body, so report the size it saw.
+                        throw new StorageDocumentTooLargeException(failed.Write.Key, failed.WireBytes, MaxEntityBytes);
                     throw;
                 }
                 // 409 on add, 412 on a stale ETag, 404 when a conditional write finds nothing.
@@ -225,9 +226,9 @@ public sealed class TableStorage : IStorage
         {
             return result;
         }
-        catch (Exception ex) when (IsUnavailable(ex, cancellationToken))
+        catch (Exception ex) when (Translate(ex, cancellationToken) is { } translated)
         {
-            throw Unavailable(ex);
+            throw translated;
         }
     }
 
@@ -262,9 +263,9 @@ public sealed class TableStorage : IStorage
         {
             return deleted;
         }
-        catch (Exception ex) when (IsUnavailable(ex, cancellationToken))
+        catch (Exception ex) when (Translate(ex, cancellationToken) is { } translated)
         {
-            throw Unavailable(ex);
+            throw translated;
         }
     }
 
@@ -277,9 +278,9 @@ public sealed class TableStorage : IStorage
             await foreach (var _ in _service.QueryAsync(filter, maxPerPage: 1, cancellationToken).AsPages().ConfigureAwait(false))
                 break;
         }
-        catch (Exception ex) when (IsUnavailable(ex, cancellationToken))
+        catch (Exception ex) when (Translate(ex, cancellationToken) is { } translated)
         {
-            throw Unavailable(ex);
+            throw translated;
         }
     }
 
@@ -384,6 +385,18 @@ public sealed class TableStorage : IStorage
         HttpRequestException or IOException or TimeoutException => true,
         _ => false,
     };
+
+    /// <summary>
+    /// The exception a caller should see instead of <paramref name="ex"/>, or null to let it through.
+    /// The retry policy wraps a cancellation during its back-off in an AggregateException; callers
+    /// get a plain <see cref="OperationCanceledException"/> for their token.
+    /// </summary>
+    private Exception? Translate(Exception ex, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested && ex is AggregateException)
+            return new OperationCanceledException("The storage call was cancelled.", ex, cancellationToken);
+        return IsUnavailable(ex, cancellationToken) ? Unavailable(ex) : null;
+    }
 
     private StorageUnavailableException Unavailable(Exception ex)
     {

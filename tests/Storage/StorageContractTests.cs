@@ -171,6 +171,30 @@ public abstract class StorageContractTests
     }
 
     [Fact]
+    public async Task Delete_with_a_stale_etag_conflicts_and_keeps_the_document()
+    {
+        var key = Key("p", "doc");
+        var stale = await PutAsync(key, "1");
+        await PutAsync(key, "2");
+
+        await Assert.ThrowsAsync<StorageConflictException>(() => Storage.WriteAsync([new StorageWrite(key, null, stale)], Ct));
+
+        Assert.Equal("2", (await GetAsync(key))!.Json);
+    }
+
+    [Fact]
+    public async Task Create_only_delete_conflicts_when_the_document_exists_and_is_a_no_op_when_it_does_not()
+    {
+        var key = Key("p", "doc");
+        await Storage.WriteAsync([new StorageWrite(key, null, ETags.New)], Ct);
+        await PutAsync(key, "1");
+
+        await Assert.ThrowsAsync<StorageConflictException>(() => Storage.WriteAsync([new StorageWrite(key, null, ETags.New)], Ct));
+
+        Assert.Equal("1", (await GetAsync(key))!.Json);
+    }
+
+    [Fact]
     public async Task Deleting_a_missing_document_is_not_an_error_and_the_other_writes_apply()
     {
         var kept = Key("p", "kept");
