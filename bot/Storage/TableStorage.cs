@@ -14,7 +14,11 @@ namespace TrustBot.Bot.Storage;
 /// <remarks>
 /// Writes to one partition go in one entity group transaction, so they are atomic — up to
 /// <see cref="MaxTransactionActions"/> documents (and about 3 MiB) per partition and call; a larger
-/// group is split into several transactions, each atomic on its own.
+/// group is split into several transactions, each atomic on its own. Partitions are written
+/// concurrently. A key may appear only once per call (a transaction can't touch a row twice).
+/// A create-only delete (<c>Json</c> null, <see cref="ETags.New"/>) is checked by a read before the
+/// transaction, not inside it. Queries return rows in the order of their escaped keys, which is
+/// the original order unless keys hold chars that need escaping (see <see cref="TableKeys"/>).
 /// </remarks>
 public sealed class TableStorage : IStorage
 {
@@ -242,13 +246,14 @@ public sealed class TableStorage : IStorage
         {
             while (true)
             {
-                // Always re-read the first page instead of following continuation tokens: rows
-                // vanish under the cursor, and Azurite's continuation tokens are unreliable.
+                // Re-query from the start after each round instead of following continuation tokens
+                // past deleted rows (Azurite's are unreliable); only an empty page (the service may
+                // send one with a continuation) is skipped.
                 var keys = new List<PreparedWrite>();
                 await foreach (var page in _table.QueryAsync<TableEntity>(filter, QueryPageSize, keysOnly, cancellationToken).AsPages().ConfigureAwait(false))
                 {
                     keys.AddRange(page.Values.Select(e => PreparedWrite.DeleteRow(e.PartitionKey, e.RowKey)));
-                    break;
+                    if (keys.Count > 0) break;
                 }
                 if (keys.Count == 0) return deleted;
 
