@@ -4,6 +4,7 @@ using OpenTelemetry.Trace;
 using TrustBot.Bot.Channel;
 using TrustBot.Bot.Channel.Authentication;
 using TrustBot.Bot.Channel.Connector;
+using TrustBot.Bot.Storage;
 using TrustBot.Journey;
 using TrustBot.State;
 using TrustBot.Turns;
@@ -29,13 +30,14 @@ public static class TrustBotServiceCollectionExtensions
         services.AddSingleton<BotHttpAdapter>();
         services.AddSingleton<BotAdapter>(sp => sp.GetRequiredService<BotHttpAdapter>());
 
-        services.AddSingleton<IStorage, MemoryStorage>();
+        services.AddTrustBotStorage();
         services.AddOptions<JourneyOptions>().Configure(o => configuration.GetSection("Safety:Resources").Bind(o.SafetyResources));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<JourneyOptions>>().Value);
         services.AddSingleton<IJourneyReports>(sp => new JourneyReports(sp.GetService<ITrendChart>()));
-        services.AddSingleton<IBot>(sp => new TrustBotHandler(
-            sp.GetRequiredService<IStorage>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<JourneyOptions>(), sp.GetRequiredService<IJourneyReports>()));
         services.AddSingleton<TrustBot.Safety.ISafetyDetector, TrustBot.Safety.PhraseSafetyDetector>();
+        services.AddSingleton<IBot>(sp => new TrustBotHandler(
+            sp.GetRequiredService<IStorage>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<JourneyOptions>(), sp.GetRequiredService<IJourneyReports>(),
+            new JourneySafety(sp.GetRequiredService<TrustBot.Safety.ISafetyDetector>(), sp.GetRequiredService<JourneyOptions>().SafetyResources)));
 
         // Handles every http(s) service URL, so it stays the last IChannelConnector: connectors registered above win.
         services.AddBotConnector(configuration);

@@ -1,0 +1,58 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using TrustBot.Bot.Hosting;
+using TrustBot.State;
+
+namespace TrustBot.Bot.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IStorage"/> by <c>Storage:Provider</c> (<c>Table</c> → <see cref="TableStorage"/>,
+    /// <c>Memory</c> → <see cref="MemoryStorage"/>), the shared <see cref="TableServiceClient"/> and the
+    /// storage health check behind /healthz.
+    /// </summary>
+    public static IServiceCollection AddTrustBotStorage(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => CreateServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
+        services.AddSingleton<TableStorage>();
+        services.AddSingleton<MemoryStorage>();
+        services.AddSingleton<IStorage>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == "Memory"
+            ? sp.GetRequiredService<MemoryStorage>()
+            : sp.GetRequiredService<TableStorage>());
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        return services;
+    }
+
+    /// <summary>
+    /// Client options for a bot turn's budget: a few quick retries with exponential backoff and a
+    /// short per-try timeout, so a dead storage fails a turn within seconds instead of the SDK's
+    /// default of minutes. Refused connections give up in about a second, a hung service in about
+    /// 7 s (3 tries × 2 s) — before a channel's 10–15 s patience runs out. Table calls take
+    /// milliseconds, and even a 1 MiB entity is well under 2 s within a region.
+    /// </summary>
+    internal static TableClientOptions CreateClientOptions()
+    {
+        var options = new TableClientOptions();
+        options.Retry.Mode = RetryMode.Exponential;
+        options.Retry.MaxRetries = 2;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(250);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(2);
+        return options;
+    }
+
+    internal static TableServiceClient CreateServiceClient(string connectionString)
+    {
+        try
+        {
+            return new TableServiceClient(connectionString, CreateClientOptions());
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
+        {
+            throw new InvalidOperationException(
+                "Storage:ConnectionString is not a valid Azure Storage connection string. Use the storage account's connection string, or UseDevelopmentStorage=true for Azurite.", ex);
+        }
+    }
+}
