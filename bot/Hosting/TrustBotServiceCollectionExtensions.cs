@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using TrustBot.Bot.Channel;
+using TrustBot.Bot.DirectLine;
 using TrustBot.State;
 using TrustBot.Turns;
 
@@ -23,6 +24,7 @@ public static class TrustBotServiceCollectionExtensions
         services.AddSingleton<IInboundAuthenticator, LocalModeAuthenticator>();
         services.AddSingleton<BotHttpAdapter>();
         services.AddSingleton<BotAdapter>(sp => sp.GetRequiredService<BotHttpAdapter>());
+        services.AddTrustBotWebChat(configuration);
 
         services.AddSingleton<IStorage, MemoryStorage>();
         services.AddSingleton<IBot, TrustBot.Journey.TrustBotHandler>();
