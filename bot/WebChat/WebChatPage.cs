@@ -19,6 +19,7 @@ public sealed class WebChatPage(IOptions<DirectLineOptions> options, IWebHostEnv
         var page = Resource("index.html");
         var script = Resource("app.js");
         var style = Resource("app.css");
+        var icon = Resource("icon.svg");
         var bundle = FindBundle();
         if (bundle is null)
             logger.LogWarning("The Web Chat bundle ({Path}) was not found: run 'npm ci' in the repository root so the page can load.", BundleRelativePath);
@@ -32,6 +33,8 @@ public sealed class WebChatPage(IOptions<DirectLineOptions> options, IWebHostEnv
         });
         app.MapGet("/webchat/app.js", (HttpContext http) => Asset(http, policy, script, "text/javascript; charset=utf-8"));
         app.MapGet("/webchat/app.css", (HttpContext http) => Asset(http, policy, style, "text/css; charset=utf-8"));
+        app.MapGet("/webchat/icon.svg", (HttpContext http) => Asset(http, policy, icon, "image/svg+xml"));
+        app.MapGet("/favicon.ico", () => Results.Redirect("/webchat/icon.svg", permanent: true));
         app.MapGet("/webchat/webchat.js", (HttpContext http) =>
         {
             SecurityHeaders(http, policy);

@@ -14,7 +14,7 @@ public static class ExpectedBot
     /// True while the real onboarding dialog does not answer this way yet: the end-to-end tests
     /// then run against <see cref="OnboardingStandInBot"/>, which follows the same script.
     /// </summary>
-    public const bool UseStandInBot = true;
+    public static readonly bool UseStandInBot = true;
 
     public const string WelcomeContains = "TrustBot";
     public const string ConsentYes = "Yes";
