@@ -94,7 +94,9 @@ public sealed class LocalDirectLine(
     public IResult Reconnect(HttpContext http, string conversationId)
     {
         if (Open(http, conversationId, out var token, out var conversation) is { } denied) return denied;
-        return Results.Json(Describe(http, conversation, token.UserId), DirectLineJson.Default.DirectLineConversation);
+        if (!TryReadWatermark(http, out var watermark)) return Error(400, "The watermark must be the value returned by an earlier call.");
+        // The stream resumes after what the client already has.
+        return Results.Json(Describe(http, conversation, token.UserId, watermark), DirectLineJson.Default.DirectLineConversation);
     }
 
     public IResult GetActivities(HttpContext http, string conversationId)
@@ -248,11 +250,12 @@ public sealed class LocalDirectLine(
         }
     }
 
-    private DirectLineConversation Describe(HttpContext http, LocalConversation conversation, string userId)
+    private DirectLineConversation Describe(HttpContext http, LocalConversation conversation, string userId, long watermark = 0)
     {
         var token = tokens.Issue(userId, conversation.Id);
         var scheme = http.Request.IsHttps ? "wss" : "ws";
-        var stream = $"{scheme}://{http.Request.Host}{http.Request.PathBase}{LocalDirectLineEndpoints.BasePath}/conversations/{Uri.EscapeDataString(conversation.Id)}/stream?t={Uri.EscapeDataString(token)}";
+        var stream = $"{scheme}://{http.Request.Host}{http.Request.PathBase}{LocalDirectLineEndpoints.BasePath}/conversations/{Uri.EscapeDataString(conversation.Id)}/stream?t={Uri.EscapeDataString(token)}"
+            + (watermark > 0 ? $"&watermark={watermark.ToString(CultureInfo.InvariantCulture)}" : "");
         return new DirectLineConversation(conversation.Id, token, tokens.LifetimeSeconds, stream);
     }
 

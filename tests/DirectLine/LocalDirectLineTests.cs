@@ -369,6 +369,28 @@ public sealed class LocalDirectLineTests : IDisposable
         Assert.Equal(["over the socket", "echo: over the socket"], texts);
     }
 
+    [Fact]
+    public async Task Reconnecting_with_a_watermark_streams_only_what_the_client_has_not_seen()
+    {
+        var (id, token) = await StartAsync();
+        await _client.SendTextAsync(id, token, "before");
+        var (_, watermark) = await _client.PollAsync(id, token);
+
+        using var reconnect = await _client.GetRawAsync($"/v3/directline/conversations/{id}?watermark={watermark}", token);
+        var body = await reconnect.Content.ReadFromJsonAsync<JsonObject>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var socket = await _app.Server.CreateWebSocketClient().ConnectAsync(new Uri(body!["streamUrl"]!.GetValue<string>()), timeout.Token);
+        await _client.SendTextAsync(id, token, "after");
+        var texts = new List<string>();
+        while (texts.Count < 2)
+            texts.AddRange((await ReceiveAsync(socket, timeout.Token))["activities"]!.AsArray().Select(a => a!["text"]!.GetValue<string>()));
+        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
+
+        Assert.Equal(HttpStatusCode.OK, reconnect.StatusCode);
+        Assert.Equal(id, body["conversationId"]!.GetValue<string>());
+        Assert.Equal(["after", "echo: after"], texts);
+    }
+
     private static async Task<JsonObject> ReceiveAsync(WebSocket socket, CancellationToken cancellationToken)
     {
         while (true)
