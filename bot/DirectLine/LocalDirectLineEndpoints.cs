@@ -153,7 +153,7 @@ public sealed class LocalDirectLine(
     /// <summary>Streams activity sets over a WebSocket, with empty keep-alive frames while nothing happens.</summary>
     public async Task<IResult> StreamAsync(HttpContext http, string conversationId)
     {
-        if (Open(http, conversationId, out _, out var conversation) is { } denied) return denied;
+        if (Open(http, conversationId, out _, out var conversation, tokenInQuery: true) is { } denied) return denied;
         if (!http.WebSockets.IsWebSocketRequest) return Error(400, "The stream URL needs a WebSocket connection.");
         if (!TryReadWatermark(http, out var watermark)) return Error(400, "The watermark must be the value returned by an earlier call.");
 
@@ -260,10 +260,10 @@ public sealed class LocalDirectLine(
     }
 
     /// <summary>Checks the token and that it may use the conversation: 401 no token, 403 bad token or another's conversation, 404 unknown.</summary>
-    private IResult? Open(HttpContext http, string conversationId, out LocalToken token, out LocalConversation conversation)
+    private IResult? Open(HttpContext http, string conversationId, out LocalToken token, out LocalConversation conversation, bool tokenInQuery = false)
     {
         conversation = null!;
-        if (Authorize(http, out token) is { } denied) return denied;
+        if (Authorize(http, out token, tokenInQuery) is { } denied) return denied;
         if (token.ConversationId is { } bound && !string.Equals(bound, conversationId, StringComparison.Ordinal))
             return Error(403, "This token belongs to another conversation.");
         var found = conversations.Find(conversationId);
@@ -273,13 +273,13 @@ public sealed class LocalDirectLine(
         return null;
     }
 
-    private IResult? Authorize(HttpContext http, out LocalToken token)
+    private IResult? Authorize(HttpContext http, out LocalToken token, bool tokenInQuery = false)
     {
         token = null!;
         var header = http.Request.Headers.Authorization.ToString();
         string? raw = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
         // A WebSocket cannot carry headers from a browser, so the stream URL carries the token.
-        if (raw is null && http.Request.Query["t"] is { Count: 1 } query) raw = query[0];
+        if (raw is null && tokenInQuery && http.Request.Query["t"] is { Count: 1 } query) raw = query[0];
         if (string.IsNullOrEmpty(raw)) return Error(401, "Send 'Authorization: Bearer <token>'; get a token from POST /api/directline/token.");
         var validated = tokens.Validate(raw);
         if (validated is null) return Error(403, "The token is invalid or expired; get a new one from POST /api/directline/token.");

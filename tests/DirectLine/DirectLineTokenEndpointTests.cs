@@ -60,6 +60,19 @@ public sealed class DirectLineTokenEndpointTests
     }
 
     [Fact]
+    public async Task Over_https_the_cookie_is_secure_and_the_local_domain_is_https()
+    {
+        using var app = new DirectLineApp();
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, BaseAddress = new Uri("https://localhost") });
+
+        using var response = await client.PostAsync("/api/directline/token", null);
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
+
+        Assert.Contains("secure", response.Headers.GetValues("Set-Cookie").Single(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("https://localhost/v3/directline", body!["domain"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task The_token_endpoint_only_accepts_post()
     {
         using var app = new DirectLineApp();

@@ -162,8 +162,11 @@ public sealed class LocalDirectLineTests : IDisposable
 
         using var missing = await _client.GetRawAsync($"/v3/directline/conversations/{id}/activities", null);
         using var bad = await _client.GetRawAsync($"/v3/directline/conversations/{id}/activities", forged);
+        // Only the WebSocket stream URL may carry its token in the query string.
+        using var inQuery = await _client.GetRawAsync($"/v3/directline/conversations/{id}/activities?t={Uri.EscapeDataString(token)}", null);
 
         Assert.Equal(HttpStatusCode.Unauthorized, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, inQuery.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, bad.StatusCode);
     }
 
