@@ -3,8 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# Node tools (Azurite) from package-lock.json.
-if [ ! -x node_modules/.bin/azurite-table ]; then
+# Node tools (Azurite, the Web Chat bundle) from package-lock.json, when missing or out of date.
+if [ ! node_modules/.package-lock.json -nt package-lock.json ]; then
   echo "Installing node tools (npm ci)..."
   npm ci --ignore-scripts --no-audit --no-fund
 fi

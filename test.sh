@@ -3,10 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# Node tools from package-lock.json (the storage tests start their own Azurite from node_modules).
-if [ ! -x node_modules/.bin/azurite-table ]; then
-  npm ci --ignore-scripts --no-audit --no-fund
-fi
-
+# Node tools (Web Chat bundle, Direct Line client) and Debian's chromium for the browser tests.
+[ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --ignore-scripts --no-audit --no-fund
+command -v chromium >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
 dotnet build TrustBot.sln -c Release -nologo -v quiet
 dotnet test tests/TrustBot.Tests.csproj -c Release --no-build -nologo --logger "console;verbosity=minimal"

@@ -1,7 +1,10 @@
 using TrustBot.Bot.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false);
+// The shared appsettings.json sits beside the binary; environment variables and the command line still win over it.
+builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false)
+    .AddEnvironmentVariables()
+    .AddCommandLine(args);
 builder.Services.AddTrustBot(builder.Configuration);
 
 var app = builder.Build();

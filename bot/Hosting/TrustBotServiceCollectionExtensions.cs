@@ -4,6 +4,7 @@ using OpenTelemetry.Trace;
 using TrustBot.Bot.Channel;
 using TrustBot.Bot.Channel.Authentication;
 using TrustBot.Bot.Channel.Connector;
+using TrustBot.Bot.DirectLine;
 using TrustBot.Bot.Storage;
 using TrustBot.Journey;
 using TrustBot.State;
@@ -29,10 +30,10 @@ public static class TrustBotServiceCollectionExtensions
         services.AddSingleton<IInboundAuthenticator, BotFrameworkAuthenticator>();
         services.AddSingleton<BotHttpAdapter>();
         services.AddSingleton<BotAdapter>(sp => sp.GetRequiredService<BotHttpAdapter>());
+        services.AddTrustBotWebChat(configuration);
 
         services.AddTrustBotStorage();
-        services.AddOptions<JourneyOptions>().Configure(o => configuration.GetSection("Safety:Resources").Bind(o.SafetyResources));
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<JourneyOptions>>().Value);
+        services.AddSingleton(sp => new JourneyOptions { SafetyResources = sp.GetRequiredService<IOptions<TrustBot.Safety.SafetyResources>>().Value });
         services.AddSingleton<IJourneyReports>(sp => new JourneyReports(sp.GetService<ITrendChart>()));
         services.AddSingleton<TrustBot.Safety.ISafetyDetector, TrustBot.Safety.PhraseSafetyDetector>();
         services.AddSingleton<IBot>(sp => new TrustBotHandler(
