@@ -32,6 +32,7 @@ public static class TrustBotServiceCollectionExtensions
         services.AddSingleton<IStorage, MemoryStorage>();
         services.AddOptions<JourneyOptions>().Configure(o => configuration.GetSection("Safety:Resources").Bind(o.SafetyResources));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<JourneyOptions>>().Value);
+        services.AddSingleton<ITrendChart, TrustBot.Bot.Charts.ScottPlotTrendChart>();
         services.AddSingleton<IJourneyReports>(sp => new JourneyReports(sp.GetService<ITrendChart>()));
         services.AddSingleton<IBot>(sp => new TrustBotHandler(
             sp.GetRequiredService<IStorage>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<JourneyOptions>(), sp.GetRequiredService<IJourneyReports>()));
