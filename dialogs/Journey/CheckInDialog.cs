@@ -7,6 +7,7 @@ namespace TrustBot.Journey;
 /// <summary>What a check-in collects before it is stored.</summary>
 public sealed class CheckInData
 {
+    /// <summary>Trust today, 1–10.</summary>
     public int Trust { get; set; }
 
     /// <summary>"better", "same" or "worse".</summary>

@@ -8,6 +8,7 @@ namespace TrustBot.Journey;
 /// <summary>What the small wins flow collects.</summary>
 public sealed class WinsData
 {
+    /// <summary>The win logged, or null when none was.</summary>
     public string? Win { get; set; }
 }
 

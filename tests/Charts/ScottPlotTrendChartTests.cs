@@ -19,7 +19,6 @@ public sealed class ScottPlotTrendChartTests
         Assert.StartsWith(prefix, url, StringComparison.Ordinal);
         Assert.True(url.Length < 80 * 1024, $"the data URL is {url.Length} characters");
         var png = Convert.FromBase64String(url[prefix.Length..]);
-        File.WriteAllBytes("/tmp/steps58-trend.png", png);
         Assert.Equal(((int)ScottPlotTrendChart.Width, (int)ScottPlotTrendChart.Height), PngSize(png));
     }
 

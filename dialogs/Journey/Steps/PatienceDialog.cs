@@ -6,7 +6,9 @@ namespace TrustBot.Journey;
 /// <summary>What step 8 collects (the plan itself goes to the private journal).</summary>
 public sealed class PatienceData
 {
+    /// <summary>How many check-ins the review looked at.</summary>
     public int CheckInsReviewed { get; set; }
+    /// <summary>How many of them noted a setback.</summary>
     public int Setbacks { get; set; }
 }
 

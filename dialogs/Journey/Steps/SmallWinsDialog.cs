@@ -5,6 +5,7 @@ namespace TrustBot.Journey;
 /// <summary>What step 7 collects.</summary>
 public sealed class SmallWinsData
 {
+    /// <summary>The win logged in this step.</summary>
     public string? Win { get; set; }
 }
 

@@ -6,6 +6,7 @@ namespace TrustBot.Journey;
 /// <summary>What step 6 collects (the reflection itself goes to the private journal).</summary>
 public sealed class WorkOnYourselfData
 {
+    /// <summary>The one concrete thing for this week, or null when none was given.</summary>
     public string? Commitment { get; set; }
 }
 
