@@ -34,6 +34,7 @@ public static class TrustBotServiceCollectionExtensions
 
         services.AddTrustBotStorage();
         services.AddSingleton(sp => new JourneyOptions { SafetyResources = sp.GetRequiredService<IOptions<TrustBot.Safety.SafetyResources>>().Value });
+        services.AddSingleton<ITrendChart, TrustBot.Bot.Charts.ScottPlotTrendChart>();
         services.AddSingleton<IJourneyReports>(sp => new JourneyReports(sp.GetService<ITrendChart>()));
         services.AddSingleton<TrustBot.Safety.ISafetyDetector, TrustBot.Safety.PhraseSafetyDetector>();
         services.AddSingleton<IBot>(sp => new TrustBotHandler(

@@ -15,6 +15,12 @@ public static class JourneyDialogs
             .Add(new StartOverDialog())
             .Add(new DeleteDataDialog())
             .Add(new StepPickerDialog());
+        set.Add(new SpaceDialog());
+        set.Add(new WorkOnYourselfDialog());
+        set.Add(new SmallWinsDialog());
+        set.Add(new PatienceDialog());
+        set.Add(new WinsDialog());
+        set.Add(new CheckInDialog());
         return set;
     }
 }

@@ -80,6 +80,11 @@ public sealed class JourneyProfile
 
     public int WinCount { get; set; }
 
+    /// <summary>The latest small win (at most 200 characters), so encouragement can recall it without reading records.</summary>
+    public string? LastWin { get; set; }
+
+    public DateTimeOffset? LastWinAt { get; set; }
+
     public int BoundaryCount { get; set; }
 
     /// <summary>Step 5: while it lasts, nothing suggests talks with the partner.</summary>

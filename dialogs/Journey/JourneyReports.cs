@@ -28,14 +28,16 @@ public sealed class JourneyReports(ITrendChart? chart = null) : IJourneyReports
         var profile = journey.Profile;
         var checkIns = await journey.Records.LatestAsync(RecordKinds.CheckIn, TrendLength, JourneyJson.Default.CheckInRecord, cancellationToken);
         var points = checkIns.Select(c => (c.Record.At, c.Record.Trust)).Reverse().ToList();
-        var stepsDone = profile.StepsDone.Count;
+        var stepsDone = profile.StepsDone.Count == 0
+            ? "0 of 8"
+            : $"{profile.StepsDone.Count} of 8 ({string.Join(", ", profile.StepsDone.Select(s => s.ToString(CultureInfo.InvariantCulture)))})";
         var current = profile.NextStep is { } n ? JourneySteps.Label(n) : "all eight steps done";
         var trend = points.Count == 0 ? "no check-ins yet" : Sparkline(points.Select(p => p.Trust)) + $"  (latest {points[^1].Trust}/10)";
 
         if (!ChoiceRenderer.SupportsCards(turnContext.Activity))
         {
             await turnContext.SendActivityAsync(
-                $"Your progress: {stepsDone} of 8 steps done; now on {current}. Check-ins: {profile.CheckInCount} (streak {profile.Streak}). Small wins: {profile.WinCount}. Trust trend: {trend}",
+                $"Your progress\nSteps done: {stepsDone}; now on {current}\nCheck-ins: {profile.CheckInCount} (streak {profile.Streak})\nSmall wins: {profile.WinCount}\nTrust trend: {trend}\n\n{ProgressSentence(profile, points)}",
                 cancellationToken);
             return;
         }
@@ -45,7 +47,7 @@ public sealed class JourneyReports(ITrendChart? chart = null) : IJourneyReports
             "Your progress",
             ProgressSentence(profile, points),
             [
-                ("Steps done", $"{stepsDone} of 8"),
+                ("Steps done", stepsDone),
                 ("Now on", current),
                 ("Check-ins", $"{profile.CheckInCount} (streak {profile.Streak})"),
                 ("Small wins", profile.WinCount.ToString(CultureInfo.InvariantCulture)),
@@ -96,7 +98,7 @@ public sealed class JourneyReports(ITrendChart? chart = null) : IJourneyReports
         if (points.Count < 2) return "Every check-in adds a point to your trend. Small, steady steps count.";
         var change = points[^1].Trust - points[0].Trust;
         return change > 0
-            ? $"Trust has risen by {change} since {points[0].At:d MMM}. That's worth noticing."
+            ? string.Create(CultureInfo.InvariantCulture, $"Trust has risen by {change} since {points[0].At:d MMM}. That's worth noticing.")
             : change < 0
                 ? "The trend has dipped lately. Setbacks are part of rebuilding trust; what matters is that you keep going."
                 : "Things are holding steady. Steady is a kind of progress too.";

@@ -43,6 +43,8 @@ public sealed class StartOverDialog : ComponentDialog
                     LastCheckInAt = kept.LastCheckInAt,
                     LastTrust = kept.LastTrust,
                     WinCount = kept.WinCount,
+                    LastWin = kept.LastWin,
+                    LastWinAt = kept.LastWinAt,
                     BoundaryCount = kept.BoundaryCount,
                     Country = kept.Country,
                 };
