@@ -63,7 +63,9 @@ internal static partial class SafetyPatterns
         + @"|\b(?:can not|could not|unable to) (?:(?:just|really|even|possibly) )?(?:go on|keep going|carry on|keep living|live like this|live with this pain|go on living)\b" + NotAnOuting + AboutThePartner
         + @"|\b(?:can not|could not|unable to) (?:(?:just|really|even) )?(?:take it|take this|take the pain|do this|cope|handle it|handle this|handle life|bear it|bear this|live like this) (?:any more|any longer)\b"
         + @"|\b(?:can not|could not) take (?:much|any) more\b|\bcan take no more\b"
-        + @"|\b(?:not|never|no longer)\b[^.,]{0,20}\bwant to (?:live|be alive|exist|be here any more|stay alive)\b"
+        + @"|\b(?:not|never|no longer|unsure)\b[^.,]{0,20}\bwant to (?:live|be alive|exist|be here any more|stay alive|wake up|go on|keep going|carry on)\b"
+        + @"|\b(?:keep|go on|carry on) living like this\b|\blive or die\b|\b(?:life|living|my life) (?:has|holds) no (?:meaning|point|purpose|value)\b"
+        + @"|\b(?:can not|could not) (?:handle|take|bear|stand) (?:this|the|my) pain\b"
         + @"|\b(?:done|finished|tired|sick) (?:with|of) (?:life|living|being alive|existing)\b"
         + @"|\bno (?:point|reason) (?:in )?(?:going on|carrying on|living|being alive|staying alive)\b"
         + @"|\bnothing (?:left )?(?:for me )?(?:here|to live for|left for me)(?= any more|$| \.| ,)"
@@ -74,16 +76,16 @@ internal static partial class SafetyPatterns
     [GeneratedRegex(
         @"\b(?:no|not a|not any|not one|zero|without a|without any|nothing) (?:(?:real|good|single|more) )?(?:reason|point|purpose) (?:to|in|of|for) (?:live|living|life|go on|going on|being alive|being here|carry on|carrying on|keep going|wake up|waking up|exist|existing|stay alive|staying alive)\b"
         + @"|\bnothing (?:left )?to live for\b|\bno (?:will|desire|wish) to live\b"
-        + @"|\bwhat is the (?:point|use|reason) (?:of|in) (?:living|life|going on|being alive|being here|carrying on|waking up|existing|anything any more)\b"
+        + @"|\bwhat is the (?:point|use|reason) (?:of|in) (?:me )?(?:living|life|going on|being alive|being here|carrying on|waking up|existing|anything any more)\b"
         + @"|\b(?:life|living|my life|existing) (?:is|feels|seems) (?:(?:not|no longer) worth (?:it|living)|pointless|meaningless|worthless|hopeless)\b"
         + @"|\bnot worth living\b"
-        + @"|\b(?:not|never|no longer) (?:[a-z]+ )?(?:see|find) (?:the|a|any) (?:point|reason|purpose) (?:in|of|to|for) (?:living|life|live|going on|being alive|being here|carrying on|existing)\b",
+        + @"|\b(?:not|never|no longer) (?:[a-z]+ )?(?:see|find) (?:the|a|any) (?:point|reason|purpose) (?:in|of|to|for) (?:living|life|live|going on|go on|being alive|being here|carrying on|carry on|keep going|continue|continuing|existing)\b",
         Options)]
     internal static partial Regex SelfHarmNoReason();
 
     [GeneratedRegex(
         @"\bbetter off (?:dead|without me\b|if i (?:[a-z]+ ){0,2}(?:gone|dead|died|here|around|born|exist|existed|disappeared)\b)"
-        + @"|\b(?:happier|better|easier) if i (?:[a-z]+ ){0,2}(?:gone|dead|died|around|born|existed)\b"
+        + @"|\b(?:happier|better|easier|simpler|lighter|calmer) if i (?:[a-z]+ ){0,2}(?:gone|dead|died|around|born|existed)\b"
         + @"|\b(?:no one|no body) (?:would|will|is going to|going to) (?:even |really )?(?:miss me|(?:care|notice) if i (?:[a-z]+ ){0,2}(?:died|dead|gone|disappeared|here))\b"
         + @"|\b(?:i am|i feel|i feel like|i have become|i will always be) (?:(?:such|just|only|nothing but|like|so much of) )*(?:a )?burden\b(?! (?:of|on the)\b)",
         Options)]
@@ -93,7 +95,7 @@ internal static partial class SafetyPatterns
         @"\boverdos[a-z]*|\bslit (?:my|both) wrists?\b|\bnoose\b"
         + @"|\bjump(?:ing|ed)? (?:off|from) (?:a|the|this|that|my) (?:[a-z]+ )?(?:bridge|roof|building|cliff|balcony|window|tower|car park)\b"
         + @"|\b(?:step|stepping|walk|walking|jump|jumping|throw myself|throwing myself) (?:out )?in front of (?:a|the) (?:[a-z]+ )?(?:train|bus|car|truck|lorry|tram)\b"
-        + @"|\b(?:took|take|taking|swallow|swallowed|swallowing) (?:all (?:of )?my|all (?:of )?the|a (?:bunch|handful|bottle|load|lot|pack|box) of|loads of|lots of|too many|[0-9]+) (?:[a-z]+ )?(?:pills|tablets|meds|medication|medicine|painkillers|paracetamol|acetaminophen|tylenol|ibuprofen|aspirin|antidepressants|insulin)\b"
+        + @"|\b(?:took|take|taking|swallow|swallowed|swallowing) (?:all|too many|a (?:bunch|handful|bottle|load|lot|pack|box)|loads|lots|extra|[0-9]+)(?: of)?(?: my| the)? (?:[a-z]+ )?(?:pills|tablets|meds|medication|medicine|painkillers|paracetamol|acetaminophen|tylenol|ibuprofen|aspirin|antidepressants|insulin)\b"
         + @"|\b(?:how many|enough) (?:[a-z]+ )?(?:pills|tablets|paracetamol|acetaminophen|tylenol|ibuprofen|aspirin|antidepressants|painkillers|sleeping pills) (?:it takes|would it take|does it take|to take|would kill|to die|to overdose)\b"
         + @"|\b(?:stockpil|hoard|sav|collect)[a-z]* (?:up )?(?:my |the )?(?:[a-z]+ )?(?:pills|tablets|meds|medication|painkillers)\b"
         + @"|\b(?:think|thinking|thought|dream|dreaming) (?:about|of) (?:jumping|ending it|ending my life|dying|not being here|not waking up|being dead)\b"
@@ -101,7 +103,13 @@ internal static partial class SafetyPatterns
         + @"|\b(?:wrote|written|writing|made|make|making) (?:my|a) will\b|\bgiv(?:en|ing|e) away (?:all )?my (?:things|stuff|belongings|possessions|cat|dog|pets?)\b|\bsaid my goodbyes\b|\bsay(?:ing)? goodbye to (?:everyone|everybody)\b"
         + @"|\bhope (?:that )?i (?:crash|get hit|do not make it|die)\b|\b(?:fall asleep|sleep|go to sleep) (?:forever|and (?:never|not) wake up)\b"
         + @"|\bi am (?:[a-z]+ ){0,2}(?:a )?waste of (?:space|oxygen|air|a life)\b|\bno way out\b|\bmy (?:own )?funeral\b"
-        + @"|\bif i (?:was|were) (?:not|no longer) (?:alive|here|around)\b|\b(?:stop|quit) (?:living|existing|breathing)\b|\bif i (?:just )?(?:did not|do not) exist\b"
+        + @"|\bif i (?:just )?(?:was|were) (?:not|no longer) (?:alive|here|around)\b|\b(?:do|did) (?:something|anything) (?:stupid |bad |drastic )?to myself\b|\bdo something (?:stupid|drastic)\b"
+        + @"|\b(?:feel like|thinking about|thinking of|think about) end(?:ing)? it(?= \.| ,|$| tonight| today| now| for good)"
+        + @"|\b(?:everyone|everybody|they|the world|my (?:family|kids|children|parents)) (?:would|will) be (?:better|happier) (?:off )?without me\b"
+        + @"|(?<!\bleft )\b(?:marks|scars|cuts|wounds) on my (?:arms?|wrists?|legs?|thighs?)\b"
+        + @"|\b(?:swerv|crash|driv|drove)[a-z]* (?:my car |the car )?(?:into|off) (?:a|the) (?:[a-z]+ )?(?:tree|wall|bridge|road|cliff|lorry|truck|bus|traffic)\b|\bhow to end it\b" + AboutThePartner
+        + @"|\b(?:walk|walking|swim|swimming|jump|jumping) (?:into|out into|in) the (?:sea|ocean|river|lake)\b"
+        + @"|\b(?:the|my) (?:pills|tablets|rope|blade) (?:are )?(?:ready|lined up)\b|\b(?:stop|quit) (?:living|existing|breathing)\b|\bif i (?:just )?(?:did not|do not) exist\b"
         + @"|\bdark thoughts\b|\b(?:dying|death|being dead) (?:would|will|might) (?:be )?(?:easier|better|a relief)\b|\bway out (?:except|but|other than) (?:dying|death|suicide)\b"
         + @"|\b(?:ways|how|best way) to (?:kill (?:myself|yourself|oneself)|commit suicide|end (?:my|your) life|die painlessly|overdose)\b"
         + @"|\b(?:a|my) plan to (?:end (?:it|things|my life|everything)|die|kill myself)\b(?! with\b)",
@@ -109,12 +117,12 @@ internal static partial class SafetyPatterns
     internal static partial Regex SelfHarmMethodsAndPlans();
 
     [GeneratedRegex(
-        @"\bself harm[a-z]*|\bcutting (?:myself|again)\b|\bcut again\b|\brelapsed\b|\bcut (?:my|both) (?:arms?|wrists?|legs?|thighs?|skin)\b|\bstarted cutting\b|\b(?:goodbye|suicide) (?:letters?|notes?)\b",
+        @"\bself harm[a-z]*|\bcutting (?:myself|again)\b|\bcut again\b|\brelapsed\b|\b(?:cut|cuts|cutting|burn|burning|burns) (?:my|both) (?:arms?|wrists?|legs?|thighs?|skin)\b|\bstarted cutting\b|\b(?:goodbye|suicide) (?:letters?|notes?)\b",
         Options)]
     internal static partial Regex SelfHarmActs();
 
     [GeneratedRegex(
-        @"\b(?:want|wanted|wish|wishing|would like) (?:to |i could )?(?:just )?(?:disappear|vanish|not exist|stop existing|cease to exist|not be here|sleep forever|go to sleep and (?:never|not) wake up|fall asleep and (?:never|not) wake up)(?= forever| for good| and never| completely| from (?:this|the) world| off the face|$| \.| ,| and| but)"
+        @"\b(?:want|wanted|wish|wishing|would like|should|could|might as well|need to) (?:to |i could )?(?:just )?(?:disappear|vanish|not exist|stop existing|cease to exist|not be here|sleep forever|go to sleep and (?:never|not) wake up|fall asleep and (?:never|not) wake up)(?= forever| for good| and never| completely| from (?:this|the) world| off the face|$| \.| ,| and| but)"
         + @"|\b(?:hope|hoping|wish|wishing|pray|praying) (?:that )?i (?:[a-z]+ )?(?:never|do not|will not|would not|did not) wake up\b"
         + @"|\bgiv(?:e|ing|en) up on (?:life|living|being alive)\b"
         + @"|\bwant (?:it all|everything|the pain|this pain|all of it|my life|all this) (?:all )?to (?:stop|end)\b",
@@ -238,8 +246,8 @@ internal static partial class SafetyPatterns
         + @"(?! (?:his|her|their|it|that|this|the (?:tv|remote|menu|restaurant|movie|film))\b)"
         + @"|\b(?:i am|am|i) (?:not|never) (?:allowed|permitted) to (?:see|go|leave|talk|speak|call|text|visit|have|use|work|drive|wear|spend|eat|sleep|meet|contact)\b"
         + @"|\b(?:have to|need to|must) ask (?:his|her|their) permission\b|\bask (?:him|her|them) (?:for )?permission (?:for|to)\b|\bpermission for everything\b"
-        + @"|\b(?:control|controls|controlling|controlled|took|takes|taking|keeps|keeping|kept|hides|hid|confiscat[a-z]*) (?:all )?(?:of )?(?:my|our|the) (?:money|finances|bank (?:card|cards|account)|cards?|wages|salary|passport|car keys|wallet|documents|id|ids|id card)\b"
-        + @"|\bgives? me an? (?:allowance|pocket money)\b"
+        + @"|\b(?:control|controls|controlling|controlled|took|taken|takes|taking|keeps|keeping|kept|hides|hid|hidden|confiscat[a-z]*) (?:all )?(?:of )?(?:my|our|the) (?:money|finances|bank (?:card|cards|account)|cards?|wages|salary|passport|car keys|wallet|documents|id|ids|id card)\b"
+        + @"|\bgives? me an? (?:allowance|pocket money)\b|\b(?:hand over|give (?:him|her|them)) (?:all )?(?:of )?my (?:paycheck|paycheque|pay|wages|salary|money|earnings|bank card|cards)\b"
         + @"|\bcontrol[a-z]* (?:who|where|what|when|how much) i\b|\bdecides? (?:what|who|where|when|how much) i (?:eat|wear|see|go|spend|talk|do)\b"
         + @"|\bhave to (?:text|send|call|check in with|report to|tell) (?:him|her|them)\b[^.]{0,40}\bevery (?:hour|half hour|[a-z0-9]+ minutes)\b"
         + @"|\bpunish(?:es|ed|ing)? me\b|\bprisoner\b|\btrapped in (?:my |our |the )?(?:own )?(?:home|house|flat|room|bedroom)\b"
@@ -252,6 +260,8 @@ internal static partial class SafetyPatterns
         @"\b(?:track[a-z]*|monitor[a-z]*|spy[a-z]* on|spies on|stalk[a-z]*|bugg[a-z]*|hacked|hacks into|hacked into) (?:me|my (?:location|phone|car|every move|movements|messages|texts|emails|calls|accounts?))\b"
         + @"|\b(?:tracker|spyware|stalkerware|tracking app|stalker)\b"
         + @"|\b(?:install|put|hid|hidden)[a-z]* (?:a |hidden |secret )?(?:cameras?|trackers?|microphones?|spyware|an app)\b|\b(?:is|are|keeps|been) watching me\b"
+        + @"|\b(?:checks?|checking|tracks?|tracking) (?:my )?(?:location|where i am)\b[^.]{0,40}\b(?:every (?:hour|half hour|[a-z0-9]+ minutes)|angry|furious|mad|if i do not)\b"
+        + @"|\bso (?:that )?i can not (?:leave|go anywhere|get out|escape|call anyone|get help)\b"
         + @"|\bwill not stop (?:calling|texting|messaging|following|contacting)\b"
         + @"|\b(?:monitor|track|check|watch|control)[a-z]* (?:everything|every (?:thing|move)|all) (?:i do|i say|i spend|i write|i buy)\b"
         + @"|\bfollow[a-z]* me (?:to work|everywhere|home|around|when|to the|to my)\b"
@@ -274,6 +284,7 @@ internal static partial class SafetyPatterns
     [GeneratedRegex(
         @"\bthreat(?:en|ens|ened|ening)? (?:me|us)\b(?! with (?:divorce|leaving|a breakup|a lawyer)\b)"
         + @"|\bthreat(?:en|ens|ened|ening)? to (?:take|keep|tell|post|share|send|leak|expose|report|ruin|out|kick me out|throw me out|call|get|burn|destroy|hurt|kill|harm|beat|hit|come after|find)\b"
+        + @"|\b(?:he|she|they) (?:said|says|told me) (?:he|she|they) (?:will|would) [^.]{0,40}\bif i (?:ever )?(?:leave|left|go|tell|talk)\b"
         + @"|\bblackmail[a-z]*\b|\b(?:no one|nobody) (?:will|would) (?:ever )?believe (?:me|you)\b|\bthreat[a-z]* to (?:have me|get me) (?:deported|arrested|sectioned|fired|committed)\b"
         + @"|\b(?:regret it|be sorry|pay for it|make me pay|make my life hell) if i (?:ever )?(?:leave|left|go|went|tell|told)\b"
         + @"|\bor (?:he|she|they) will (?:go crazy|lose it|explode|kill me|hurt me|snap|go mad|go ballistic|find out and)\b"
@@ -299,7 +310,7 @@ internal static partial class SafetyPatterns
         + @"|\b(?:he|she|they) (?:would|will|is going to|could) (?:find|track|hunt|come after|come for) (?:me|us)\b"
         + @"|\b(?:scares|frightens|terrifies|intimidates|scared|frightened|terrified|intimidated|threatens|threatened)(?<=" + Subject + @"(?:scares|frightens|terrifies|intimidates|scared|frightened|terrified|intimidated|threatens|threatened)) me\b"
         + @"|\b" + Afraid + @"\b[^.]{0,60}\b(?:drunk|drinks|drinking|temper|rage|explod[a-z]*|loses it|lose it|snaps|snap|yell[a-z]*|scream[a-z]*|shout[a-z]*|violent)\b"
-        + @"|\b(?:drunk|drinks|temper|rage|explod[a-z]*|loses it|snaps|yells|screams|shouts)\b[^.]{0,60}\b(?:scared|afraid|terrified|frightened|scares me|frightens me)\b",
+        + @"|\b(?:drunk|drinks|temper|rage|angry|furious|explod[a-z]*|loses it|snaps|yells|screams|shouts)\b[^.]{0,60}\b(?:scared|afraid|terrified|frightened|scares me|frightens me)\b",
         Options)]
     internal static partial Regex FearIntimidation();
 

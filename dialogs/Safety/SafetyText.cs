@@ -222,12 +222,13 @@ internal static class SafetyText
                 continue;
             }
 
+            var afterPossessive = EndsWithWord(sb, "my") || EndsWithWord(sb, "his") || EndsWithWord(sb, "her") || EndsWithWord(sb, "your") || EndsWithWord(sb, "the") || EndsWithWord(sb, "photo");
             if (sb.Length > 0)
             {
                 sb.Append(' ');
             }
 
-            if (token.SequenceEqual("id") && (EndsWithWord(sb, "my") || EndsWithWord(sb, "his") || EndsWithWord(sb, "her") || EndsWithWord(sb, "your") || EndsWithWord(sb, "the") || EndsWithWord(sb, "photo")))
+            if (afterPossessive && token.SequenceEqual("id"))
             {
                 sb.Append("id"); // "my ID", not "I'd"
             }
