@@ -11,10 +11,13 @@ internal static partial class SafetyPatterns
 {
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
-    // A partner (or anyone) as the subject of the sentence, up to three words before the verb ("he has never",
-    // "my husband always").
-    private const string SubjectBefore =
-        @"(?<=\b(?:he|she|they|partner|husband|wife|boyfriend|girlfriend|bf|gf|fiance|fiancee|ex|spouse|man)(?: [a-z]+){0,3} )";
+    // A partner (or anyone) as the subject of the sentence, up to five words before the verb ("he has never",
+    // "my husband always", "he punches walls and then"). It is checked by a lookbehind placed after the verb,
+    // so that the search is anchored on the verb's letters rather than tried at every position.
+    private const string Subject = @"\b(?:he|she|they|partner|husband|wife|boyfriend|girlfriend|bf|gf|fiance|fiancee|ex|spouse|man)(?: [a-z]+){0,5} ";
+
+    private const string PartnerActs =
+        @"(?:hit|hits|hitting|punch|punched|punches|punching|slap|slapped|slaps|slapping|kick|kicked|kicks|kicking|beat|beats|beaten|beating|smack|smacked|smacks|shove|shoved|shoves|shoving|choke|choked|chokes|choking|strangle|strangled|strangles|strangling|bit|bites|biting|headbutted|headbutts|pinned|pins|burned|burnt|stabbed|stabs|attacked|attacks|assaulted|assaults|grabbed|grabs|grabbing|pushed|pushes|pushing|dragged|drags|threw|throws|slammed|slams|squeezed|squeezes|twisted|twists|pulled|pulls|shook|shakes|scratched|scratches|spat on|spits on|spit on|ran over|run over|tried to run|tried to strangle|tried to kill|tried to choke|tried to drown|tried to stab|tried to poison)";
 
     private const string PartnerNoun = @"(?:partner|husband|wife|boyfriend|girlfriend|bf|gf|fiance|fiancee|ex|spouse|man)";
     private const string PartnerObject = @"(?:him|her|them|my " + PartnerNoun + ")";
@@ -24,12 +27,17 @@ internal static partial class SafetyPatterns
     // What may follow a phrase like "can't go on" for it to be about life rather than a plan ("go on the trip").
     private const string NotAnOuting = @"(?! (?:the|a|an|to|with the|with our|holiday|vacation|dates?|trips?|our|this trip|and on)\b)";
 
+    // "...like this with him lying", "...in this marriage": the person means the relationship, not their life.
+    private const string AboutThePartner = @"(?![^.,]{0,16}\b(?:with (?:him|her|them|my " + PartnerNoun + @")|in this (?:relationship|marriage))\b)";
+
     // ---------------------------------------------------------------- self-harm
 
+    private const string SelfHarmVerbs =
+        @"(?:kill|killing|killed|hurt|hurting|harm|harming|harmed|cut|cutting|burn|burning|burned|starve|starving|hang|hanging|shoot|shooting|drown|drowning|poison|poisoning|end|ending|off|offing|stab|stabbing)";
+
     [GeneratedRegex(
-        @"(?<!\b(?:told|tells|telling|said|says|saying|wants|wanted) (?:me )?(?:that )?(?:to |i should |i should just |i might as well |i ought to )(?:go )?(?:and )?)"
-        + @"\b(?:kill|killing|killed|hurt|hurting|harm|harming|harmed|cut|cutting|burn|burning|burned|starve|starving|hang|hanging|shoot|shooting|drown|drowning|poison|poisoning|end|ending|off|offing|stab|stabbing) myself\b"
-        + @"(?! (?:at|playing|lifting|running|laughing|trying|working|by accident|accidentally|off|up|out|on the|shaving|cooking|falling)\b)",
+        @"\b" + SelfHarmVerbs + @"(?<!\b(?:(?:told|tells|telling|said|says|saying) (?:me )?|(?:wants|wanted) me )(?:that )?(?:to |i should |i should just |i might as well |i ought to )(?:go )?(?:and )?" + SelfHarmVerbs + @") myself\b"
+        + @"(?! (?:at|playing|lifting|running|laughing|trying|working|by accident|accidentally|off|up|out|on the|shaving|cooking|falling)\b| by (?!cutting|burning|starving)[a-z]+ing\b)",
         Options)]
     internal static partial Regex SelfHarmMyself();
 
@@ -42,7 +50,7 @@ internal static partial class SafetyPatterns
     internal static partial Regex SelfHarmEndLife();
 
     [GeneratedRegex(
-        @"\b(?:want|wanted|wanting|wish|wished|ready|deserve|praying|pray|hoping|would like) (?:to )?(?:just )?(?:die|be dead)\b(?! (?:of|from|laughing|for)\b)"
+        @"\b(?:want|wants|wanted|wanting|wish|wished|ready|deserve|praying|pray|hoping|would like) (?:to )?(?:just )?(?:die|be dead)\b(?! (?:of|from|laughing|for)\b)"
         + @"|\bwish(?:ed)? i (?:was|were|would|could) (?:just )?(?:be )?(?:dead|gone|die)\b"
         + @"|\bwish(?:ed)? i (?:was|were|would|had|did|could) (?:not|never) (?:have )?(?:been )?(?:born|alive|here|exist|existed|wake up|woke up|woken up)\b"
         + @"|\b(?:rather|prefer to|prefer) (?:just )?(?:be dead|die|not be alive|not exist|not wake up)\b",
@@ -52,24 +60,32 @@ internal static partial class SafetyPatterns
     // Negations that are themselves the danger ("I don't want to live", "I can't go on", "no reason to live").
     [GeneratedRegex(
         @"\b(?:do not|does not|did not|no longer|never) (?:really |even )?(?:want|wish|feel like) to (?:live|be alive|exist|keep living|stay alive|wake up|be here(?= any more| now|$| \.| ,| but| and)|go on" + NotAnOuting + @"|keep going" + NotAnOuting + @"|carry on" + NotAnOuting + @")\b"
-        + @"|\b(?:can not|could not|unable to) (?:(?:just|really|even|possibly) )?(?:go on|keep going|carry on|keep living|live like this|live with this pain|go on living)\b" + NotAnOuting
+        + @"|\b(?:can not|could not|unable to) (?:(?:just|really|even|possibly) )?(?:go on|keep going|carry on|keep living|live like this|live with this pain|go on living)\b" + NotAnOuting + AboutThePartner
         + @"|\b(?:can not|could not|unable to) (?:(?:just|really|even) )?(?:take it|take this|take the pain|do this|cope|handle it|handle this|handle life|bear it|bear this|live like this) (?:any more|any longer)\b"
-        + @"|\b(?:can not|could not) take (?:much|any) more\b|\bcan take no more\b",
+        + @"|\b(?:can not|could not) take (?:much|any) more\b|\bcan take no more\b"
+        + @"|\b(?:not|never|no longer|unsure)\b[^.,]{0,20}\bwant to (?:live|be alive|exist|be here any more|stay alive|wake up|go on|keep going|carry on)\b"
+        + @"|\b(?:keep|go on|carry on) living like this\b|\blive or die\b|\b(?:life|living|my life) (?:has|holds) no (?:meaning|point|purpose|value)\b"
+        + @"|\b(?:can not|could not) (?:handle|take|bear|stand) (?:this|the|my) pain\b"
+        + @"|\b(?:done|finished|tired|sick) (?:with|of) (?:life|living|being alive|existing)\b"
+        + @"|\bno (?:point|reason) (?:in )?(?:going on|carrying on|living|being alive|staying alive)\b"
+        + @"|\bnothing (?:left )?(?:for me )?(?:here|to live for|left for me)(?= any more|$| \.| ,)"
+        + @"|\bwant (?:it|everything|it all|all of this|my life) (?:all )?to be over\b",
         Options)]
     internal static partial Regex SelfHarmCannotGoOn();
 
     [GeneratedRegex(
         @"\b(?:no|not a|not any|not one|zero|without a|without any|nothing) (?:(?:real|good|single|more) )?(?:reason|point|purpose) (?:to|in|of|for) (?:live|living|life|go on|going on|being alive|being here|carry on|carrying on|keep going|wake up|waking up|exist|existing|stay alive|staying alive)\b"
         + @"|\bnothing (?:left )?to live for\b|\bno (?:will|desire|wish) to live\b"
-        + @"|\bwhat is the (?:point|use|reason) (?:of|in) (?:living|life|going on|being alive|being here|carrying on|waking up|existing|anything any more)\b"
+        + @"|\bwhat is the (?:point|use|reason) (?:of|in) (?:me )?(?:living|life|going on|being alive|being here|carrying on|waking up|existing|anything any more)\b"
         + @"|\b(?:life|living|my life|existing) (?:is|feels|seems) (?:(?:not|no longer) worth (?:it|living)|pointless|meaningless|worthless|hopeless)\b"
         + @"|\bnot worth living\b"
-        + @"|\b(?:not|never|no longer) (?:[a-z]+ )?(?:see|find) (?:the|a|any) (?:point|reason|purpose) (?:in|of|to|for) (?:living|life|live|going on|being alive|being here|carrying on|existing)\b",
+        + @"|\b(?:not|never|no longer) (?:[a-z]+ )?(?:see|find) (?:the|a|any) (?:point|reason|purpose) (?:in|of|to|for) (?:living|life|live|going on|go on|being alive|being here|carrying on|carry on|keep going|continue|continuing|existing)\b",
         Options)]
     internal static partial Regex SelfHarmNoReason();
 
     [GeneratedRegex(
         @"\bbetter off (?:dead|without me\b|if i (?:[a-z]+ ){0,2}(?:gone|dead|died|here|around|born|exist|existed|disappeared)\b)"
+        + @"|\b(?:happier|better|easier|simpler|lighter|calmer) if i (?:[a-z]+ ){0,2}(?:gone|dead|died|around|born|existed)\b"
         + @"|\b(?:no one|no body) (?:would|will|is going to|going to) (?:even |really )?(?:miss me|(?:care|notice) if i (?:[a-z]+ ){0,2}(?:died|dead|gone|disappeared|here))\b"
         + @"|\b(?:i am|i feel|i feel like|i have become|i will always be) (?:(?:such|just|only|nothing but|like|so much of) )*(?:a )?burden\b(?! (?:of|on the)\b)",
         Options)]
@@ -79,19 +95,34 @@ internal static partial class SafetyPatterns
         @"\boverdos[a-z]*|\bslit (?:my|both) wrists?\b|\bnoose\b"
         + @"|\bjump(?:ing|ed)? (?:off|from) (?:a|the|this|that|my) (?:[a-z]+ )?(?:bridge|roof|building|cliff|balcony|window|tower|car park)\b"
         + @"|\b(?:step|stepping|walk|walking|jump|jumping|throw myself|throwing myself) (?:out )?in front of (?:a|the) (?:[a-z]+ )?(?:train|bus|car|truck|lorry|tram)\b"
-        + @"|\b(?:took|take|taking|swallow|swallowed|swallowing) (?:all (?:of )?my|all (?:of )?the|a (?:bunch|handful|bottle|load|lot|pack|box) of|loads of|lots of|too many|[0-9]+) (?:[a-z]+ )?(?:pills|tablets|meds|medication|medicine|painkillers)\b"
+        + @"|\b(?:took|take|taking|swallow|swallowed|swallowing) (?:all|too many|a (?:bunch|handful|bottle|load|lot|pack|box)|loads|lots|extra|[0-9]+)(?: of)?(?: my| the)? (?:[a-z]+ )?(?:pills|tablets|meds|medication|medicine|painkillers|paracetamol|acetaminophen|tylenol|ibuprofen|aspirin|antidepressants|insulin)\b"
+        + @"|\b(?:how many|enough) (?:[a-z]+ )?(?:pills|tablets|paracetamol|acetaminophen|tylenol|ibuprofen|aspirin|antidepressants|painkillers|sleeping pills) (?:it takes|would it take|does it take|to take|would kill|to die|to overdose)\b"
+        + @"|\b(?:stockpil|hoard|sav|collect)[a-z]* (?:up )?(?:my |the )?(?:[a-z]+ )?(?:pills|tablets|meds|medication|painkillers)\b"
+        + @"|\b(?:think|thinking|thought|dream|dreaming) (?:about|of) (?:jumping|ending it|ending my life|dying|not being here|not waking up|being dead)\b"
+        + @"|\b(?:be|being) around (?:much|for) (?:longer|long)\b|\b(?:will not|not going to) be (?:here|around) (?:much longer|for long|tomorrow|any more)\b"
+        + @"|\b(?:wrote|written|writing|made|make|making) (?:my|a) will\b|\bgiv(?:en|ing|e) away (?:all )?my (?:things|stuff|belongings|possessions|cat|dog|pets?)\b|\bsaid my goodbyes\b|\bsay(?:ing)? goodbye to (?:everyone|everybody)\b"
+        + @"|\bhope (?:that )?i (?:crash|get hit|do not make it|die)\b|\b(?:fall asleep|sleep|go to sleep) (?:forever|and (?:never|not) wake up)\b"
+        + @"|\bi am (?:[a-z]+ ){0,2}(?:a )?waste of (?:space|oxygen|air|a life)\b|\bno way out\b|\bmy (?:own )?funeral\b"
+        + @"|\bif i (?:just )?(?:was|were) (?:not|no longer) (?:alive|here|around)\b|\b(?:do|did) (?:something|anything) (?:stupid |bad |drastic )?to myself\b|\bdo something (?:stupid|drastic)\b"
+        + @"|\b(?:feel like|thinking about|thinking of|think about) end(?:ing)? it(?= \.| ,|$| tonight| today| now| for good)"
+        + @"|\b(?:everyone|everybody|they|the world|my (?:family|kids|children|parents)) (?:would|will) be (?:better|happier) (?:off )?without me\b"
+        + @"|(?<!\bleft )\b(?:marks|scars|cuts|wounds) on my (?:arms?|wrists?|legs?|thighs?)\b"
+        + @"|\b(?:swerv|crash|driv|drove)[a-z]* (?:my car |the car )?(?:into|off) (?:a|the) (?:[a-z]+ )?(?:tree|wall|bridge|road|cliff|lorry|truck|bus|traffic)\b|\bhow to end it\b" + AboutThePartner
+        + @"|\b(?:walk|walking|swim|swimming|jump|jumping) (?:into|out into|in) the (?:sea|ocean|river|lake)\b"
+        + @"|\b(?:the|my) (?:pills|tablets|rope|blade) (?:are )?(?:ready|lined up)\b|\b(?:stop|quit) (?:living|existing|breathing)\b|\bif i (?:just )?(?:did not|do not) exist\b"
+        + @"|\bdark thoughts\b|\b(?:dying|death|being dead) (?:would|will|might) (?:be )?(?:easier|better|a relief)\b|\bway out (?:except|but|other than) (?:dying|death|suicide)\b"
         + @"|\b(?:ways|how|best way) to (?:kill (?:myself|yourself|oneself)|commit suicide|end (?:my|your) life|die painlessly|overdose)\b"
         + @"|\b(?:a|my) plan to (?:end (?:it|things|my life|everything)|die|kill myself)\b(?! with\b)",
         Options)]
     internal static partial Regex SelfHarmMethodsAndPlans();
 
     [GeneratedRegex(
-        @"\bself harm[a-z]*|\bcutting (?:myself|again)\b|\bcut (?:my|both) (?:arms?|wrists?|legs?|thighs?|skin)\b|\bstarted cutting\b|\b(?:goodbye|suicide) (?:letters?|notes?)\b",
+        @"\bself harm[a-z]*|\bcutting (?:myself|again)\b|\bcut again\b|\brelapsed\b|\b(?:cut|cuts|cutting|burn|burning|burns) (?:my|both) (?:arms?|wrists?|legs?|thighs?|skin)\b|\bstarted cutting\b|\b(?:goodbye|suicide) (?:letters?|notes?)\b",
         Options)]
     internal static partial Regex SelfHarmActs();
 
     [GeneratedRegex(
-        @"\b(?:want|wanted|wish|wishing|would like) (?:to |i could )?(?:just )?(?:disappear|vanish|not exist|stop existing|cease to exist|not be here|sleep forever|go to sleep and (?:never|not) wake up|fall asleep and (?:never|not) wake up)(?= forever| for good| and never| completely| from (?:this|the) world| off the face|$| \.| ,| and| but)"
+        @"\b(?:want|wanted|wish|wishing|would like|should|could|might as well|need to) (?:to |i could )?(?:just )?(?:disappear|vanish|not exist|stop existing|cease to exist|not be here|sleep forever|go to sleep and (?:never|not) wake up|fall asleep and (?:never|not) wake up)(?= forever| for good| and never| completely| from (?:this|the) world| off the face|$| \.| ,| and| but)"
         + @"|\b(?:hope|hoping|wish|wishing|pray|praying) (?:that )?i (?:[a-z]+ )?(?:never|do not|will not|would not|did not) wake up\b"
         + @"|\bgiv(?:e|ing|en) up on (?:life|living|being alive)\b"
         + @"|\bwant (?:it all|everything|the pain|this pain|all of it|my life|all this) (?:all )?to (?:stop|end)\b",
@@ -101,17 +132,17 @@ internal static partial class SafetyPatterns
     // Someone close at risk ("my wife tried to kill herself") — unless it is a threat used to keep the person
     // from leaving, which is coercion (see FearLeverage).
     [GeneratedRegex(
-        @"\b(?:tried|attempted|trying|tries|wants|wanted|going|planning|plans) to (?:kill|hurt|harm|end) (?:himself|herself|themselves|themself|his life|her life|their life)\b(?![^.]{0,40}\bif (?:i|we)\b)",
+        @"\b(?:tried|attempted|trying|tries|wants|wanted|going|planning|plans) to (?:kill|hurt|harm|end) (?:himself|herself|themselves|themself|his life|her life|their life)\b(?![^.]{0,40}\bif (?:i|we)\b)"
+        + @"|\b(?:cuts|cut|cutting|burns|burning|harms|harming|starves|starving) (?:himself|herself|themselves|themself)\b(?! (?:off|out|shaving|cooking|by accident|accidentally)\b)(?![^.]{0,40}\bif (?:i|we)\b)",
         Options)]
     internal static partial Regex SelfHarmSomeoneClose();
 
     // ---------------------------------------------------------------- violence
 
     [GeneratedRegex(
-        SubjectBefore
-        + @"(?:hit|hits|hitting|punch|punched|punches|punching|slap|slapped|slaps|slapping|kick|kicked|kicks|kicking|beat|beats|beaten|beating|smack|smacked|smacks|shove|shoved|shoves|shoving|choke|choked|chokes|choking|strangle|strangled|strangles|strangling|bit|bites|biting|headbutted|headbutts|pinned|pins|burned|burnt|stabbed|stabs|attacked|attacks|assaulted|assaults|grabbed|grabs|grabbing|pushed|pushes|pushing|dragged|drags|threw|throws|slammed|slams|squeezed|squeezes|twisted|twists|pulled|pulls|shook|shakes)"
+        @"\b" + PartnerActs + "(?<=" + Subject + PartnerActs + ")"
         + @" (?:me|us|the kids|our kids|my kids|the children|our children|my (?:son|daughter|child|baby|dog)|the (?:dog|baby)|my (?:arm|arms|wrist|wrists|neck|throat|face|hair|head|hand|hands|shoulders?))\b"
-        + @"(?! (?:up|away|out|off|to it|too far|at (?:chess|cards|pool|[a-z]+ing)|into (?:therapy|counselling|counseling|talking|this)|to (?!the (?:ground|floor|wall)\b)[a-z]+|with (?:the|this|that|a|an|some|his|her) (?:news|truth|question|questions|guilt|[a-z]+ion)|emotionally|with (?:guilt|questions|accusations|silence|words)|a coffee|a drink|some food|something|aside)\b)",
+        + @"(?!(?<=\bhits? me) up\b|(?<=\bbeats? me) at\b| (?:playfully|jokingly|gently|by accident|accidentally)\b)(?! (?:away|out|off|to it|too far|at (?:chess|cards|pool|[a-z]+ing)|into (?:therapy|counselling|counseling|talking|this)|to (?!the (?:ground|floor|wall)\b)[a-z]+|with (?:the|this|that|a|an|some|his|her) (?:news|truth|question|questions|guilt|[a-z]+ion)|emotionally|with (?:guilt|questions|accusations|silence|words)|a coffee|a drink|some food|something|aside)\b)",
         Options)]
     internal static partial Regex ViolenceByPartner();
 
@@ -125,7 +156,7 @@ internal static partial class SafetyPatterns
     // "I could kill him" is usually a figure of speech, but text cannot tell a joke from intent: it gets the
     // safety message (see SafetyDetectorTests for the documented decision).
     [GeneratedRegex(
-        @"\b(?:want|wanted|going|could|might|will|would|about|tempted|feel like|felt like|(?:afraid|scared|worried|think) i (?:will|would|might|could)) (?:to )?(?:(?:really|just|literally|actually|seriously|go and|end up) )?"
+        @"\b(?:want|wanted|going|could|might|will|would|about|tempted|feel like|felt like|(?:afraid|scared|worried|think) i (?:will|would|might|could)) (?:to )?(?:(?:really|just|literally|actually|seriously|go and|end up) )?(?:[a-z]+ and )?"
         + @"(?:kill|killing|murder|murdering|hurt|hurting|harm|harming|punch|punching|hit|hitting|strangle|strangling|stab|stabbing|shoot|shooting|beat|beating|smack|smacking|slap|slapping|choke|choking|attack|attacking) "
         + @"(?:him|her|them|someone|somebody|my (?:partner|husband|wife|boyfriend|girlfriend|bf|gf|fiance|fiancee|ex|spouse|kids|children))\b"
         + @"(?! (?:feelings|emotionally|with (?:my|the|his|her) (?:words|truth|lies|silence))\b)",
@@ -170,7 +201,9 @@ internal static partial class SafetyPatterns
         + @"|\b(?:threw|throws|throwing|thrown|chucked|hurled) (?:[a-z]+ ){0,3}at (?:me|him|her|my [a-z]+|the wall|my head)\b"
         + @"|\b(?:throws|threw|throwing|smash[a-z]*|breaks|broke) (?:things|stuff|plates|furniture)\b"
         + @"|\bsmash[a-z]* (?:my|the) (?:phone|things|stuff|plates|tv|door|car|laptop)\b"
-        + @"|\b(?:call|called|calling|phoned|rang|ring) (?:the )?(?:police|cops|911|999|112)\b",
+        + @"|\b(?:call|called|calling|phoned|rang|ring) (?:the )?(?:police|cops|911|999|112)\b"
+        + @"|\bhurt me\b[^.]{0,40}\b(?:hospital|a and e|the er|emergency room)\b|\bwith me (?:still )?(?:in it|inside)\b|\b(?:run|ran) me over\b"
+        + @"|\b(?:tried|try|trying|attempted) to (?:kill|strangle|choke|drown|poison|stab|shoot|smother|suffocate) me\b",
         Options)]
     internal static partial Regex ViolencePhysical();
 
@@ -187,17 +220,20 @@ internal static partial class SafetyPatterns
     internal static partial Regex FearOfPartner();
 
     [GeneratedRegex(
-        @"\b(?:afraid|scared|terrified|frightened|petrified|dread|dreading|dreads|fear) (?:of |to )?(?:go|going|come|coming|get|getting|be|being|stay|staying) (?:back )?(?:home|alone with (?:him|her|them)|in the same (?:room|house) (?:as|with) (?:him|her))\b"
+        @"\b(?:afraid|scared|terrified|frightened|petrified|dread|dreading|dreads|fear) (?:of |to )?(?:go|going|come|coming|get|getting|be|being|stay|staying) (?:back )?(?:home|to (?:the|our|my) (?:home|house|flat|apartment|place)|alone with (?:him|her|them)|in the same (?:room|house) (?:as|with) (?:him|her))\b"
         + @"|\b" + Afraid + " (?:to|of) (?:leave|leaving|say no to|saying no to|stand up to|standing up to) " + PartnerObject + @"\b"
         + @"|\bwalk[a-z]* on eggshells (?:around|with|near|because of) (?:him|her|them|my [a-z]+)\b",
         Options)]
     internal static partial Regex FearAtHome();
 
+    private const string NotEmotionalSafety =
+        @"(?! (?:sharing|opening|telling|talking|being honest|being vulnerable|to (?:share|open|tell|talk|be (?:honest|vulnerable|myself)|trust|express|say)|with my (?:feelings|secrets|heart)|enough to)\b)";
+
     // "I don't feel safe" is danger; "I don't feel safe opening up" is about emotional safety and is not.
     [GeneratedRegex(
         @"\b(?:do not|does not|did not|never|no longer|not) (?:really |always |even )?(?:feel|feeling|felt) (?:physically )?safe\b"
-        + @"(?! (?:sharing|opening|telling|talking|being honest|being vulnerable|to (?:share|open|tell|talk|be (?:honest|vulnerable|myself)|trust|express|say)|with my (?:feelings|secrets|heart)|enough to)\b)"
-        + @"|\b(?:feel|feeling|felt|i am|am|is|are|was|so) (?:so |very |really |completely |totally )?unsafe\b"
+        + NotEmotionalSafety
+        + @"|\b(?:feel|feeling|felt|i am|am|is|are|was|so) (?:so |very |really |completely |totally )?unsafe\b" + NotEmotionalSafety
         + @"|\b(?:i am|we are|the kids are|kids are|children are|my kids are) (?:not|never) safe\b"
         + @"|\bnot safe (?:at|in) (?:home|my (?:own )?(?:home|house|flat)|the house|our (?:home|house|flat))\b|\bnot safe (?:with|around|near) (?:him|her|them)\b"
         + @"|\b(?:i am|i feel|we are|i think i am|i might be|i could be|my life is|the kids are) in (?:real |serious )?danger\b",
@@ -210,15 +246,24 @@ internal static partial class SafetyPatterns
         + @"(?! (?:his|her|their|it|that|this|the (?:tv|remote|menu|restaurant|movie|film))\b)"
         + @"|\b(?:i am|am|i) (?:not|never) (?:allowed|permitted) to (?:see|go|leave|talk|speak|call|text|visit|have|use|work|drive|wear|spend|eat|sleep|meet|contact)\b"
         + @"|\b(?:have to|need to|must) ask (?:his|her|their) permission\b|\bask (?:him|her|them) (?:for )?permission (?:for|to)\b|\bpermission for everything\b"
-        + @"|\b(?:control|controls|controlling|controlled|took|takes|taking|keeps|keeping|kept|hides|hid|confiscat[a-z]*) (?:all )?(?:of )?(?:my|our|the) (?:money|finances|bank (?:card|cards|account)|cards?|wages|salary|passport|car keys|wallet|documents)\b"
-        + @"|\bgives? me an? (?:allowance|pocket money)\b"
-        + @"|" + SubjectBefore + @"(?:so |very |really |extremely |super |incredibly |too |quite )?(?:controlling|possessive|coercive)\b|\bcoercive control\b|\bcoerc(?:ion|es|ed|ing)\b",
+        + @"|\b(?:control|controls|controlling|controlled|took|taken|takes|taking|keeps|keeping|kept|hides|hid|hidden|confiscat[a-z]*) (?:all )?(?:of )?(?:my|our|the) (?:money|finances|bank (?:card|cards|account)|cards?|wages|salary|passport|car keys|wallet|documents|id|ids|id card)\b"
+        + @"|\bgives? me an? (?:allowance|pocket money)\b|\b(?:hand over|give (?:him|her|them)) (?:all )?(?:of )?my (?:paycheck|paycheque|pay|wages|salary|money|earnings|bank card|cards)\b"
+        + @"|\bcontrol[a-z]* (?:who|where|what|when|how much) i\b|\bdecides? (?:what|who|where|when|how much) i (?:eat|wear|see|go|spend|talk|do)\b"
+        + @"|\bhave to (?:text|send|call|check in with|report to|tell) (?:him|her|them)\b[^.]{0,40}\bevery (?:hour|half hour|[a-z0-9]+ minutes)\b"
+        + @"|\bpunish(?:es|ed|ing)? me\b|\bprisoner\b|\btrapped in (?:my |our |the )?(?:own )?(?:home|house|flat|room|bedroom)\b"
+        + @"|\b(?:can not|not allowed to) (?:see|go|visit|talk to|leave)\b[^.]{0,25}\bunless (?:he|she|they)\b"
+        + @"|\b(?:controlling|possessive|coercive)\b(?<=" + Subject + @"(?:controlling|possessive|coercive))|\bcoercive control\b|\bcoerc(?:ion|es|ed|ing)\b",
         Options)]
     internal static partial Regex FearControl();
 
     [GeneratedRegex(
         @"\b(?:track[a-z]*|monitor[a-z]*|spy[a-z]* on|spies on|stalk[a-z]*|bugg[a-z]*|hacked|hacks into|hacked into) (?:me|my (?:location|phone|car|every move|movements|messages|texts|emails|calls|accounts?))\b"
         + @"|\b(?:tracker|spyware|stalkerware|tracking app|stalker)\b"
+        + @"|\b(?:install|put|hid|hidden)[a-z]* (?:a |hidden |secret )?(?:cameras?|trackers?|microphones?|spyware|an app)\b|\b(?:is|are|keeps|been) watching me\b"
+        + @"|\b(?:checks?|checking|tracks?|tracking) (?:my )?(?:location|where i am)\b[^.]{0,40}\b(?:every (?:hour|half hour|[a-z0-9]+ minutes)|angry|furious|mad|if i do not)\b"
+        + @"|\bso (?:that )?i can not (?:leave|go anywhere|get out|escape|call anyone|get help)\b"
+        + @"|\bwill not stop (?:calling|texting|messaging|following|contacting)\b"
+        + @"|\b(?:monitor|track|check|watch|control)[a-z]* (?:everything|every (?:thing|move)|all) (?:i do|i say|i spend|i write|i buy)\b"
         + @"|\bfollow[a-z]* me (?:to work|everywhere|home|around|when|to the|to my)\b"
         + @"|\b(?:show[a-z]*|turn[a-z]*) up (?:at|outside) my (?:work|job|house|home|flat|apartment|office|school|door)\b"
         + @"|\b(?:waits|waiting|waited|sits|sitting) outside my (?:work|job|house|home|flat|apartment|office|school|door)\b"
@@ -231,14 +276,18 @@ internal static partial class SafetyPatterns
     [GeneratedRegex(
         @"\bisolat[a-z]* me\b|\b(?:cut|cuts|cutting) me off from\b"
         + @"|\bkeeps? me (?:away from|from seeing|from talking to) (?:my )?(?:friends|family|parents|mum|mom|dad|sister|brother|kids|children|everyone)\b"
-        + @"|\b(?:lock|locks|locked|locking) me (?:in|out|inside|up)\b",
+        + @"|\bturned (?:my )?(?:family|friends|everyone|the kids) against me\b"
+        + @"|\b(?:lock|locks|locked|locking) me (?:in|out|inside|up)\b|\b(?:keeps?|kept|keeping) me locked\b",
         Options)]
     internal static partial Regex FearIsolation();
 
     [GeneratedRegex(
         @"\bthreat(?:en|ens|ened|ening)? (?:me|us)\b(?! with (?:divorce|leaving|a breakup|a lawyer)\b)"
         + @"|\bthreat(?:en|ens|ened|ening)? to (?:take|keep|tell|post|share|send|leak|expose|report|ruin|out|kick me out|throw me out|call|get|burn|destroy|hurt|kill|harm|beat|hit|come after|find)\b"
-        + @"|\bblackmail[a-z]*\b"
+        + @"|\b(?:he|she|they) (?:said|says|told me) (?:he|she|they) (?:will|would) [^.]{0,40}\bif i (?:ever )?(?:leave|left|go|tell|talk)\b"
+        + @"|\bblackmail[a-z]*\b|\b(?:no one|nobody) (?:will|would) (?:ever )?believe (?:me|you)\b|\bthreat[a-z]* to (?:have me|get me) (?:deported|arrested|sectioned|fired|committed)\b"
+        + @"|\b(?:regret it|be sorry|pay for it|make me pay|make my life hell) if i (?:ever )?(?:leave|left|go|went|tell|told)\b"
+        + @"|\bor (?:he|she|they) will (?:go crazy|lose it|explode|kill me|hurt me|snap|go mad|go ballistic|find out and)\b"
         + @"|\b(?:post|share|send|leak|show)[a-z]* (?:my |our )?(?:private |intimate |naked |nude |sexual )?(?:pictures|photos|pics|videos|nudes)\b(?=[^.]{0,60}\b(?:if|unless|everyone|online|threat[a-z]*|or else)\b)"
         + @"|\b(?:take|taking|took|keep|keeping) (?:the|my|our) " + Children + @"\b(?= away| from me|[^.]{0,60}\b(?:never see|if i (?:leave|go|tell|try)))"
         + @"|\bnever see (?:the|my|our) (?:" + Children + @"|them) again\b"
@@ -252,16 +301,16 @@ internal static partial class SafetyPatterns
     [GeneratedRegex(
         @"\b(?:kill|hurt|harm|end)[a-z]* (?:himself|herself|themselves|themself|his life|her life|their life)\b(?=[^.]{0,40}\bif (?:i|we)\b)"
         + @"|\bthreat[a-z]* (?:to )?(?:suicide|commit suicide|kill (?:himself|herself|themselves)|hurt (?:himself|herself|themselves)|end (?:his|her|their) life)\b"
-        + @"|\b(?:told|tells|telling|said|says|saying|wants|wanted) (?:me )?(?:that )?(?:i should (?:just )?|i might as well |i ought to |to (?:go )?(?:and )?)(?:kill (?:myself|yourself)|die|end (?:my|your) life|hurt myself|drop dead|go die)\b",
+        + @"|\b(?:(?:told|tells|telling|said|says|saying) (?:me )?|(?:wants|wanted) me )(?:that )?(?:i should (?:just )?|i might as well |i ought to |to (?:go )?(?:and )?)(?:kill (?:myself|yourself)|die|end (?:my|your) life|hurt myself|drop dead|go die)\b",
         Options)]
     internal static partial Regex FearLeverage();
 
     [GeneratedRegex(
         @"\b(?:he|she|they)(?: is| was)? (?:would|will|is going to|was going to|going to|might|could) (?:literally |actually |probably |definitely |seriously )?(?:kill|murder|hurt|hit|beat|strangle) (?:me|us)\b"
         + @"|\b(?:he|she|they) (?:would|will|is going to|could) (?:find|track|hunt|come after|come for) (?:me|us)\b"
-        + @"|" + SubjectBefore + @"(?:scares|frightens|terrifies|intimidates|scared|frightened|terrified|intimidated|threatens|threatened) me\b"
+        + @"|\b(?:scares|frightens|terrifies|intimidates|scared|frightened|terrified|intimidated|threatens|threatened)(?<=" + Subject + @"(?:scares|frightens|terrifies|intimidates|scared|frightened|terrified|intimidated|threatens|threatened)) me\b"
         + @"|\b" + Afraid + @"\b[^.]{0,60}\b(?:drunk|drinks|drinking|temper|rage|explod[a-z]*|loses it|lose it|snaps|snap|yell[a-z]*|scream[a-z]*|shout[a-z]*|violent)\b"
-        + @"|\b(?:drunk|drinks|temper|rage|explod[a-z]*|loses it|snaps|yells|screams|shouts)\b[^.]{0,60}\b(?:scared|afraid|terrified|frightened|scares me|frightens me)\b",
+        + @"|\b(?:drunk|drinks|temper|rage|angry|furious|explod[a-z]*|loses it|snaps|yells|screams|shouts)\b[^.]{0,60}\b(?:scared|afraid|terrified|frightened|scares me|frightens me)\b",
         Options)]
     internal static partial Regex FearIntimidation();
 

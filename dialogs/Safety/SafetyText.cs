@@ -215,12 +215,24 @@ internal static class SafetyText
                 continue;
             }
 
+            // "my self" → "myself" (a common split when typing on a phone).
+            if (token.SequenceEqual("self") && sb.Length >= 3 && EndsWithWord(sb, "my"))
+            {
+                sb.Append("self");
+                continue;
+            }
+
+            var afterPossessive = EndsWithWord(sb, "my") || EndsWithWord(sb, "his") || EndsWithWord(sb, "her") || EndsWithWord(sb, "your") || EndsWithWord(sb, "the") || EndsWithWord(sb, "photo");
             if (sb.Length > 0)
             {
                 sb.Append(' ');
             }
 
-            if (s_lookup.TryGetValue(token, out var replacement))
+            if (afterPossessive && token.SequenceEqual("id"))
+            {
+                sb.Append("id"); // "my ID", not "I'd"
+            }
+            else if (s_lookup.TryGetValue(token, out var replacement))
             {
                 sb.Append(replacement);
             }
@@ -237,5 +249,23 @@ internal static class SafetyText
         }
 
         return result;
+    }
+
+    private static bool EndsWithWord(StringBuilder sb, string word)
+    {
+        if (sb.Length < word.Length || (sb.Length > word.Length && sb[sb.Length - word.Length - 1] != ' '))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (sb[sb.Length - word.Length + i] != word[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -11,12 +11,14 @@ namespace TrustBot.Tests.Safety;
 /// </summary>
 public sealed class SafetyLabelledSetTests(ITestOutputHelper output)
 {
-    // Missing a crisis costs far more than an unneeded caring message, so recall is held higher than precision.
+    // Missing a crisis costs far more than an unneeded caring message, so recall matters most. On the development
+    // set (which the patterns were improved against) both are held at 0.95; on the held-out set the thresholds are
+    // what the detector actually achieves on phrasing it has never seen, so that a regression fails the build.
     private const double MinCrisisRecall = 0.95;
-    private const double MinCrisisPrecision = 0.92;
-    private const double MinCategoryAccuracyOnCaughtCrises = 0.85;
-    private const double MinHoldoutRecall = 0.0;
-    private const double MinHoldoutPrecision = 0.0;
+    private const double MinCrisisPrecision = 0.95;
+    private const double MinCategoryAccuracyOnCaughtCrises = 0.95;
+    private const double MinHoldoutRecall = 0.90;
+    private const double MinHoldoutPrecision = 0.95;
 
     private sealed record Example(int Line, SafetyCategory Expected, string Text);
 
@@ -26,6 +28,7 @@ public sealed class SafetyLabelledSetTests(ITestOutputHelper output)
         var set = Load("safety-labelled.tsv");
         var crises = set.Count(e => e.Expected != SafetyCategory.None);
         Assert.True(set.Count >= 120, $"only {set.Count} labelled messages");
+        Assert.True(Load("safety-holdout.tsv").Count >= 80, "the held-out set is too small to measure anything");
         Assert.InRange(crises / (double)set.Count, 0.40, 0.50);
         foreach (var category in new[] { SafetyCategory.SelfHarm, SafetyCategory.Violence, SafetyCategory.FearForSafety })
         {
@@ -47,7 +50,8 @@ public sealed class SafetyLabelledSetTests(ITestOutputHelper output)
     }
 
     // The held-out set was written after the detector and is never used to tune it, so its figures estimate how
-    // the detector does on phrasing it has not seen; its thresholds are what it actually achieves, not targets.
+    // the detector does on phrasing it has not seen. When it has been used to improve the detector, move its lines
+    // into safety-labelled.tsv and write a fresh held-out set.
     [Fact]
     public void Detector_meets_thresholds_on_the_held_out_set()
     {
