@@ -1,4 +1,5 @@
 using TrustBot.Dialogs;
+using TrustBot.Journey.Steps;
 
 namespace TrustBot.Journey;
 
@@ -14,7 +15,12 @@ public static class JourneyDialogs
             .Add(new PauseRemindersDialog())
             .Add(new StartOverDialog())
             .Add(new DeleteDataDialog())
-            .Add(new StepPickerDialog());
+            .Add(new StepPickerDialog())
+            .Add(new AcknowledgeDamageDialog())
+            .Add(new OpenCommunicationDialog())
+            .Add(new BoundariesDialog())
+            .Add(new BoundariesReviewDialog())
+            .Add(new ApologyDialog());
         return set;
     }
 }
