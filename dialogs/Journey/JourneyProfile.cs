@@ -98,6 +98,12 @@ public sealed class JourneyProfile
 
     public DateTimeOffset? WeeklyCommitmentSetAt { get; set; }
 
+    /// <summary>Step 1: how much damage the person felt, 1–10, when they last rated it.</summary>
+    public int? DamageRating { get; set; }
+
+    /// <summary>Step 1: "yes", "me-only" (I am, not sure about my partner) or "not-sure".</summary>
+    public string? Willingness { get; set; }
+
     /// <summary>Step 2: the listening habit chosen for the week.</summary>
     public string? ListeningHabit { get; set; }
 

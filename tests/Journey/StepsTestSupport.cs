@@ -1,0 +1,60 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using TrustBot.Journey;
+using TrustBot.Journey.Steps;
+using TrustBot.State;
+using TrustBot.Testing;
+
+namespace TrustBot.Tests.Journey;
+
+/// <summary>Storage reads and setups shared by the tests of steps 1–4 and the boundaries review.</summary>
+internal static class StepsTestSupport
+{
+    /// <summary>Onboarding like <see cref="JourneyHarness.Onboarded"/>, but with daily reminders in <paramref name="city"/>, or none.</summary>
+    public static TestFlow OnboardedIn(this JourneyHarness h, string role, string? city)
+    {
+        var flow = h.Flow()
+            .Send("hi").SkipReplies().Send("Yes").SkipReplies().Send("Sam").SkipReplies()
+            .Send(role).SkipReplies().Send("Dishonesty").SkipReplies().Send("Yes").SkipReplies();
+        flow = city is null
+            ? flow.Send("No reminders").SkipReplies()
+            : flow.Send("Every day").SkipReplies().Send("7pm").SkipReplies().Send(city).SkipReplies();
+        return flow.Send("Show me the menu").SkipReplies();
+    }
+
+    /// <summary>The records of a kind, in row order.</summary>
+    public static async Task<List<Stored<T>>> RowsAsync<T>(this JourneyHarness h, string kind, JsonTypeInfo<T> typeInfo) =>
+        (await h.Storage.QueryAsync(h.Partition, kind + "/", int.MaxValue, default))
+            .Select(r => new Stored<T>(r.Key.Row, JsonSerializer.Deserialize(r.Value.Json, typeInfo)!))
+            .ToList();
+
+    public static Task<List<Stored<JournalEntry>>> JournalAsync(this JourneyHarness h) => h.RowsAsync(RecordKinds.Journal, JourneyJson.Default.JournalEntry);
+
+    public static Task<List<Stored<BoundaryRecord>>> BoundariesAsync(this JourneyHarness h) => h.RowsAsync(RecordKinds.Boundary, JourneyJson.Default.BoundaryRecord);
+
+    /// <summary>Writes boundaries straight into storage, as an earlier visit would have.</summary>
+    public static async Task SeedBoundariesAsync(this JourneyHarness h, params (string Behaviour, string Consequence)[] boundaries)
+    {
+        var writes = boundaries.Select((b, i) => new StorageWrite(
+            new StorageKey(h.Partition, BoundaryRows.RowKey(i + 1)),
+            JsonSerializer.Serialize(new BoundaryRecord { Behaviour = b.Behaviour, Consequence = b.Consequence, At = h.Clock.GetUtcNow() }, JourneyJson.Default.BoundaryRecord),
+            ETags.Any)).ToList();
+        await h.Storage.WriteAsync(writes, default);
+    }
+
+    /// <summary>Changes the stored profile between turns.</summary>
+    public static async Task EditProfileAsync(this JourneyHarness h, Action<JourneyProfile> edit)
+    {
+        var key = new StorageKey(h.Partition, "user");
+        var item = (await h.Storage.ReadAsync([key], default))[key];
+        var doc = JsonNode.Parse(item.Json)!.AsObject();
+        var profile = doc["profile"].Deserialize(JourneyJson.Default.JourneyProfile)!;
+        edit(profile);
+        doc["profile"] = JsonSerializer.SerializeToNode(profile, JourneyJson.Default.JourneyProfile);
+        await h.Storage.WriteAsync([new StorageWrite(key, doc.ToJsonString(), ETags.Any)], default);
+    }
+
+    /// <summary>Every text the bot has sent so far, cards included.</summary>
+    public static IEnumerable<string> AllSentText(this JourneyHarness h) => h.Adapter.Sent.Select(TestFlow.TextOf);
+}
