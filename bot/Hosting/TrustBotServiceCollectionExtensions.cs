@@ -34,8 +34,12 @@ public static class TrustBotServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<JourneyOptions>>().Value);
         services.AddSingleton<IJourneyReports>(sp => new JourneyReports(sp.GetService<ITrendChart>()));
         services.AddSingleton<IBot>(sp => new TrustBotHandler(
-            sp.GetRequiredService<IStorage>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<JourneyOptions>(), sp.GetRequiredService<IJourneyReports>()));
+            sp.GetRequiredService<IStorage>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<JourneyOptions>(), sp.GetRequiredService<IJourneyReports>(),
+            reminderRules: sp.GetRequiredService<ReminderRules>()));
         services.AddSingleton<TrustBot.Safety.ISafetyDetector, TrustBot.Safety.PhraseSafetyDetector>();
+        services.AddSingleton(sp => new ReminderRules(QuietHours.Parse(sp.GetRequiredService<IOptions<ProactiveOptions>>().Value.QuietHours)));
+        // Registered always; it returns at once when Proactive:Enabled is false.
+        services.AddHostedService<TrustBot.Bot.Proactive.ProactiveSender>();
 
         // Handles every http(s) service URL, so it stays the last IChannelConnector: connectors registered above win.
         services.AddBotConnector(configuration);
