@@ -14,6 +14,9 @@ public static class ProactiveMessages
     /// <summary>The button that lets a reminder go by.</summary>
     public const string NotTodayButton = "Not today";
 
+    /// <summary>The answer to "Not today" after a check-in reminder.</summary>
+    public const string NotTodayReply = "That's okay. Rest is part of this too. I'll check in with you another day, and you can type \"check in\" whenever you like.";
+
     /// <summary>
     /// The message for a due <paramref name="message"/>. <paramref name="rememberedWin"/> is the text of an
     /// older win for <see cref="MilestoneKind.WinRemembered"/> (the person's own words, sent only to them).

@@ -84,6 +84,7 @@ public sealed class TrustBotHandler : IBot
     private async Task OnMessageAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var journey = await StartJourneyAsync(turn, cancellationToken);
+        var declinedReminder = IsReminderDeclined(turn.Activity, journey);
         NoteInboundMessage(journey);
 
         if (await _safety.TryRespondAsync(turn, journey, cancellationToken)) return;
@@ -91,6 +92,14 @@ public sealed class TrustBotHandler : IBot
         if (IsGroup(turn.Activity))
         {
             await turn.SendActivityAsync(GroupChatText, cancellationToken);
+            return;
+        }
+
+        if (declinedReminder)
+        {
+            // The open flow (often the menu) stays as it was for the next message.
+            await turn.SendActivityAsync(ProactiveMessages.NotTodayReply, cancellationToken);
+            await FinishAsync(turn, journey, cancellationToken);
             return;
         }
 
@@ -155,11 +164,20 @@ public sealed class TrustBotHandler : IBot
         journey.Records.Put(RecordKinds.Reference, reference, JourneyJson.Default.ConversationReference);
     }
 
+    /// <summary>"Not today" as the first answer to a check-in reminder sent in the last hours.</summary>
+    private static bool IsReminderDeclined(Activity activity, JourneySession journey) =>
+        journey.Profile is { LastReminderAt: { } reminded } profile
+        && profile.LastProactiveAt == reminded
+        && journey.Now - reminded < TimeSpan.FromHours(12)
+        && (profile.LastSeenAt is not { } seen || seen < reminded)
+        && string.Equals(Recognizers.Normalize(activity.Text), Recognizers.Normalize(ProactiveMessages.NotTodayButton), StringComparison.Ordinal);
+
     /// <summary>The person wrote: the channel accepts messages again, and quiet days count from now (hourly precision keeps writes rare).</summary>
     private static void NoteInboundMessage(JourneySession journey)
     {
         journey.Profile.ChannelBlocked = false;
-        if (journey.Profile.LastSeenAt is not { } seen || journey.Now - seen >= TimeSpan.FromHours(1)) journey.Profile.LastSeenAt = journey.Now;
+        if (journey.Profile.LastSeenAt is not { } seen || journey.Now - seen >= TimeSpan.FromHours(1) || seen < journey.Profile.LastProactiveAt)
+            journey.Profile.LastSeenAt = journey.Now;
     }
 
     /// <summary>

@@ -101,6 +101,20 @@ public sealed class ProactiveSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Not_today_after_a_reminder_is_answered_kindly_and_only_once()
+    {
+        var h = await OnboardedPersonAsync();
+        await h.Flow().Send("Not today").AssertReply(a => a.Text != ProactiveMessages.NotTodayReply, "no reminder yet: not treated as declining one").StartTestAsync();
+        h.Clock.SetUtcNow(SevenPm.AddMinutes(2));
+        Assert.Equal(1, await Sender(h).TickAsync(default));
+        h.Clock.Advance(TimeSpan.FromMinutes(10));
+        await h.Flow()
+            .Send("Not today").AssertReply(ProactiveMessages.NotTodayReply)
+            .Send("Not today").AssertReply(a => a.Text != ProactiveMessages.NotTodayReply, "the second time it is an ordinary message")
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task Two_senders_over_one_storage_send_the_message_exactly_once()
     {
         var memory = new MemoryStorage();
