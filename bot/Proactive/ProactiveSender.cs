@@ -78,7 +78,17 @@ public sealed class ProactiveSender : BackgroundService
         {
             var rows = await _storage.QueryAsync(DueIndex.PartitionFor(minute), "", MaxRowsPerMinute, cancellationToken).ConfigureAwait(false);
             foreach (var (key, item) in rows)
-                if (await ProcessAsync(key, item, cancellationToken).ConfigureAwait(false)) sent++;
+            {
+                try
+                {
+                    if (await ProcessAsync(key, item, cancellationToken).ConfigureAwait(false)) sent++;
+                }
+                catch (StorageConflictException)
+                {
+                    // The person's turns kept changing the profile; their next turn reschedules from it.
+                    _logger.LogWarning("Proactive row left for the person's next turn after repeated profile conflicts");
+                }
+            }
         }
         _lastScannedMinute = current;
         return sent;
@@ -97,7 +107,7 @@ public sealed class ProactiveSender : BackgroundService
         }
         if (entry is null || string.IsNullOrEmpty(entry.Person))
         {
-            await _storage.WriteAsync([new StorageWrite(key, null, item.ETag)], cancellationToken).ConfigureAwait(false);
+            await _storage.WriteAsync([new StorageWrite(key, null, ETags.Any)], cancellationToken).ConfigureAwait(false);
             return false;
         }
         if (entry.ClaimedBy is not null) return false;
@@ -230,9 +240,7 @@ public sealed class ProactiveSender : BackgroundService
         for (var attempt = 1; ; attempt++)
         {
             var items = await _storage.ReadAsync([userKey], cancellationToken).ConfigureAwait(false);
-            if (!items.TryGetValue(userKey, out var item) || JsonNode.Parse(item.Json) is not JsonObject document) return;
-            var profile = ReadProfile(item);
-            if (profile is null) return;
+            if (!items.TryGetValue(userKey, out var item) || ReadProfile(item) is not { } profile || JsonNode.Parse(item.Json) is not JsonObject document) return;
             change(profile);
             // The person's partition comes first: when its condition fails nothing else needs applying.
             var writes = new List<StorageWrite>();

@@ -222,6 +222,47 @@ public sealed class ProactiveSenderTests : IAsyncLifetime
         Assert.Equal(1, await DueRowsAsync(h.Storage, SevenPm));
     }
 
+    [Fact]
+    public async Task A_turn_saved_during_the_send_is_kept_and_the_sent_message_still_recorded()
+    {
+        var memory = new MemoryStorage();
+        var h = await OnboardedPersonAsync(memory);
+        var racing = new TurnBeforeProfileWriteStorage(memory, () => h.Flow().Send("progress").SkipReplies().StartTestAsync());
+        h.Clock.SetUtcNow(SevenPm.AddMinutes(10));
+        var seenBefore = (await h.ProfileAsync())!.LastSeenAt;
+
+        Assert.Equal(1, await Sender(h, racing).TickAsync(default));
+
+        Assert.True(racing.Raced);
+        var profile = await h.ProfileAsync();
+        Assert.Equal(SevenPm.AddMinutes(10), profile!.LastSeenAt);
+        Assert.NotEqual(seenBefore, profile.LastSeenAt);
+        Assert.Equal(SevenPm.AddMinutes(10), profile.LastReminderAt);
+        Assert.Equal(DueIndex.PartitionFor(SevenPm.AddDays(1)), profile.ScheduledDueKey);
+    }
+
+    /// <summary>Runs a turn of the person just before the sender's first conditional write of their profile.</summary>
+    private sealed class TurnBeforeProfileWriteStorage(MemoryStorage inner, Func<Task> turn) : IStorage
+    {
+        public bool Raced { get; private set; }
+
+        public async Task<IReadOnlyDictionary<StorageKey, string>> WriteAsync(IReadOnlyList<StorageWrite> writes, CancellationToken cancellationToken)
+        {
+            if (!Raced && writes.Any(w => w.Key.Row == "user" && !ETags.IsUnconditional(w.ETag)))
+            {
+                Raced = true;
+                await turn();
+            }
+            return await inner.WriteAsync(writes, cancellationToken);
+        }
+
+        public Task<IReadOnlyDictionary<StorageKey, StoreItem>> ReadAsync(IReadOnlyCollection<StorageKey> keys, CancellationToken cancellationToken) => inner.ReadAsync(keys, cancellationToken);
+
+        public Task<IReadOnlyList<KeyValuePair<StorageKey, StoreItem>>> QueryAsync(string partition, string rowPrefix, int maxCount, CancellationToken cancellationToken) => inner.QueryAsync(partition, rowPrefix, maxCount, cancellationToken);
+
+        public Task<int> DeletePartitionAsync(string partition, CancellationToken cancellationToken) => inner.DeletePartitionAsync(partition, cancellationToken);
+    }
+
     /// <summary>
     /// The in-memory storage, except that the first two reads of a due partition wait for each other, so
     /// both senders hold the same row (and ETag) before either tries to claim it.
