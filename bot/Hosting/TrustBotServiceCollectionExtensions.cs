@@ -37,9 +37,13 @@ public static class TrustBotServiceCollectionExtensions
         services.AddSingleton<ITrendChart, TrustBot.Bot.Charts.ScottPlotTrendChart>();
         services.AddSingleton<IJourneyReports>(sp => new JourneyReports(sp.GetService<ITrendChart>()));
         services.AddSingleton<TrustBot.Safety.ISafetyDetector, TrustBot.Safety.PhraseSafetyDetector>();
+        services.AddSingleton(sp => new ReminderRules(QuietHours.Parse(sp.GetRequiredService<IOptions<ProactiveOptions>>().Value.QuietHours)));
         services.AddSingleton<IBot>(sp => new TrustBotHandler(
             sp.GetRequiredService<IStorage>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<JourneyOptions>(), sp.GetRequiredService<IJourneyReports>(),
-            new JourneySafety(sp.GetRequiredService<TrustBot.Safety.ISafetyDetector>(), sp.GetRequiredService<JourneyOptions>().SafetyResources)));
+            new JourneySafety(sp.GetRequiredService<TrustBot.Safety.ISafetyDetector>(), sp.GetRequiredService<JourneyOptions>().SafetyResources),
+            sp.GetRequiredService<ReminderRules>()));
+        // Registered always; it returns at once when Proactive:Enabled is false.
+        services.AddHostedService<TrustBot.Bot.Proactive.ProactiveSender>();
 
         // Handles every http(s) service URL, so it stays the last IChannelConnector: connectors registered above win.
         services.AddBotConnector(configuration);

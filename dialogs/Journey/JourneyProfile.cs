@@ -123,6 +123,36 @@ public sealed class JourneyProfile
     /// <summary>True when the person still has something to say about their safety today (nothing stored but the flag).</summary>
     public DateTimeOffset? LastSafetyMessageAt { get; set; }
 
+    /// <summary>The channel refused proactive sends (blocked or removed); cleared when the person writes again.</summary>
+    public bool ChannelBlocked { get; set; }
+
+    /// <summary>The due-time index partition (<c>due/yyyyMMddHHmm</c>) of the scheduled proactive message, or null.</summary>
+    public string? ScheduledDueKey { get; set; }
+
+    /// <summary>The kind of the scheduled proactive message (with <see cref="ScheduledDueKey"/>, the schedule's fingerprint).</summary>
+    public string? ScheduledKind { get; set; }
+
+    /// <summary>When the last unprompted message was sent (at most one a local day).</summary>
+    public DateTimeOffset? LastProactiveAt { get; set; }
+
+    /// <summary>When the last check-in reminder was sent; the rhythm counts from it or from the last check-in.</summary>
+    public DateTimeOffset? LastReminderAt { get; set; }
+
+    /// <summary>When the last nudge after quiet days was sent (one per quiet spell).</summary>
+    public DateTimeOffset? LastNudgeAt { get; set; }
+
+    /// <summary>The planned talk (UTC) whose reminder was already sent.</summary>
+    public DateTimeOffset? TalkRemindedFor { get; set; }
+
+    /// <summary>The highest check-in streak already celebrated.</summary>
+    public int CelebratedStreak { get; set; }
+
+    /// <summary>How many done steps were already celebrated.</summary>
+    public int CelebratedSteps { get; set; }
+
+    /// <summary>When a past win was last brought back to mind.</summary>
+    public DateTimeOffset? LastWinRememberedAt { get; set; }
+
     /// <summary>The first step not yet done (1–8), or null when all are done.</summary>
     public int? NextStep => Enumerable.Range(1, 8).FirstOrDefault(n => !StepsDone.Contains(n)) is var n and > 0 ? n : null;
 

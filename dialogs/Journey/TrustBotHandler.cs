@@ -21,9 +21,10 @@ public sealed class TrustBotHandler : IBot
     private readonly TimeProvider _clock;
     private readonly JourneyOptions _options;
     private readonly JourneySafety _safety;
+    private readonly ReminderRules _reminderRules;
 
     /// <summary>Creates the bot over a storage, a clock and the journey's settings.</summary>
-    public TrustBotHandler(IStorage storage, TimeProvider clock, JourneyOptions options, IJourneyReports? reports = null, JourneySafety? safety = null)
+    public TrustBotHandler(IStorage storage, TimeProvider clock, JourneyOptions options, IJourneyReports? reports = null, JourneySafety? safety = null, ReminderRules? reminderRules = null)
     {
         _storage = storage;
         _clock = clock;
@@ -37,6 +38,7 @@ public sealed class TrustBotHandler : IBot
             new JourneyInterruptions(reports ?? new JourneyReports()));
         _runner = new StatefulTurnRunner(new BotStateSet(storage, _userState, _conversationState));
         _safety = safety ?? new JourneySafety(options);
+        _reminderRules = reminderRules ?? ReminderRules.Default;
     }
 
     /// <inheritdoc />
@@ -82,12 +84,22 @@ public sealed class TrustBotHandler : IBot
     private async Task OnMessageAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var journey = await StartJourneyAsync(turn, cancellationToken);
+        var declinedReminder = IsReminderDeclined(turn.Activity, journey);
+        NoteInboundMessage(journey);
 
         if (await _safety.TryRespondAsync(turn, journey, cancellationToken)) return;
 
         if (IsGroup(turn.Activity))
         {
             await turn.SendActivityAsync(GroupChatText, cancellationToken);
+            return;
+        }
+
+        if (declinedReminder)
+        {
+            // The open flow (often the menu) stays as it was for the next message.
+            await turn.SendActivityAsync(ProactiveMessages.NotTodayReply, cancellationToken);
+            await FinishAsync(turn, journey, cancellationToken);
             return;
         }
 
@@ -136,6 +148,7 @@ public sealed class TrustBotHandler : IBot
             return;
         }
         RememberConversation(turn, journey);
+        KeepScheduleCurrent(turn, journey);
         await _profile.SetAsync(turn, journey.Profile, cancellationToken);
     }
 
@@ -149,6 +162,32 @@ public sealed class TrustBotHandler : IBot
         reference.ActivityId = null;
         reference.ServiceUrlVerified = turn.Services.Get<ServiceUrlVerification>()?.Verified ?? false;
         journey.Records.Put(RecordKinds.Reference, reference, JourneyJson.Default.ConversationReference);
+    }
+
+    /// <summary>"Not today" as the first answer to a check-in reminder sent in the last hours.</summary>
+    private static bool IsReminderDeclined(Activity activity, JourneySession journey) =>
+        journey.Profile is { LastReminderAt: { } reminded } profile
+        && profile.LastProactiveAt == reminded
+        && journey.Now - reminded < TimeSpan.FromHours(12)
+        && (profile.LastSeenAt is not { } seen || seen < reminded)
+        && string.Equals(Recognizers.Normalize(activity.Text), Recognizers.Normalize(ProactiveMessages.NotTodayButton), StringComparison.Ordinal);
+
+    /// <summary>The person wrote: the channel accepts messages again, and quiet days count from now (hourly precision keeps writes rare).</summary>
+    private static void NoteInboundMessage(JourneySession journey)
+    {
+        journey.Profile.ChannelBlocked = false;
+        if (journey.Profile.LastSeenAt is not { } seen || journey.Now - seen >= TimeSpan.FromHours(1) || seen < journey.Profile.LastProactiveAt)
+            journey.Profile.LastSeenAt = journey.Now;
+    }
+
+    /// <summary>
+    /// Moves the person's row in the due-time index when their next proactive message changed; saved with
+    /// the turn's state in the same write call, and skipped (no extra write) when the schedule is unchanged.
+    /// </summary>
+    private void KeepScheduleCurrent(ITurnContext turn, JourneySession journey)
+    {
+        var writes = DueIndex.Reschedule(journey.Profile, journey.Records.Partition, journey.Now, _reminderRules);
+        if (writes.Count > 0) turn.Services.GetRequired<PendingWrites>().Writes.AddRange(writes);
     }
 
     private static bool IsGroup(Activity activity) =>

@@ -1,0 +1,296 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using TrustBot.Bot.Channel;
+using TrustBot.Bot.Hosting;
+using TrustBot.Bot.Proactive;
+using TrustBot.Journey;
+using TrustBot.State;
+using TrustBot.Tests.Connector;
+using TrustBot.Tests.Journey;
+using Xunit;
+
+namespace TrustBot.Tests.Proactive;
+
+/// <summary>
+/// The sender over in-memory storage with persons onboarded through the real conversation, sending
+/// through the real adapter and Bot Connector client to a loopback server playing the channel.
+/// The harness person chose daily reminders at 7pm in London; the clock starts at 18:00 UTC (GMT).
+/// </summary>
+public sealed class ProactiveSenderTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset SevenPm = new(2026, 11, 2, 19, 0, 0, TimeSpan.Zero);
+
+    private FakeChannelServer _channel = null!;
+    private ConnectorHarness _connector = null!;
+
+    public async Task InitializeAsync()
+    {
+        _channel = await FakeChannelServer.StartAsync();
+        _connector = ConnectorHarness.Create(tokenEndpoint: null);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _connector.DisposeAsync();
+        await _channel.DisposeAsync();
+    }
+
+    private async Task<JourneyHarness> OnboardedPersonAsync(IStorage? storage = null)
+    {
+        var h = new JourneyHarness(storage);
+        h.Adapter.Conversation.ServiceUrl = _channel.Url + "/";
+        await h.Onboarded().StartTestAsync();
+        return h;
+    }
+
+    private ProactiveSender Sender(JourneyHarness h, IStorage? storage = null, ReminderRules? rules = null)
+    {
+        var adapter = new BotHttpAdapter([_connector.Client], new TrustedServiceUrls(), [], NullLogger<BotHttpAdapter>.Instance);
+        return new ProactiveSender(storage ?? h.Storage, adapter, h.Clock, Options.Create(new ProactiveOptions()), rules ?? ReminderRules.Default, NullLogger<ProactiveSender>.Instance);
+    }
+
+    private static async Task<int> DueRowsAsync(IStorage storage, DateTimeOffset minute) =>
+        (await storage.QueryAsync(DueIndex.PartitionFor(minute), "", 100, default)).Count;
+
+    [Fact]
+    public async Task Onboarding_schedules_the_first_reminder_in_the_due_index()
+    {
+        var h = await OnboardedPersonAsync();
+        var profile = await h.ProfileAsync();
+        Assert.Equal(DueIndex.PartitionFor(SevenPm), profile!.ScheduledDueKey);
+        var rows = await h.Storage.QueryAsync(DueIndex.PartitionFor(SevenPm), "", 10, default);
+        Assert.Contains(h.Partition, Assert.Single(rows).Value.Json);
+    }
+
+    [Fact]
+    public async Task A_turn_that_leaves_the_schedule_unchanged_writes_once_and_keeps_the_index_row()
+    {
+        var h = await OnboardedPersonAsync();
+        var storage = (MemoryStorage)h.Storage;
+        var before = storage.WriteCalls;
+        var row = (await storage.QueryAsync(DueIndex.PartitionFor(SevenPm), "", 10, default)).Single();
+        await h.Flow().Send("progress").SkipReplies().StartTestAsync();
+        Assert.True(storage.WriteCalls - before <= 1);
+        Assert.Equal(row.Value.ETag, (await storage.QueryAsync(DueIndex.PartitionFor(SevenPm), "", 10, default)).Single().Value.ETag);
+    }
+
+    [Fact]
+    public async Task Due_reminder_is_sent_once_to_the_stored_conversation()
+    {
+        var h = await OnboardedPersonAsync();
+        var sender = Sender(h);
+        Assert.Equal(0, await sender.TickAsync(default));
+        Assert.Empty(_channel.ConnectorRequests);
+
+        h.Clock.SetUtcNow(SevenPm.AddSeconds(20));
+        Assert.Equal(1, await sender.TickAsync(default));
+        h.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(0, await sender.TickAsync(default));
+
+        var request = Assert.Single(_channel.ConnectorRequests);
+        Assert.Equal("/v3/conversations/conversation1/activities", request.Path);
+        Assert.Contains("check-in", request.Body);
+        Assert.Contains("\"Check in\"", request.Body);
+        Assert.Contains("\"Not today\"", request.Body);
+
+        var profile = await h.ProfileAsync();
+        Assert.Equal(SevenPm.AddSeconds(20), profile!.LastReminderAt);
+        Assert.Equal(DueIndex.PartitionFor(SevenPm.AddDays(1)), profile.ScheduledDueKey);
+        Assert.Equal(0, await DueRowsAsync(h.Storage, SevenPm));
+        Assert.Equal(1, await DueRowsAsync(h.Storage, SevenPm.AddDays(1)));
+    }
+
+    [Fact]
+    public async Task Not_today_after_a_reminder_is_answered_kindly_and_only_once()
+    {
+        var h = await OnboardedPersonAsync();
+        await h.Flow().Send("Not today").AssertReply(a => a.Text != ProactiveMessages.NotTodayReply, "no reminder yet: not treated as declining one").StartTestAsync();
+        h.Clock.SetUtcNow(SevenPm.AddMinutes(2));
+        Assert.Equal(1, await Sender(h).TickAsync(default));
+        h.Clock.Advance(TimeSpan.FromMinutes(10));
+        await h.Flow()
+            .Send("Not today").AssertReply(ProactiveMessages.NotTodayReply)
+            .Send("Not today").AssertReply(a => a.Text != ProactiveMessages.NotTodayReply, "the second time it is an ordinary message")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Two_senders_over_one_storage_send_the_message_exactly_once()
+    {
+        var memory = new MemoryStorage();
+        var h = await OnboardedPersonAsync(memory);
+        var shared = new BothReadFirstStorage(memory);
+        var first = Sender(h, shared);
+        var second = Sender(h, shared);
+        h.Clock.SetUtcNow(SevenPm.AddSeconds(5));
+        shared.Armed = true;
+
+        var sent = await Task.WhenAll(Task.Run(() => first.TickAsync(default)), Task.Run(() => second.TickAsync(default)));
+
+        Assert.Equal(1, sent.Sum());
+        Assert.Single(_channel.ConnectorRequests);
+        Assert.True(shared.BothRead, "both senders read the due row before either claimed it");
+    }
+
+    [Fact]
+    public async Task Blocked_conversation_stops_further_sends_until_the_person_writes()
+    {
+        var h = await OnboardedPersonAsync();
+        var sender = Sender(h);
+        _channel.Respond(ScriptedResponse.Error(403, "ConversationBlockedByUser"));
+        h.Clock.SetUtcNow(SevenPm);
+        Assert.Equal(0, await sender.TickAsync(default));
+
+        var profile = await h.ProfileAsync();
+        Assert.True(profile!.ChannelBlocked);
+        Assert.Null(profile.ScheduledDueKey);
+        h.Clock.SetUtcNow(SevenPm.AddDays(1));
+        Assert.Equal(0, await sender.TickAsync(default));
+        Assert.Single(_channel.ConnectorRequests);
+
+        await h.Flow().Send("menu").SkipReplies().StartTestAsync();
+        profile = await h.ProfileAsync();
+        Assert.False(profile!.ChannelBlocked);
+        Assert.NotNull(profile.ScheduledDueKey);
+    }
+
+    [Fact]
+    public async Task Conversation_not_found_drops_the_reference()
+    {
+        var h = await OnboardedPersonAsync();
+        Assert.Equal(1, await h.RowCountAsync(RecordKinds.Reference));
+        _channel.Respond(ScriptedResponse.Error(404, "ConversationNotFound"));
+        h.Clock.SetUtcNow(SevenPm);
+        Assert.Equal(0, await Sender(h).TickAsync(default));
+
+        Assert.Equal(0, await h.RowCountAsync(RecordKinds.Reference));
+        var profile = await h.ProfileAsync();
+        Assert.Null(profile!.LastConversationKey);
+        Assert.Null(profile.ScheduledDueKey);
+
+        // The next message from the person stores the conversation again.
+        await h.Flow().Send("menu").SkipReplies().StartTestAsync();
+        Assert.Equal(1, await h.RowCountAsync(RecordKinds.Reference));
+    }
+
+    [Fact]
+    public async Task Throttled_send_waits_for_retry_after_and_is_delivered_once()
+    {
+        var h = await OnboardedPersonAsync();
+        _channel.Respond(new ScriptedResponse(429, """{"error":{"code":"Throttled","message":"slow down"}}""", RetryAfter: "1"));
+        h.Clock.SetUtcNow(SevenPm);
+        Assert.Equal(1, await Sender(h).TickAsync(default));
+        Assert.Equal(2, _channel.ConnectorRequests.Count);
+        Assert.NotNull((await h.ProfileAsync())!.LastReminderAt);
+    }
+
+    [Fact]
+    public async Task Nothing_is_sent_in_quiet_hours()
+    {
+        var h = await OnboardedPersonAsync();
+        // This instance is configured with longer quiet hours than the turn that scheduled 7pm.
+        var sender = Sender(h, rules: new ReminderRules(QuietHours.Parse("18:30-08:00")));
+        h.Clock.SetUtcNow(SevenPm);
+        Assert.Equal(0, await sender.TickAsync(default));
+        Assert.Empty(_channel.ConnectorRequests);
+        var profile = await h.ProfileAsync();
+        Assert.Equal(DueIndex.PartitionFor(new DateTimeOffset(2026, 11, 3, 8, 0, 0, TimeSpan.Zero)), profile!.ScheduledDueKey);
+    }
+
+    [Fact]
+    public async Task Stop_removes_the_scheduled_message()
+    {
+        var h = await OnboardedPersonAsync();
+        await h.Flow().Send("stop").SkipReplies().StartTestAsync();
+        Assert.Equal(0, await DueRowsAsync(h.Storage, SevenPm));
+        h.Clock.SetUtcNow(SevenPm);
+        Assert.Equal(0, await Sender(h).TickAsync(default));
+        Assert.Empty(_channel.ConnectorRequests);
+    }
+
+    [Fact]
+    public async Task An_outdated_index_row_is_dropped_without_sending()
+    {
+        var h = await OnboardedPersonAsync();
+        var stale = new DueEntry { Person = h.Partition, Kind = ProactiveKind.Nudge, DueAt = SevenPm.AddMinutes(-5) };
+        await h.Storage.WriteAsync([new StorageWrite(new StorageKey(DueIndex.PartitionFor(stale.DueAt), DueIndex.RowFor(h.Partition)),
+            System.Text.Json.JsonSerializer.Serialize(stale, ProactiveJson.Default.DueEntry), ETags.Any)], default);
+        h.Clock.SetUtcNow(SevenPm.AddMinutes(-4));
+        Assert.Equal(0, await Sender(h).TickAsync(default));
+        Assert.Empty(_channel.ConnectorRequests);
+        Assert.Equal(0, await DueRowsAsync(h.Storage, stale.DueAt));
+        Assert.Equal(1, await DueRowsAsync(h.Storage, SevenPm));
+    }
+
+    [Fact]
+    public async Task A_turn_saved_during_the_send_is_kept_and_the_sent_message_still_recorded()
+    {
+        var memory = new MemoryStorage();
+        var h = await OnboardedPersonAsync(memory);
+        var racing = new TurnBeforeProfileWriteStorage(memory, () => h.Flow().Send("progress").SkipReplies().StartTestAsync());
+        h.Clock.SetUtcNow(SevenPm.AddMinutes(10));
+        var seenBefore = (await h.ProfileAsync())!.LastSeenAt;
+
+        Assert.Equal(1, await Sender(h, racing).TickAsync(default));
+
+        Assert.True(racing.Raced);
+        var profile = await h.ProfileAsync();
+        Assert.Equal(SevenPm.AddMinutes(10), profile!.LastSeenAt);
+        Assert.NotEqual(seenBefore, profile.LastSeenAt);
+        Assert.Equal(SevenPm.AddMinutes(10), profile.LastReminderAt);
+        Assert.Equal(DueIndex.PartitionFor(SevenPm.AddDays(1)), profile.ScheduledDueKey);
+    }
+
+    /// <summary>Runs a turn of the person just before the sender's first conditional write of their profile.</summary>
+    private sealed class TurnBeforeProfileWriteStorage(MemoryStorage inner, Func<Task> turn) : IStorage
+    {
+        public bool Raced { get; private set; }
+
+        public async Task<IReadOnlyDictionary<StorageKey, string>> WriteAsync(IReadOnlyList<StorageWrite> writes, CancellationToken cancellationToken)
+        {
+            if (!Raced && writes.Any(w => w.Key.Row == "user" && !ETags.IsUnconditional(w.ETag)))
+            {
+                Raced = true;
+                await turn();
+            }
+            return await inner.WriteAsync(writes, cancellationToken);
+        }
+
+        public Task<IReadOnlyDictionary<StorageKey, StoreItem>> ReadAsync(IReadOnlyCollection<StorageKey> keys, CancellationToken cancellationToken) => inner.ReadAsync(keys, cancellationToken);
+
+        public Task<IReadOnlyList<KeyValuePair<StorageKey, StoreItem>>> QueryAsync(string partition, string rowPrefix, int maxCount, CancellationToken cancellationToken) => inner.QueryAsync(partition, rowPrefix, maxCount, cancellationToken);
+
+        public Task<int> DeletePartitionAsync(string partition, CancellationToken cancellationToken) => inner.DeletePartitionAsync(partition, cancellationToken);
+    }
+
+    /// <summary>
+    /// The in-memory storage, except that the first two reads of a due partition wait for each other, so
+    /// both senders hold the same row (and ETag) before either tries to claim it.
+    /// </summary>
+    private sealed class BothReadFirstStorage(MemoryStorage inner) : IStorage
+    {
+        private readonly TaskCompletionSource _bothRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _reads;
+
+        public bool Armed { get; set; }
+
+        public bool BothRead => _bothRead.Task.IsCompletedSuccessfully;
+
+        public async Task<IReadOnlyList<KeyValuePair<StorageKey, StoreItem>>> QueryAsync(string partition, string rowPrefix, int maxCount, CancellationToken cancellationToken)
+        {
+            var rows = await inner.QueryAsync(partition, rowPrefix, maxCount, cancellationToken);
+            if (Armed && rows.Count > 0 && partition.StartsWith(DueIndex.PartitionPrefix, StringComparison.Ordinal))
+            {
+                if (Interlocked.Increment(ref _reads) == 2) _bothRead.TrySetResult();
+                await _bothRead.Task.WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+            }
+            return rows;
+        }
+
+        public Task<IReadOnlyDictionary<StorageKey, StoreItem>> ReadAsync(IReadOnlyCollection<StorageKey> keys, CancellationToken cancellationToken) => inner.ReadAsync(keys, cancellationToken);
+
+        public Task<IReadOnlyDictionary<StorageKey, string>> WriteAsync(IReadOnlyList<StorageWrite> writes, CancellationToken cancellationToken) => inner.WriteAsync(writes, cancellationToken);
+
+        public Task<int> DeletePartitionAsync(string partition, CancellationToken cancellationToken) => inner.DeletePartitionAsync(partition, cancellationToken);
+    }
+}
