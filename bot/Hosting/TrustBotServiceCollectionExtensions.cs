@@ -20,7 +20,8 @@ public static class TrustBotServiceCollectionExtensions
         services.AddOptions<BotIdentityOptions>().Bind(configuration).ValidateOnStart();
         services.AddOptions<BotFrameworkOptions>().Bind(configuration.GetSection(BotFrameworkOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ProactiveOptions>().Bind(configuration.GetSection(ProactiveOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ProactiveOptions>().Bind(configuration.GetSection(ProactiveOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => QuietHours.TryParse(o.QuietHours, out _), "Proactive:QuietHours must be two 24-hour times such as 22:00-08:00.").ValidateOnStart();
         services.AddOptions<DirectLineOptions>().Bind(configuration.GetSection(DirectLineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TrustBot.Safety.SafetyResources>().Bind(configuration.GetSection(TrustBot.Safety.SafetyResources.Section));
 

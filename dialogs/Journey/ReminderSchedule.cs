@@ -43,14 +43,20 @@ public readonly record struct QuietHours(TimeOnly Start, TimeOnly End)
     public static QuietHours Default { get; } = new(new TimeOnly(22, 0), new TimeOnly(8, 0));
 
     /// <summary>Parses <c>HH:mm-HH:mm</c>.</summary>
-    public static QuietHours Parse(string text)
+    public static QuietHours Parse(string text) =>
+        TryParse(text, out var hours) ? hours : throw new FormatException($"Quiet hours '{text}' must look like 22:00-08:00 (24-hour local times).");
+
+    /// <summary>Parses <c>HH:mm-HH:mm</c>; false when the text is not two 24-hour times.</summary>
+    public static bool TryParse(string? text, out QuietHours hours)
     {
-        var parts = text.Split('-', StringSplitOptions.TrimEntries);
+        hours = Default;
+        var parts = (text ?? "").Split('-', StringSplitOptions.TrimEntries);
         if (parts.Length != 2
             || !TimeOnly.TryParseExact(parts[0], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start)
             || !TimeOnly.TryParseExact(parts[1], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end))
-            throw new FormatException($"Quiet hours '{text}' must look like 22:00-08:00 (24-hour local times).");
-        return new QuietHours(start, end);
+            return false;
+        hours = new QuietHours(start, end);
+        return true;
     }
 
     /// <summary>True when the local time of day falls in the quiet hours.</summary>

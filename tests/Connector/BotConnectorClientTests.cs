@@ -215,14 +215,18 @@ public sealed class BotConnectorClientTests
     {
         await using var channel = await FakeChannelServer.StartAsync();
         await using var harness = ConnectorHarness.Create(null);
-        // HTTP dates have whole seconds: two seconds ahead is at least one second of wait.
-        channel.Respond(new ScriptedResponse(429, RetryAfter: DateTimeOffset.UtcNow.AddSeconds(2).ToString("R")));
+        // HTTP dates have whole seconds, so the retry must not come before that whole second.
+        var retryAt = DateTimeOffset.UtcNow.AddSeconds(3);
+        var notBefore = new DateTimeOffset(retryAt.Year, retryAt.Month, retryAt.Day, retryAt.Hour, retryAt.Minute, retryAt.Second, TimeSpan.Zero);
+        channel.Respond(new ScriptedResponse(429, RetryAfter: retryAt.ToString("R")));
 
         await harness.Client.SendAsync(ConnectorHarness.Message(channel.Url), CancellationToken.None);
 
         var hits = channel.ConnectorRequests;
         Assert.Equal(2, hits.Count);
-        Assert.True(hits[1].At - hits[0].At >= TimeSpan.FromMilliseconds(990), $"retried after {(hits[1].At - hits[0].At).TotalMilliseconds} ms");
+        // The send returns only after the retry, and the retry waited for the date.
+        var finished = DateTimeOffset.UtcNow;
+        Assert.True(finished >= notBefore.AddMilliseconds(-50), $"finished {(notBefore - finished).TotalMilliseconds} ms before the Retry-After date");
     }
 
     [Fact]
