@@ -313,12 +313,22 @@ public static class DueIndex
     /// kind), returns the writes that move their index row and records the new key in the profile.
     /// A typical turn returns nothing.
     /// </summary>
-    public static IReadOnlyList<StorageWrite> Reschedule(JourneyProfile profile, string person, DateTimeOffset now, ReminderRules rules)
+    /// <param name="profile">The person's profile; its scheduled key is updated when the row moves.</param>
+    /// <param name="person">The person's partition.</param>
+    /// <param name="now">The current time.</param>
+    /// <param name="rules">Quiet hours and other rules.</param>
+    /// <param name="deferLater">
+    /// Leave the row where it is when the next message moved later (a check-in just done, say): when the
+    /// old row comes due the sender finds it no longer due and reschedules, so the turn's state stays one
+    /// write. Earlier or removed messages are always written at once.
+    /// </param>
+    public static IReadOnlyList<StorageWrite> Reschedule(JourneyProfile profile, string person, DateTimeOffset now, ReminderRules rules, bool deferLater = false)
     {
         var next = ReminderSchedule.Next(profile, now, rules);
         var partition = next is null ? null : PartitionFor(next.DueAt);
         var kind = next is null ? null : Fingerprint(next);
         if (partition == profile.ScheduledDueKey && kind == profile.ScheduledKind) return [];
+        if (deferLater && partition is not null && profile.ScheduledDueKey is { } current && string.CompareOrdinal(partition, current) > 0) return [];
 
         var row = RowFor(person);
         var writes = new List<StorageWrite>(2);

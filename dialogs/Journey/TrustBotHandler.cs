@@ -186,7 +186,7 @@ public sealed class TrustBotHandler : IBot
     /// </summary>
     private void KeepScheduleCurrent(ITurnContext turn, JourneySession journey)
     {
-        var writes = DueIndex.Reschedule(journey.Profile, journey.Records.Partition, journey.Now, _reminderRules);
+        var writes = DueIndex.Reschedule(journey.Profile, journey.Records.Partition, journey.Now, _reminderRules, deferLater: true);
         if (writes.Count > 0) turn.Services.GetRequired<PendingWrites>().Writes.AddRange(writes);
     }
 

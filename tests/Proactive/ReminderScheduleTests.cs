@@ -23,6 +23,33 @@ public sealed class ReminderScheduleTests
     private static DateTimeOffset Utc(int y, int m, int d, int h, int min = 0) => new(y, m, d, h, min, 0, TimeSpan.Zero);
 
     [Fact]
+    public void A_turn_that_moves_the_next_message_later_leaves_the_index_row_for_the_sender_to_reschedule()
+    {
+        var profile = Person();
+        var first = DueIndex.Reschedule(profile, "test/users/sam", Utc(2026, 11, 2, 10), Rules);
+        Assert.Single(first);
+        var scheduled = profile.ScheduledDueKey;
+
+        // Checking in at 18:00 moves today's 19:00 reminder to tomorrow: no index write in that turn.
+        profile.LastCheckInAt = Utc(2026, 11, 2, 18);
+        Assert.Empty(DueIndex.Reschedule(profile, "test/users/sam", Utc(2026, 11, 2, 18), Rules, deferLater: true));
+        Assert.Equal(scheduled, profile.ScheduledDueKey);
+        Assert.False(ReminderSchedule.IsStillDue(profile, ProactiveKind.CheckInReminder, Utc(2026, 11, 2, 19), Utc(2026, 11, 2, 19), Rules));
+
+        // Without deferring (the sender's own rescheduling) the row moves.
+        Assert.Equal(2, DueIndex.Reschedule(profile, "test/users/sam", Utc(2026, 11, 2, 18), Rules).Count);
+    }
+
+    [Fact]
+    public void A_turn_that_brings_the_next_message_earlier_moves_the_index_row_at_once()
+    {
+        var profile = Person(hour: 20);
+        DueIndex.Reschedule(profile, "test/users/sam", Utc(2026, 11, 2, 10), Rules);
+        profile.ReminderTime = new TimeOnly(12, 0);
+        Assert.Equal(2, DueIndex.Reschedule(profile, "test/users/sam", Utc(2026, 11, 2, 10), Rules, deferLater: true).Count);
+    }
+
+    [Fact]
     public void Daily_reminder_is_due_at_the_chosen_local_time()
     {
         var next = ReminderSchedule.Next(Person(), Utc(2026, 11, 2, 10), Rules);
