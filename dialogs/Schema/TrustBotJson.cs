@@ -8,7 +8,8 @@ namespace TrustBot.Schema;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    PropertyNameCaseInsensitive = true)]
+    PropertyNameCaseInsensitive = true,
+    Converters = [typeof(TimestampConverter)])]
 [JsonSerializable(typeof(Activity))]
 [JsonSerializable(typeof(List<Activity>))]
 [JsonSerializable(typeof(ConversationReference))]
