@@ -107,6 +107,8 @@ The check-in is the daily one of a person who was hurt, onboarded through the co
 
 ${text('## Results')}
 
+![Median µs per turn, C# beside JavaScript](latest.png)
+
 ## Machine
 
 ${machine}
@@ -133,6 +135,7 @@ Treat absolute microseconds as this machine's, and the JS/C# ratios (paired per 
   for two busy cores, and with only 500 warm-up check-ins the C# median was about 2.5× its steady-state value in trial
   runs; V8 reaches its steady state much sooner. The "before full warm-up" line above shows that phase. A bot instance
   serving few people may spend much of its life there; ReadyToRun or a longer-lived process narrows it.
+- Node is the v20 installed here; newer Node releases may move the JS figures somewhat.
 - Replies are read and checked outside the timed region on both sides; the activity objects are created outside it too.
 `;
 fs.mkdirSync(path.dirname(reportPath), { recursive: true });

@@ -43,5 +43,6 @@ done
 echo "- \`uptime\` after: $(uptime)" >> "$machine"
 echo
 node "$bench_dir/compare.js" "$raw" "$rounds" "$bench_dir/results/latest.md" "$machine"
+dotnet "$bench_dir/TrustBot.Bench/bin/Release/net10.0/TrustBot.Bench.dll" chart "$raw" "$rounds" "$bench_dir/results/latest.png"
 echo
-echo "Report written to bench/results/latest.md"
+echo "Report written to bench/results/latest.md (chart: bench/results/latest.png)"

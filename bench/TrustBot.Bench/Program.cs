@@ -11,10 +11,14 @@ using TrustBot.Testing;
 // Times each turn of a daily check-in through the real TrustBotHandler, in-process, over MemoryStorage.
 // Exit codes: 0 ok, 2 a reply was not what the check-in should say, 3 the storage budget was exceeded, 64 bad arguments.
 
+// "chart <raw dir> <rounds> <png>" draws the comparison chart from run.sh's results instead of benchmarking.
+if (args is ["chart", var rawDirectory, var roundsText, var pngPath] && int.TryParse(roundsText, out var chartRounds) && chartRounds > 0)
+    return ComparisonChart.Draw(rawDirectory, chartRounds, pngPath);
+
 var options = BenchOptions.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("Usage: TrustBot.Bench [--iterations N] [--warmup N] [--batch N] [--json path]");
+    Console.Error.WriteLine("Usage: TrustBot.Bench [--iterations N] [--warmup N] [--batch N] [--json path]  |  TrustBot.Bench chart <raw dir> <rounds> <png>");
     return 64;
 }
 
