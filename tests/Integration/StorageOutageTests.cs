@@ -23,9 +23,7 @@ internal sealed class DurableAzurite : IAsyncDisposable
 
     public DurableAzurite()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TrustBot.sln"))) dir = dir.Parent;
-        _binary = Path.Combine(dir?.FullName ?? throw new InvalidOperationException("TrustBot.sln not found above the test binary."), "node_modules", ".bin", "azurite-table");
+        _binary = Path.Combine(Repository.Root, "node_modules", ".bin", "azurite-table");
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         Port = ((IPEndPoint)listener.LocalEndpoint).Port;

@@ -24,7 +24,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public AzuriteFixture()
     {
-        var root = FindRepositoryRoot();
+        var root = Repository.Root;
         _binary = Path.Combine(root, "node_modules", ".bin", "azurite-table");
         Port = FreePort();
     }
@@ -147,12 +147,6 @@ public sealed class AzuriteFixture : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "TrustBot.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"Could not find the repository root (TrustBot.sln) above {AppContext.BaseDirectory}.");
-    }
 }
 
 /// <summary>Tests that need Azurite join this collection; they run one after another against one instance.</summary>

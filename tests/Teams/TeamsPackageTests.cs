@@ -5,13 +5,6 @@ namespace TrustBot.Tests.Teams;
 
 public sealed class TeamsPackageTests
 {
-    private static string Root()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TrustBot.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Run the tests from inside the repository.");
-    }
-
     private static (int Width, int Height, byte ColourType) PngHeader(string path)
     {
         var bytes = File.ReadAllBytes(path);
@@ -22,7 +15,7 @@ public sealed class TeamsPackageTests
     [Fact]
     public void Manifest_declares_one_bot_in_personal_and_group_scopes_with_the_icons()
     {
-        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(Root(), "teams", "manifest.template.json")))!;
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.Root, "teams", "manifest.template.json")))!;
         Assert.Equal("1.22", manifest["manifestVersion"]!.GetValue<string>());
         var bot = Assert.Single(manifest["bots"]!.AsArray())!;
         Assert.Equal("${MICROSOFT_APP_ID}", bot["botId"]!.GetValue<string>());
@@ -35,9 +28,9 @@ public sealed class TeamsPackageTests
     [Fact]
     public void Icons_have_the_sizes_teams_requires()
     {
-        var color = PngHeader(Path.Combine(Root(), "teams", "color.png"));
+        var color = PngHeader(Path.Combine(Repository.Root, "teams", "color.png"));
         Assert.Equal((192, 192), (color.Width, color.Height));
-        var outline = PngHeader(Path.Combine(Root(), "teams", "outline.png"));
+        var outline = PngHeader(Path.Combine(Repository.Root, "teams", "outline.png"));
         Assert.Equal((32, 32), (outline.Width, outline.Height));
         Assert.Equal(6, outline.ColourType); // RGBA: the outline icon must be transparent
     }

@@ -25,15 +25,7 @@ public sealed class LiveBot : IDisposable
     public string BaseUrl { get; }
 
     /// <summary>The repository root (holds package.json and node_modules).</summary>
-    public static string RepositoryRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "TrustBot.sln"))) return dir.FullName;
-            throw new InvalidOperationException("Run the tests from inside the TrustBot repository.");
-        }
-    }
+    public static string RepositoryRoot => Repository.Root;
 
     public void Dispose() => App.Dispose();
 }
