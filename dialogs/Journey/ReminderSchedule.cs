@@ -328,7 +328,10 @@ public static class DueIndex
         var partition = next is null ? null : PartitionFor(next.DueAt);
         var kind = next is null ? null : Fingerprint(next);
         if (partition == profile.ScheduledDueKey && kind == profile.ScheduledKind) return [];
-        if (deferLater && partition is not null && profile.ScheduledDueKey is { } current && string.CompareOrdinal(partition, current) > 0) return [];
+        // A row whose minute has passed was missed (no sender ran, or one crashed after claiming it): move it now.
+        if (deferLater && partition is not null && profile.ScheduledDueKey is { } current
+            && string.CompareOrdinal(partition, current) > 0
+            && string.CompareOrdinal(current, PartitionFor(now)) >= 0) return [];
 
         var row = RowFor(person);
         var writes = new List<StorageWrite>(2);

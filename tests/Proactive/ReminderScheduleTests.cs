@@ -41,6 +41,19 @@ public sealed class ReminderScheduleTests
     }
 
     [Fact]
+    public void A_turn_after_a_missed_reminder_moves_the_stale_index_row_even_though_the_next_message_is_later()
+    {
+        var profile = Person();
+        DueIndex.Reschedule(profile, "test/users/sam", Utc(2026, 11, 2, 10), Rules);
+        var missed = profile.ScheduledDueKey;
+
+        // No sender ran at 19:00; the person writes the next morning.
+        var writes = DueIndex.Reschedule(profile, "test/users/sam", Utc(2026, 11, 3, 9), Rules, deferLater: true);
+        Assert.Equal(2, writes.Count);
+        Assert.NotEqual(missed, profile.ScheduledDueKey);
+    }
+
+    [Fact]
     public void A_turn_that_brings_the_next_message_earlier_moves_the_index_row_at_once()
     {
         var profile = Person(hour: 20);
