@@ -19,8 +19,14 @@ namespace TrustBot.Bot.Proactive;
 /// </summary>
 public sealed class ProactiveSender : BackgroundService
 {
-    /// <summary>How far back a tick looks when the previous one was missed (or on start).</summary>
+    /// <summary>How far back a tick looks when the previous one was missed.</summary>
     public const int CatchUpMinutes = 15;
+
+    /// <summary>
+    /// How far back the first tick after a start looks, so messages due while no instance ran are still
+    /// sent (or, when too late, rescheduled); matches how late a message may still go out.
+    /// </summary>
+    public const int StartupCatchUpMinutes = 180;
 
     private const int MaxRowsPerMinute = 1000;
     private const int MaxProfileAttempts = 3;
@@ -70,8 +76,9 @@ public sealed class ProactiveSender : BackgroundService
     {
         var now = _clock.GetUtcNow();
         var current = FloorToMinute(now);
-        var first = _lastScannedMinute ?? current.AddMinutes(-CatchUpMinutes);
-        if (first < current.AddMinutes(-CatchUpMinutes)) first = current.AddMinutes(-CatchUpMinutes);
+        var lookBack = _lastScannedMinute is null ? StartupCatchUpMinutes : CatchUpMinutes;
+        var first = _lastScannedMinute ?? current.AddMinutes(-lookBack);
+        if (first < current.AddMinutes(-lookBack)) first = current.AddMinutes(-lookBack);
         var sent = 0;
         // The current minute is read again next tick: a row written into it after this read is not missed.
         for (var minute = first; minute <= current; minute = minute.AddMinutes(1))

@@ -168,9 +168,9 @@ public sealed class ProactiveOverTableStorageTests(AzuriteFixture azurite) : IAs
         var tables = TableStorageFactory.Create(azurite.ConnectionString);
         var h = await OnboardedInNewYorkAsync(tables);
 
-        // The only instance starts well after 7pm: the row is older than the catch-up window.
+        // The only instance starts hours after 7pm: the row is older than even the start-up catch-up window.
         var sender = Sender(h, tables);
-        h.Clock.SetUtcNow(SevenPm.AddMinutes(ProactiveSender.CatchUpMinutes + 5));
+        h.Clock.SetUtcNow(SevenPm.AddMinutes(ProactiveSender.StartupCatchUpMinutes + 5));
         Assert.Equal(0, await sender.TickAsync(default));
 
         // The person writes the next morning; their turn must schedule the next reminder again.
@@ -181,6 +181,19 @@ public sealed class ProactiveOverTableStorageTests(AzuriteFixture azurite) : IAs
         h.Clock.SetUtcNow(NextSevenPm.AddSeconds(30));
         Assert.Equal(1, await sender.TickAsync(default));
         Assert.Single(_channel.ConnectorRequests);
+    }
+
+    [Fact]
+    public async Task An_instance_that_starts_shortly_after_the_due_time_still_sends_the_reminder()
+    {
+        var tables = TableStorageFactory.Create(azurite.ConnectionString);
+        var h = await OnboardedInNewYorkAsync(tables);
+
+        var sender = Sender(h, tables);
+        h.Clock.SetUtcNow(SevenPm.AddMinutes(40));
+        Assert.Equal(1, await sender.TickAsync(default));
+        Assert.Single(_channel.ConnectorRequests);
+        await AssertScheduledForAsync(h, tables, NextSevenPm);
     }
 
     /// <summary>Holds the first two reads of a non-empty due partition until both happened.</summary>
