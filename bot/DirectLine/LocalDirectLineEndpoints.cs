@@ -309,16 +309,8 @@ public sealed class LocalDirectLine(
     private async Task<(byte[]? Body, IResult? Error)> ReadBodyAsync(HttpContext http)
     {
         var limit = botFramework.Value.MaxActivityBytes;
-        if (http.Request.ContentLength > limit) return (null, Error(413, $"The activity is larger than {limit} bytes."));
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > limit) return (null, Error(413, $"The activity is larger than {limit} bytes."));
-            buffer.Write(chunk, 0, read);
-        }
-        return (buffer.ToArray(), null);
+        var body = await LimitedBody.ReadAsync(http.Request, limit, http.RequestAborted);
+        return body is null ? (null, Error(413, $"The activity is larger than {limit} bytes.")) : (body, null);
     }
 
     internal static IResult Error(int status, string message) => Results.Json(new ErrorBody(message), DirectLineJson.Default.ErrorBody, statusCode: status);

@@ -28,9 +28,7 @@ public static class BotEndpoints
         IOptions<BotFrameworkOptions> options, CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxActivityBytes;
-        if (http.Request.ContentLength > limit) return Error(413, $"The activity is larger than {limit} bytes.");
-
-        var body = await ReadBodyAsync(http.Request.Body, limit, cancellationToken);
+        var body = await LimitedBody.ReadAsync(http.Request, limit, cancellationToken);
         if (body is null) return Error(413, $"The activity is larger than {limit} bytes.");
 
         Activity? activity;
@@ -72,20 +70,6 @@ public static class BotEndpoints
         if (string.IsNullOrWhiteSpace(a.From?.Id) && a.Type == ActivityTypes.Message) return "from.id";
         if (string.IsNullOrWhiteSpace(a.ServiceUrl) && a.DeliveryMode != DeliveryModes.ExpectReplies && a.Type != ActivityTypes.Invoke) return "serviceUrl";
         return null;
-    }
-
-    /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is longer.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(Stream body, int limit, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit) return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 
     private static IResult Error(int status, string message) => Results.Json(new ErrorBody(message), BotJson.Default.ErrorBody, statusCode: status);

@@ -9,3 +9,13 @@ public interface IFollowUp
     /// <summary>Options for the follow-up dialog.</summary>
     object? FollowUpOptions => null;
 }
+
+/// <summary>A flow's result that only names what to start next.</summary>
+public sealed class FollowUp : IFollowUp
+{
+    /// <inheritdoc />
+    public string? FollowUpDialogId { get; init; }
+
+    /// <inheritdoc />
+    public object? FollowUpOptions { get; init; }
+}

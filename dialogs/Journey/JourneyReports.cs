@@ -60,7 +60,7 @@ public sealed class JourneyReports(ITrendChart? chart = null) : IJourneyReports
     /// <inheritdoc />
     public async Task SendExportAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        if (turnContext.Activity.Conversation?.IsGroup == true || turnContext.Activity.Conversation?.ConversationType is "groupChat" or "channel")
+        if (turnContext.Activity.IsGroupConversation)
         {
             await turnContext.SendActivityAsync("Your data is private, so I only send it in our personal chat.", cancellationToken);
             return;

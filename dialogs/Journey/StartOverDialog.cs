@@ -49,7 +49,7 @@ public sealed class StartOverDialog : ComponentDialog
                     Country = kept.Country,
                 };
                 await step.SendAsync("Your history is kept. Let's go through the beginning again.", ct);
-                return await step.EndDialogAsync(new StepPickerDialog.PickerData { FollowUpDialogId = nameof(OnboardingDialog), Restart = true }, ct);
+                return await step.EndDialogAsync(new FollowUp { FollowUpDialogId = nameof(OnboardingDialog), FollowUpOptions = new OnboardingData { Restart = true } }, ct);
             case "erase":
                 await journey.Records.DeleteAllAsync(ct);
                 journey.Profile = new JourneyProfile();

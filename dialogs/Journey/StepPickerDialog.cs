@@ -8,18 +8,6 @@ public sealed class StepPickerDialog : ComponentDialog
 {
     private const string PickPrompt = "steps.pick";
 
-    /// <summary>The data of the picker: the chosen step is the follow-up.</summary>
-    public sealed class PickerData : IFollowUp
-    {
-        public string? FollowUpDialogId { get; set; }
-
-        /// <summary>Restart onboarding without asking for consent again.</summary>
-        public bool Restart { get; set; }
-
-        /// <inheritdoc />
-        public object? FollowUpOptions => Restart ? new OnboardingData { Restart = true } : null;
-    }
-
     /// <summary>Creates the picker.</summary>
     public StepPickerDialog() : base(nameof(StepPickerDialog))
     {
@@ -44,5 +32,5 @@ public sealed class StepPickerDialog : ComponentDialog
     }
 
     private static Task<DialogTurnResult> OpenStepAsync(WaterfallStepContext<SettingsData> step, CancellationToken ct) =>
-        step.EndDialogAsync(new PickerData { FollowUpDialogId = (step.Result as FoundChoice)?.Value }, ct);
+        step.EndDialogAsync(new FollowUp { FollowUpDialogId = (step.Result as FoundChoice)?.Value }, ct);
 }

@@ -67,7 +67,7 @@ public sealed class TrustBotHandler : IBot
     private async Task OnJoinAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var journey = await StartJourneyAsync(turn, cancellationToken);
-        if (IsGroup(turn.Activity))
+        if (turn.Activity.IsGroupConversation)
         {
             await turn.SendActivityAsync(GroupChatText, cancellationToken);
             return;
@@ -89,7 +89,7 @@ public sealed class TrustBotHandler : IBot
 
         if (await _safety.TryRespondAsync(turn, journey, cancellationToken)) return;
 
-        if (IsGroup(turn.Activity))
+        if (turn.Activity.IsGroupConversation)
         {
             await turn.SendActivityAsync(GroupChatText, cancellationToken);
             return;
@@ -189,9 +189,6 @@ public sealed class TrustBotHandler : IBot
         var writes = DueIndex.Reschedule(journey.Profile, journey.Records.Partition, journey.Now, _reminderRules, deferLater: true);
         if (writes.Count > 0) turn.Services.GetRequired<PendingWrites>().Writes.AddRange(writes);
     }
-
-    private static bool IsGroup(Activity activity) =>
-        activity.Conversation?.IsGroup == true || activity.Conversation?.ConversationType is "groupChat" or "channel";
 
     private static string NameSuffix(JourneyProfile profile) => string.IsNullOrEmpty(profile.Name) ? "" : ", " + profile.Name;
 

@@ -90,6 +90,10 @@ public sealed class Activity
     [JsonIgnore]
     public bool IsEmptyMessage => string.IsNullOrWhiteSpace(Text) && Value is null && (Attachments is null || Attachments.Count == 0);
 
+    /// <summary>True in group chats and channels, where nothing private may be shown.</summary>
+    [JsonIgnore]
+    public bool IsGroupConversation => Conversation?.IsGroup == true || Conversation?.ConversationType is "groupChat" or "channel";
+
     /// <summary>Entities of the given type, e.g. <c>mention</c> or <c>clientInfo</c>.</summary>
     public IEnumerable<Entity> EntitiesOfType(string type) =>
         Entities?.Where(e => string.Equals(e.Type, type, StringComparison.OrdinalIgnoreCase)) ?? [];
