@@ -5,5 +5,8 @@ namespace TrustBot.Safety;
 public interface ISafetyDetector
 {
     /// <summary>Assesses one message. Null, empty or very long text is fine; the result is never an exception.</summary>
-    SafetyAssessment Assess(string? text);
+    SafetyAssessment Assess(string? text) => Assess(text, SafetyScrutiny.Normal);
+
+    /// <summary>Assesses one message, more closely when <paramref name="scrutiny"/> is heightened (after a crisis message).</summary>
+    SafetyAssessment Assess(string? text, SafetyScrutiny scrutiny);
 }

@@ -63,8 +63,12 @@ public sealed class PhraseSafetyDetector : ISafetyDetector
 
     private static readonly string[] s_effortWords = ["trying", "try", "tried", "tries", "struggling", "struggle", "hard", "hope", "hoping", "pray", "praying"];
 
+    /// <summary>Assesses one message with the phrase rules.</summary>
+    public SafetyAssessment Assess(string? text) => Assess(text, SafetyScrutiny.Normal);
+
     /// <inheritdoc />
-    public SafetyAssessment Assess(string? text)
+    /// <remarks>The phrase rules are precise and have no threshold, so scrutiny does not change them.</remarks>
+    public SafetyAssessment Assess(string? text, SafetyScrutiny scrutiny)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
