@@ -170,7 +170,7 @@ public sealed class TrustBotHandler : IBot
         && profile.LastProactiveAt == reminded
         && journey.Now - reminded < TimeSpan.FromHours(12)
         && (profile.LastSeenAt is not { } seen || seen < reminded)
-        && string.Equals(Recognizers.Normalize(activity.Text), Recognizers.Normalize(ProactiveMessages.NotTodayButton), StringComparison.Ordinal);
+        && string.Equals(Recognizers.Normalize(PromptInput.Of(activity)), Recognizers.Normalize(ProactiveMessages.NotTodayButton), StringComparison.Ordinal);
 
     /// <summary>The person wrote: the channel accepts messages again, and quiet days count from now (hourly precision keeps writes rare).</summary>
     private static void NoteInboundMessage(JourneySession journey)
