@@ -66,6 +66,7 @@ public sealed class JourneySafety(ISafetyDetector detector, SafetyResources reso
                 Side = SafetySides.Of(assessment, text),
                 FullShown = full,
                 Repeat = full && previous?.FullShown == true,
+                Stage = previous?.Stage == SafetyStage.CantTalk ? SafetyStage.CantTalk : SafetyStage.Asking,
                 FirstContact = journey.Profile.Consented != true,
                 Country = country,
                 PauseHours = (int)Math.Round(_pause.TotalHours),

@@ -91,8 +91,18 @@ public sealed class SafetyCheckDialog : Dialog
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
         var state = options as SafetyCheckState ?? new SafetyCheckState { Category = SafetyCategory.FearForSafety, FullShown = true };
-        state.Stage = SafetyStage.Asking;
         var turn = dc.Context;
+        if (state.Repeat && state.Stage == SafetyStage.CantTalk)
+        {
+            // They said they can't talk freely: the lines again, with the quiet ways, and no question to answer.
+            await SendAsync(turn, SafetyMessages.Opener(state.Category, state.Side), cancellationToken);
+            await SendAsync(turn, SafetyMessages.Resources(CallLines(turn, state)), cancellationToken);
+            await SendAsync(turn, SafetyMessages.QuietWays(QuietLines(turn, state)), cancellationToken);
+            state.Repeat = false;
+            Save(dc.ActiveDialog!, state);
+            return DialogTurnResult.Waiting;
+        }
+        state.Stage = SafetyStage.Asking;
         if (!state.FullShown)
         {
             await AskAsync(turn, state, SafetyMessages.GentleCheck, SafetyAnswers.SafetyChoices, cancellationToken);

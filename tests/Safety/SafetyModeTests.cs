@@ -33,14 +33,19 @@ public sealed class SafetyModeTests
                 .AssertReply(a => a.Text!.Contains("close this chat", StringComparison.Ordinal) && a.Text.Contains("next 3 days", StringComparison.Ordinal), "a note on leaving quickly and on the bot staying silent")
                 .AssertNoReply()
             .Send("ok").AssertReply(a => a.Text!.StartsWith("I'm here", StringComparison.Ordinal) && TestFlow.ButtonsOf(a).Count == 0, "a quiet answer that asks for nothing")
+            .Send("hes holding a knife").AssertReplyContains("not your fault").AssertReplyContains("Call your local emergency number.")
+                .AssertReply(a => a.Text!.Contains("without speaking", StringComparison.Ordinal) && TestFlow.ButtonsOf(a).Count == 0, "the quiet ways again, and no question")
+                .AssertNoReply()
             .Send("Worse").AssertReply(a => !TestFlow.TextOf(a).Contains("setback", StringComparison.OrdinalIgnoreCase) && !TestFlow.TextOf(a).Contains("win", StringComparison.OrdinalIgnoreCase), "not the check-in's next question")
             .StartTestAsync();
 
         Assert.Empty(await h.Storage.QueryAsync(h.Partition, RecordKinds.CheckIn + "/", 10, default));
-        var safety = Assert.Single(await h.Storage.QueryAsync(h.Partition, RecordKinds.Safety + "/", 10, default)).Value.Json;
+        var safety = string.Join("\n", (await h.Storage.QueryAsync(h.Partition, RecordKinds.Safety + "/", 10, default)).Select(r => r.Value.Json));
         Assert.DoesNotContain("kill", safety, StringComparison.Ordinal);
         Assert.DoesNotContain("room", safety, StringComparison.Ordinal);
+        Assert.DoesNotContain("knife", safety, StringComparison.Ordinal);
         Assert.Contains("FearForSafety", safety, StringComparison.Ordinal);
+        Assert.Contains("Violence", safety, StringComparison.Ordinal);
     }
 
     [Theory]
