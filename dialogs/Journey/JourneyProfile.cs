@@ -120,7 +120,10 @@ public sealed class JourneyProfile
     /// <summary>Channel, conversation and service URL of the last conversation used (to store its reference only on change).</summary>
     public string? LastConversationKey { get; set; }
 
-    /// <summary>True when the person still has something to say about their safety today (nothing stored but the flag).</summary>
+    /// <summary>
+    /// When the bot last showed the safety message, or the person said they were not safe or could not talk freely
+    /// (the time only, never the text). Unprompted messages pause for a while after it (<see cref="ReminderRules.SafetyPause"/>).
+    /// </summary>
     public DateTimeOffset? LastSafetyMessageAt { get; set; }
 
     /// <summary>The channel refused proactive sends (blocked or removed); cleared when the person writes again.</summary>

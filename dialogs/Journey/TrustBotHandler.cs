@@ -37,8 +37,8 @@ public sealed class TrustBotHandler : IBot
             _conversationState.CreateProperty("dialogs", JourneyJson.Default.DialogState),
             new JourneyInterruptions(reports ?? new JourneyReports()));
         _runner = new StatefulTurnRunner(new BotStateSet(storage, _userState, _conversationState));
-        _safety = safety ?? new JourneySafety(options);
         _reminderRules = reminderRules ?? ReminderRules.Default;
+        _safety = safety ?? new JourneySafety(options, _reminderRules);
     }
 
     /// <inheritdoc />
@@ -87,7 +87,11 @@ public sealed class TrustBotHandler : IBot
         var declinedReminder = IsReminderDeclined(turn.Activity, journey);
         NoteInboundMessage(journey);
 
-        if (await _safety.TryRespondAsync(turn, journey, cancellationToken)) return;
+        if (await _safety.TryRespondAsync(turn, journey, await _dialogs.CreateContextAsync(turn, cancellationToken), cancellationToken))
+        {
+            await FinishAsync(turn, journey, cancellationToken);
+            return;
+        }
 
         if (turn.Activity.IsGroupConversation)
         {
@@ -147,7 +151,8 @@ public sealed class TrustBotHandler : IBot
             if (journey.Profile.Consented == false) _conversationState.Clear(turn);
             return;
         }
-        RememberConversation(turn, journey);
+        // A group chat is never where unprompted messages go.
+        if (!turn.Activity.IsGroupConversation) RememberConversation(turn, journey);
         KeepScheduleCurrent(turn, journey);
         await _profile.SetAsync(turn, journey.Profile, cancellationToken);
     }
