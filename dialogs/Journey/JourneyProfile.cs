@@ -110,6 +110,9 @@ public sealed class JourneyProfile
     /// <summary>Step 2: a planned talk, in UTC.</summary>
     public DateTimeOffset? PlannedTalkAt { get; set; }
 
+    /// <summary>Step 5: the planned talk the person chose to keep (with its reminder) during a space period.</summary>
+    public DateTimeOffset? TalkKeptDuringSpace { get; set; }
+
     public DateTimeOffset? RemindersPausedUntil { get; set; }
 
     /// <summary><c>stop</c>: no proactive messages at all until <c>start</c>.</summary>

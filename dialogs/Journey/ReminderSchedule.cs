@@ -173,7 +173,8 @@ public static class ReminderSchedule
     {
         if (profile.PlannedTalkAt is not { } talk || talk <= from || profile.TalkRemindedFor == talk) return null;
         var at = Place(FloorToMinute(talk - rules.TalkLead), from, profile, zone, rules);
-        if (at >= talk || profile.IsSpaceActive(at)) return null;
+        // A space period holds talk reminders back, unless the person chose to keep this talk when the space began.
+        if (at >= talk || (profile.IsSpaceActive(at) && profile.TalkKeptDuringSpace != talk)) return null;
         return new DueMessage(ProactiveKind.TalkReminder, at);
     }
 
