@@ -32,6 +32,7 @@ public static class TrustBotServiceCollectionExtensions
         services.AddSingleton<IInboundAuthenticator, BotFrameworkAuthenticator>();
         services.AddSingleton<BotHttpAdapter>();
         services.AddSingleton<BotAdapter>(sp => sp.GetRequiredService<BotHttpAdapter>());
+        services.AddTrustBotEdge(configuration);
         services.AddTrustBotWebChat(configuration);
 
         services.AddTrustBotStorage();

@@ -114,7 +114,7 @@ public sealed class TrustBotHandler : IBot
             if (journey.Profile.Consented == true)
                 await dc.BeginDialogAsync(nameof(MenuDialog), $"Hi{NameSuffix(journey.Profile)}. What would you like to do?", cancellationToken);
             else
-                await dc.BeginDialogAsync(nameof(OnboardingDialog), null, cancellationToken);
+                await dc.BeginDialogAsync(nameof(OnboardingDialog), ConsentButtonAnswer(turn.Activity), cancellationToken);
         }
         else if (result.Status == DialogTurnStatus.Complete && dc.ActiveDialog is null && !journey.Erased && journey.Profile.Consented == true)
         {
@@ -148,7 +148,9 @@ public sealed class TrustBotHandler : IBot
         if (journey.Profile.Consented != true)
         {
             _userState.Clear(turn);
-            if (journey.Profile.Consented == false) _conversationState.Clear(turn);
+            // A join (page opened, bot installed) stores nothing either, so silent visitors leave no rows;
+            // the welcome's "Yes" then arrives with no dialog open and is read by ConsentButtonAnswer.
+            if (journey.Profile.Consented == false || turn.Activity.Type != ActivityTypes.Message) _conversationState.Clear(turn);
             return;
         }
         // A group chat is never where unprompted messages go.
@@ -157,9 +159,15 @@ public sealed class TrustBotHandler : IBot
         await _profile.SetAsync(turn, journey.Profile, cancellationToken);
     }
 
+    /// <summary>"Yes" with no dialog open from someone who has not consented answers the welcome shown on join (see FinishAsync).</summary>
+    private static OnboardingData? ConsentButtonAnswer(Activity activity) =>
+        Recognizers.Normalize(activity.Text) == "yes" ? new OnboardingData { Restart = true } : null;
+
     /// <summary>Keeps the conversation the person last used, for proactive messages; written only when it changes.</summary>
     private static void RememberConversation(ITurnContext turn, JourneySession journey)
     {
+        // A service URL no token vouched for (anonymous local mode) is never stored for later reminders.
+        if (turn.Services.Get<ServiceUrlVerification>() is { Verified: false }) return;
         var reference = turn.Activity.GetConversationReference();
         var key = $"{reference.ChannelId}|{reference.Conversation?.Id}|{reference.ServiceUrl}";
         if (journey.Profile.LastConversationKey == key) return;
