@@ -15,6 +15,7 @@ public sealed class TrustBotHandler : IBot
     private readonly UserState _userState;
     private readonly ConversationState _conversationState;
     private readonly IStatePropertyAccessor<JourneyProfile> _profile;
+    private readonly IStatePropertyAccessor<DateTimeOffset?> _joinedAt;
     private readonly DialogRunner _dialogs;
     private readonly StatefulTurnRunner _runner;
     private readonly IStorage _storage;
@@ -32,6 +33,7 @@ public sealed class TrustBotHandler : IBot
         _userState = new UserState(storage);
         _conversationState = new ConversationState(storage);
         _profile = _userState.CreateProperty("profile", JourneyJson.Default.JourneyProfile);
+        _joinedAt = _conversationState.CreateProperty("joinedAt", JourneyJson.Default.NullableDateTimeOffset);
         _dialogs = new DialogRunner(
             JourneyDialogs.Create(),
             _conversationState.CreateProperty("dialogs", JourneyJson.Default.DialogState),
@@ -53,6 +55,9 @@ public sealed class TrustBotHandler : IBot
             case ActivityTypes.ConversationUpdate when IsJoin(activity):
             case ActivityTypes.InstallationUpdate when activity.Action is "add" or "add-upgrade":
                 return _runner.RunAsync(turnContext, OnJoinAsync, cancellationToken);
+            case ActivityTypes.InstallationUpdate when activity.Action is "remove":
+            case ActivityTypes.ConversationUpdate when IsBotRemoved(activity):
+                return _runner.RunAsync(turnContext, OnRemovedAsync, cancellationToken);
             default:
                 return Task.CompletedTask;
         }
@@ -64,6 +69,16 @@ public sealed class TrustBotHandler : IBot
         && (added.Any(m => m.Id != activity.Recipient?.Id) || activity.ChannelId == Channels.Msteams)
         && activity.From?.Id is { Length: > 0 } && activity.From.Id != activity.Recipient?.Id;
 
+    /// <summary>The bot was removed from the conversation (Teams sends this on uninstall).</summary>
+    private static bool IsBotRemoved(Activity activity) =>
+        activity.MembersRemoved is { Count: > 0 } removed && removed.Any(m => m.Id == activity.Recipient?.Id);
+
+    /// <summary>
+    /// Teams announces one install twice (a conversationUpdate adding the bot and an installationUpdate), within
+    /// seconds; a join this soon after the last one is that echo, not a return.
+    /// </summary>
+    internal static readonly TimeSpan JoinEchoWindow = TimeSpan.FromMinutes(2);
+
     private async Task OnJoinAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var journey = await StartJourneyAsync(turn, cancellationToken);
@@ -72,13 +87,45 @@ public sealed class TrustBotHandler : IBot
             await turn.SendActivityAsync(GroupChatText, cancellationToken);
             return;
         }
+        var lastJoin = await _joinedAt.GetAsync(turn, () => null, cancellationToken);
+        await _joinedAt.SetAsync(turn, journey.Now, cancellationToken);
+        // Being installed again means the channel takes our messages again.
+        journey.Profile.ChannelBlocked = false;
         var dc = await _dialogs.CreateContextAsync(turn, cancellationToken);
-        if (dc.ActiveDialog is not null) return;
-        if (journey.Profile.Consented == true)
+        if (dc.ActiveDialog is not null)
+        {
+            if (lastJoin is not { } joined || journey.Now - joined >= JoinEchoWindow)
+            {
+                // A reinstall (or a chat opened again) while a question is open: greet, then ask it again.
+                await turn.SendActivityAsync($"Welcome back{NameSuffix(journey.Profile)}. Here is where we left off.", cancellationToken);
+                await dc.RepromptDialogAsync(cancellationToken);
+            }
+        }
+        else if (journey.Profile.Consented == true)
             await dc.BeginDialogAsync(nameof(MenuDialog), $"Welcome back{NameSuffix(journey.Profile)}. What would you like to do?", cancellationToken);
         else
             await dc.BeginDialogAsync(nameof(OnboardingDialog), null, cancellationToken);
         await FinishAsync(turn, journey, cancellationToken);
+    }
+
+    /// <summary>
+    /// Uninstalled: no more reminders to that conversation, because the channel would refuse them. The person's
+    /// data stays (they can come back, or say "delete my data"), and installing again resumes the reminders.
+    /// </summary>
+    private async Task OnRemovedAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var journey = await StartJourneyAsync(turn, cancellationToken);
+        if (journey.Profile.Consented != true)
+        {
+            _userState.Clear(turn); // nothing is kept about someone who never agreed
+            return;
+        }
+        var reference = turn.Activity.GetConversationReference();
+        if (journey.Profile.LastConversationKey is not { } lastUsed
+            || !lastUsed.StartsWith($"{reference.ChannelId}|{reference.Conversation?.Id}|", StringComparison.Ordinal)) return;
+        journey.Profile.ChannelBlocked = true;
+        KeepScheduleCurrent(turn, journey);
+        await _profile.SetAsync(turn, journey.Profile, cancellationToken);
     }
 
     private async Task OnMessageAsync(ITurnContext turn, CancellationToken cancellationToken)
