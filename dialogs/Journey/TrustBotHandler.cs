@@ -195,9 +195,12 @@ public sealed class TrustBotHandler : IBot
         if (journey.Profile.Consented != true)
         {
             _userState.Clear(turn);
-            // A join (page opened, bot installed) stores nothing either, so silent visitors leave no rows;
-            // the welcome's "Yes" then arrives with no dialog open and is read by ConsentButtonAnswer.
-            if (journey.Profile.Consented == false || turn.Activity.Type != ActivityTypes.Message) _conversationState.Clear(turn);
+            // A web chat join (a page opened) stores nothing either, so silent visitors leave no rows; the welcome's
+            // "Yes" then arrives with no dialog open and is read by ConsentButtonAnswer. A Teams install is kept: it
+            // comes from a signed-in tenant user, and Teams announces it twice, so the open consent question is
+            // what keeps the second announcement from welcoming again.
+            if (journey.Profile.Consented == false || (turn.Activity.Type != ActivityTypes.Message && turn.Activity.ChannelId != Channels.Msteams))
+                _conversationState.Clear(turn);
             return;
         }
         // A group chat is never where unprompted messages go.
