@@ -74,16 +74,21 @@ public sealed class TrustBotHandler : IBot
         }
         var dc = await _dialogs.CreateContextAsync(turn, cancellationToken);
         if (dc.ActiveDialog is not null) return;
-        if (journey.Profile.Consented == true)
+        if (journey.Profile.Consented == true && journey.Profile.OnboardingDone)
             await dc.BeginDialogAsync(nameof(MenuDialog), $"Welcome back{NameSuffix(journey.Profile)}. What would you like to do?", cancellationToken);
+        else if (journey.Profile.Consented == true)
+            await dc.BeginDialogAsync(nameof(OnboardingDialog), new OnboardingData { Restart = true }, cancellationToken);
         else
             await dc.BeginDialogAsync(nameof(OnboardingDialog), null, cancellationToken);
         await FinishAsync(turn, journey, cancellationToken);
     }
 
+    private static readonly JourneyAsides Asides = new();
+
     private async Task OnMessageAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var journey = await StartJourneyAsync(turn, cancellationToken);
+        turn.Services.Set<IAsideHandler>(Asides);
         var declinedReminder = IsReminderDeclined(turn.Activity, journey);
         NoteInboundMessage(journey);
 
@@ -107,12 +112,23 @@ public sealed class TrustBotHandler : IBot
         var dc = await _dialogs.CreateContextAsync(turn, cancellationToken);
         if (result.Status == DialogTurnStatus.Empty)
         {
-            if (journey.Profile.Consented == true)
-                await dc.BeginDialogAsync(nameof(MenuDialog), $"Hi{NameSuffix(journey.Profile)}. What would you like to do?", cancellationToken);
-            else
+            if (journey.Profile.Consented != true)
+            {
                 await dc.BeginDialogAsync(nameof(OnboardingDialog), null, cancellationToken);
+            }
+            else if (!journey.Profile.OnboardingDone)
+            {
+                // Set-up was left (cancel) before it finished: pick it up again rather than leave the person without a role or rhythm.
+                await turn.SendActivityAsync(JourneyInterruptions.ResumeSetUpText, cancellationToken);
+                await dc.BeginDialogAsync(nameof(OnboardingDialog), new OnboardingData { Restart = true }, cancellationToken);
+            }
+            else
+            {
+                await dc.BeginDialogAsync(nameof(MenuDialog), $"Hi{NameSuffix(journey.Profile)}. What would you like to do?", cancellationToken);
+            }
         }
-        else if (result.Status == DialogTurnStatus.Complete && dc.ActiveDialog is null && !journey.Erased && journey.Profile.Consented == true)
+        else if (result.Status == DialogTurnStatus.Complete && dc.ActiveDialog is null && !journey.Erased && journey.Profile.Consented == true
+                 && (journey.Profile.OnboardingDone || result.Result is IFollowUp { FollowUpDialogId: not null }))
         {
             if (result.Result is IFollowUp { FollowUpDialogId: { } next } followUp)
                 await dc.BeginDialogAsync(next, followUp.FollowUpOptions, cancellationToken);
