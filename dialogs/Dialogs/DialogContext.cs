@@ -108,6 +108,26 @@ public sealed class DialogContext
         return path;
     }
 
+    /// <summary>The options of the question waiting for an answer (the innermost active prompt), or null when no prompt is waiting.</summary>
+    public PromptOptions? ActivePromptOptions()
+    {
+        var dc = this;
+        while (dc.ActiveDialog is { } active)
+        {
+            switch (dc.FindDialog(active.Id))
+            {
+                case ComponentDialog component:
+                    dc = component.CreateInnerContext(dc, active);
+                    break;
+                case IPromptDialog prompt:
+                    return prompt.OptionsOf(active);
+                default:
+                    return null;
+            }
+        }
+        return null;
+    }
+
     private async Task EndActiveDialogAsync(DialogReason reason, CancellationToken cancellationToken)
     {
         if (ActiveDialog is not { } instance) return;

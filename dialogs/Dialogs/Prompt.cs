@@ -15,6 +15,12 @@ public readonly record struct PromptRecognizerResult<T>(bool Succeeded, T? Value
 
     /// <summary>Understood as <paramref name="value"/>.</summary>
     public static PromptRecognizerResult<T> Ok(T value) => new(true, value);
+
+    /// <summary>The answer named several of the options: these, to be asked about rather than guessed.</summary>
+    public IReadOnlyList<Choice>? Unclear { get; init; }
+
+    /// <summary>Not understood because it named several options.</summary>
+    public static PromptRecognizerResult<T> Ambiguous(IReadOnlyList<Choice> between) => new(false, default) { Unclear = between };
 }
 
 /// <summary>What a validator sees.</summary>
@@ -49,7 +55,7 @@ public delegate Task<bool> PromptValidator<T>(PromptValidatorContext<T> promptCo
 /// <c>value</c>), validates, retries with the retry prompt, and after
 /// <see cref="PromptOptions.MaxRetries"/> failed retries ends with a null ("no answer") result.
 /// </summary>
-public abstract class Prompt<T> : Dialog
+public abstract class Prompt<T> : Dialog, IPromptDialog
 {
     private const string OptionsKey = "options";
     private const string AttemptsKey = "attempts";
@@ -80,11 +86,25 @@ public abstract class Prompt<T> : Dialog
         instance.State[AttemptsKey] = attempts;
 
         var input = PromptInput.Of(dc.Context.Activity);
+        // A question or greeting instead of an answer ("is this private?") is answered first, then the question again.
+        if (input is not null && await AnswerAsideAsync(dc, input, beforeAnswer: true, cancellationToken).ConfigureAwait(false))
+            return await AskAgainAsync(dc, instance, options, attempts, cancellationToken).ConfigureAwait(false);
+
         var recognized = input is null ? PromptRecognizerResult<T>.Failed : Recognize(input, options, dc.Context);
         var valid = _validator is null
             ? recognized.Succeeded
             : await _validator(new PromptValidatorContext<T>(dc.Context, recognized, options, attempts), cancellationToken).ConfigureAwait(false);
         if (valid) return await dc.EndDialogAsync(recognized.Value, cancellationToken).ConfigureAwait(false);
+
+        if (recognized.Unclear is { Count: > 1 } between)
+        {
+            // Two options named: ask which, never guess. Not counted as a failed attempt.
+            instance.State[AttemptsKey] = attempts - 1;
+            await dc.Context.SendActivityAsync(Clarification(dc.Context, between), cancellationToken).ConfigureAwait(false);
+            return DialogTurnResult.Waiting;
+        }
+        if (input is not null && await AnswerAsideAsync(dc, input, beforeAnswer: false, cancellationToken).ConfigureAwait(false))
+            return await AskAgainAsync(dc, instance, options, attempts, cancellationToken).ConfigureAwait(false);
 
         if (attempts > options.MaxRetries)
         {
@@ -93,6 +113,41 @@ public abstract class Prompt<T> : Dialog
         }
         await SendAsync(dc.Context, options, isRetry: true, cancellationToken).ConfigureAwait(false);
         return DialogTurnResult.Waiting;
+    }
+
+    /// <summary>True for prompts where any text is a valid answer (only whole-message asides are taken as asides there).</summary>
+    protected virtual bool AcceptsFreeText => false;
+
+    private async Task<bool> AnswerAsideAsync(DialogContext dc, string input, bool beforeAnswer, CancellationToken cancellationToken)
+    {
+        if (dc.Context.Services.Get<IAsideHandler>() is not { } handler) return false;
+        var aside = Asides.Recognize(input);
+        if (aside == Aside.None) return false;
+        if (beforeAnswer)
+        {
+            // Before trying the answer only what cannot be an answer: a question back, or (where any text is an answer) a bare greeting or thanks.
+            var take = AcceptsFreeText
+                ? aside is Aside.Greeting or Aside.Thanks or Aside.Capabilities or Aside.Privacy or Aside.WhatDidIWrite or Aside.AlreadyDone && Asides.IsWholeMessage(input, aside)
+                : aside is Aside.Privacy or Aside.Capabilities or Aside.WhatDidIWrite && input.Contains('?');
+            if (!take) return false;
+        }
+        return await handler.AnswerAsync(dc, new AsideContext(input, aside, beforeAnswer), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> AskAgainAsync(DialogContext dc, DialogInstance instance, PromptOptions options, int attempts, CancellationToken cancellationToken)
+    {
+        // An aside is not a failed answer.
+        instance.State[AttemptsKey] = attempts - 1;
+        await SendAsync(dc.Context, options, isRetry: false, cancellationToken).ConfigureAwait(false);
+        return DialogTurnResult.Waiting;
+    }
+
+    /// <summary>"Did you mean A or B?" with just those options as buttons (they send the same values as the full list).</summary>
+    private static Activity Clarification(ITurnContext context, IReadOnlyList<Choice> between)
+    {
+        var names = between.Select(c => $"\"{c.Display}\"").ToList();
+        var list = names.Count == 2 ? $"{names[0]} or {names[1]}" : string.Join(", ", names[..^1]) + " or " + names[^1];
+        return ChoiceRenderer.Render(context.Activity, Activity.CreateMessage($"I think you mentioned more than one: did you mean {list}?"), between);
     }
 
     /// <inheritdoc />
@@ -105,15 +160,32 @@ public abstract class Prompt<T> : Dialog
     /// <summary>Builds the activity that asks the question (choices rendered for the channel).</summary>
     protected virtual Activity BuildPrompt(ITurnContext context, PromptOptions options, bool isRetry)
     {
-        var source = isRetry ? options.RetryPrompt ?? options.Prompt : options.Prompt;
+        var source = isRetry ? options.RetryPrompt ?? DefaultRetry(options) : options.Prompt;
         var activity = Clone(source) ?? Activity.CreateMessage();
         return options.Choices is { Count: > 0 } choices
             ? ChoiceRenderer.Render(context.Activity, activity, choices, options.Style)
             : activity;
     }
 
+    /// <summary>Without a written retry: say what the options are rather than repeat the question word for word.</summary>
+    private Activity? DefaultRetry(PromptOptions options)
+    {
+        if (options.Prompt?.Text is not { Length: > 0 } question) return options.Prompt;
+        if (options.Choices is { Count: > 0 } choices)
+        {
+            var names = choices.Select(c => $"\"{c.Display}\"").ToList();
+            var list = names.Count == 1 ? names[0] : string.Join(", ", names[..^1]) + " or " + names[^1];
+            return Activity.CreateMessage($"Sorry, I didn't quite get that. {question} You can tap a button or say it in your own words: {list}.");
+        }
+        if (!AcceptsFreeText && options.Min is { } min && options.Max is { } max && max <= 1000)
+            return Activity.CreateMessage($"Sorry, I didn't quite get that. {question} A number from {min:0.##} to {max:0.##} is all I need.");
+        return Activity.CreateMessage("Sorry, I didn't quite get that. " + question);
+    }
+
     private Task SendAsync(ITurnContext context, PromptOptions options, bool isRetry, CancellationToken cancellationToken) =>
         context.SendActivityAsync(BuildPrompt(context, options, isRetry), cancellationToken);
+
+    PromptOptions IPromptDialog.OptionsOf(DialogInstance instance) => OptionsOf(instance);
 
     private static PromptOptions OptionsOf(DialogInstance instance) =>
         instance.State[OptionsKey]?.Deserialize(DialogJson.Default.PromptOptions) ?? new PromptOptions();
@@ -150,4 +222,11 @@ public static class PromptInput
         JsonValue v => v.ToJsonString(),
         _ => null,
     };
+}
+
+/// <summary>A prompt, seen without its value type: what it asked.</summary>
+internal interface IPromptDialog
+{
+    /// <summary>The options the waiting prompt was started with.</summary>
+    PromptOptions OptionsOf(DialogInstance instance);
 }

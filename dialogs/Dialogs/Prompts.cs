@@ -14,6 +14,9 @@ public sealed class TextPrompt(string id, PromptValidator<string>? validator = n
     public const int MaxCodeUnitsPerCharacter = 8;
 
     /// <inheritdoc />
+    protected override bool AcceptsFreeText => true;
+
+    /// <inheritdoc />
     protected override PromptRecognizerResult<string> Recognize(string input, PromptOptions options, ITurnContext context)
     {
         var min = (int)(options.Min ?? 1);
@@ -50,7 +53,9 @@ public sealed class ConfirmPrompt(string id, PromptValidator<bool>? validator = 
     {
         if (options.Choices is { Count: 2 } pair)
         {
-            if (Recognizers.MatchChoice(input, pair) is { } found) return PromptRecognizerResult<bool>.Ok(found.Index == 0);
+            var match = Recognizers.Match(input, pair);
+            if (match.Found is { } found) return PromptRecognizerResult<bool>.Ok(found.Index == 0);
+            if (match.Ambiguous.Count > 1) return PromptRecognizerResult<bool>.Ambiguous(pair);
         }
         return Recognizers.TryConfirm(input, out var yes) ? PromptRecognizerResult<bool>.Ok(yes) : PromptRecognizerResult<bool>.Failed;
     }
@@ -63,14 +68,19 @@ public sealed class ConfirmPrompt(string id, PromptValidator<bool>? validator = 
     }
 }
 
-/// <summary>One of a list of choices: by number, exact or partial title, or synonym.</summary>
+/// <summary>One of a list of choices, in the person's own words (see <see cref="Recognizers.Match"/>); an answer naming two options is asked about.</summary>
 public sealed class ChoicePrompt(string id, PromptValidator<FoundChoice>? validator = null) : Prompt<FoundChoice>(id, validator)
 {
     /// <inheritdoc />
-    protected override PromptRecognizerResult<FoundChoice> Recognize(string input, PromptOptions options, ITurnContext context) =>
-        options.Choices is { Count: > 0 } choices && Recognizers.MatchChoice(input, choices) is { } found
-            ? PromptRecognizerResult<FoundChoice>.Ok(found)
+    protected override PromptRecognizerResult<FoundChoice> Recognize(string input, PromptOptions options, ITurnContext context)
+    {
+        if (options.Choices is not { Count: > 0 } choices) return PromptRecognizerResult<FoundChoice>.Failed;
+        var match = Recognizers.Match(input, choices);
+        if (match.Found is { } found) return PromptRecognizerResult<FoundChoice>.Ok(found);
+        return match.Ambiguous.Count > 1
+            ? PromptRecognizerResult<FoundChoice>.Ambiguous(match.Ambiguous.Select(i => choices[i]).ToList())
             : PromptRecognizerResult<FoundChoice>.Failed;
+    }
 }
 
 /// <summary>A time of day: "7pm", "19:00", "7.30 am", "evening" (19:00), "morning" (09:00).</summary>

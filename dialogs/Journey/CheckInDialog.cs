@@ -88,9 +88,9 @@ public sealed class CheckInDialog : ComponentDialog
             RetryPrompt = Activity.CreateMessage("Choose \"Better\", \"About the same\" or \"Worse\"."),
             Choices =
             [
-                new Choice { Value = "better", Title = "Better", Synonyms = ["improved", "good", "better than before"] },
-                new Choice { Value = "same", Title = "About the same", Synonyms = ["same", "the same", "no change", "similar", "ok"] },
-                new Choice { Value = "worse", Title = "Worse", Synonyms = ["bad", "not good", "harder"] },
+                new Choice { Value = "better", Title = "Better", Synonyms = ["improved", "good", "better than before", "great", "much better"] },
+                new Choice { Value = "same", Title = "About the same", Synonyms = ["same", "the same", "no change", "similar", "ok", "okay", "fine", "meh", "nothing changed", "alright"] },
+                new Choice { Value = "worse", Title = "Worse", Synonyms = ["bad", "not good", "harder", "terrible", "awful", "rough", "tense"] },
             ],
             MaxRetries = 2,
         }, ct);

@@ -25,6 +25,7 @@ public enum GlobalCommand
     DeleteData,
     ContinueJourney,
     Steps,
+    Settings,
 }
 
 /// <summary>Recognises global commands: case-insensitive, surrounding punctuation ignored, the bot's Teams @mention removed first.</summary>
@@ -47,19 +48,47 @@ public static partial class GlobalCommands
         ["delete my data"] = GlobalCommand.DeleteData, ["delete data"] = GlobalCommand.DeleteData, ["erase my data"] = GlobalCommand.DeleteData,
         ["continue my journey"] = GlobalCommand.ContinueJourney, ["continue"] = GlobalCommand.ContinueJourney, ["next step"] = GlobalCommand.ContinueJourney,
         ["steps"] = GlobalCommand.Steps, ["all steps"] = GlobalCommand.Steps, ["the steps"] = GlobalCommand.Steps,
+        ["settings"] = GlobalCommand.Settings, ["my settings"] = GlobalCommand.Settings, ["change settings"] = GlobalCommand.Settings,
+        ["change my name"] = GlobalCommand.Settings, ["change name"] = GlobalCommand.Settings, ["my profile"] = GlobalCommand.Settings,
+        ["edit my profile"] = GlobalCommand.Settings, ["change my answers"] = GlobalCommand.Settings, ["change my details"] = GlobalCommand.Settings,
+        ["change my role"] = GlobalCommand.Settings, ["profile"] = GlobalCommand.Settings,
+        ["the menu"] = GlobalCommand.Menu, ["the main menu"] = GlobalCommand.Menu, ["menu options"] = GlobalCommand.Menu, ["options"] = GlobalCommand.Menu,
+        ["commands"] = GlobalCommand.Help, ["help me"] = GlobalCommand.Help,
     };
+
+    /// <summary>The same phrases as words (apostrophes and hyphens gone), so "check-in" and "check in" are one key.</summary>
+    private static readonly Dictionary<string, GlobalCommand> ByWords =
+        Phrases.Where(p => p.Key != "?").GroupBy(p => string.Join(' ', Recognizers.Tokens(p.Key))).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
 
     /// <summary>The command the message is (its button value or card submit first, else its text), or <see cref="GlobalCommand.None"/>.</summary>
     public static GlobalCommand Recognize(Activity activity) => Recognize(PromptInput.Of(activity));
 
-    /// <summary>The command the text is, or <see cref="GlobalCommand.None"/>. Any length: a button's title can be long.</summary>
+    /// <summary>
+    /// The command the text is, or <see cref="GlobalCommand.None"/>: the phrase itself, in any case and punctuation,
+    /// or with polite words around it ("menu please", "can you show me my progress"). Any length: a button's title can be long.
+    /// </summary>
     public static GlobalCommand Recognize(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return GlobalCommand.None;
+        // "?" on its own asks for help; normalising would strip it.
+        if (text.Trim().All(c => c == '?')) return GlobalCommand.Help;
+        var strict = RecognizeStrict(text);
+        if (strict != GlobalCommand.None) return strict;
+        var polite = ByWords.GetValueOrDefault(Recognizers.WithoutPoliteEdges(text), GlobalCommand.None);
+        // "let's start" means the journey, not "turn reminders back on".
+        return polite == GlobalCommand.Start ? GlobalCommand.None : polite;
+    }
+
+    /// <summary>The command only when the text is the command phrase itself (case, punctuation and apostrophes aside).</summary>
+    public static GlobalCommand RecognizeStrict(string? text)
     {
         var t = Recognizers.Normalize(text);
         if (t.Length == 0) return GlobalCommand.None;
         if (Phrases.TryGetValue(t, out var command)) return command;
+        var words = string.Join(' ', Recognizers.Tokens(text));
+        if (ByWords.TryGetValue(words, out command)) return command;
         // "Continue my journey: Step 3: ..." is how the menu button reads.
-        if (t.StartsWith("continue my journey", StringComparison.Ordinal)) return GlobalCommand.ContinueJourney;
+        if (words.StartsWith("continue my journey", StringComparison.Ordinal)) return GlobalCommand.ContinueJourney;
         return GlobalCommand.None;
     }
 

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using TrustBot.Dialogs;
 using TrustBot.Turns;
 
@@ -7,10 +6,15 @@ namespace TrustBot.Journey;
 /// <summary>
 /// The global commands, acted on before the active dialog on every turn after consent. Commands
 /// that only answer (help, progress, export, reminder switches) let the interrupted question
-/// resume; commands that open a flow leave the current one.
+/// resume; commands that open a flow leave the current one. When the message is one of the open
+/// question's own options ("continue" at "mark as done or stay?", "cancel" at "start over?"), the
+/// question gets it, not the command.
 /// </summary>
-public sealed partial class JourneyInterruptions(IJourneyReports reports) : IInterruptionHandler
+public sealed class JourneyInterruptions(IJourneyReports reports) : IInterruptionHandler
 {
+    /// <summary>The dialog "settings" and "change my name" open, when the set has it.</summary>
+    public const string SettingsDialogId = "SettingsDialog";
+
     /// <inheritdoc />
     public async Task<InterruptionResult> InterruptAsync(DialogContext dc, CancellationToken cancellationToken)
     {
@@ -18,15 +22,30 @@ public sealed partial class JourneyInterruptions(IJourneyReports reports) : IInt
         if (turn.Activity.Type != Schema.ActivityTypes.Message) return InterruptionResult.Continue;
         var journey = turn.Journey();
         if (journey.Profile.Consented != true) return InterruptionResult.Continue;
+        var input = PromptInput.Of(turn.Activity);
+        if (input is null) return InterruptionResult.Continue;
+        if (IsAnswerToOpenQuestion(dc, input)) return InterruptionResult.Continue;
 
-        if (StepNumber().Match(Recognizers.Normalize(PromptInput.Of(turn.Activity))) is { Success: true } m)
+        var setUp = journey.Profile.OnboardingDone;
+        if (Recognizers.TryStepNumber(input, out var stepNumber))
         {
+            if (!setUp) return await FinishSetUpFirstAsync(dc, cancellationToken);
             await dc.CancelAllDialogsAsync(cancellationToken);
-            await dc.BeginDialogAsync(JourneySteps.DialogId(int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)), null, cancellationToken);
+            if (stepNumber is >= 1 and <= 8)
+            {
+                await dc.BeginDialogAsync(JourneySteps.DialogId(stepNumber), null, cancellationToken);
+            }
+            else
+            {
+                await turn.SendActivityAsync("There are eight steps, numbered 1 to 8.", cancellationToken);
+                await dc.BeginDialogAsync(nameof(StepPickerDialog), null, cancellationToken);
+            }
             return InterruptionResult.Handled;
         }
 
-        switch (GlobalCommands.Recognize(turn.Activity))
+        var command = GlobalCommands.Recognize(input);
+        if (!setUp && NeedsProfile(command)) return await FinishSetUpFirstAsync(dc, cancellationToken);
+        switch (command)
         {
             case GlobalCommand.None:
                 return InterruptionResult.Continue;
@@ -58,9 +77,7 @@ public sealed partial class JourneyInterruptions(IJourneyReports reports) : IInt
                 await dc.BeginDialogAsync(nameof(MenuDialog), null, cancellationToken);
                 return InterruptionResult.Handled;
             case GlobalCommand.Cancel:
-                await dc.CancelAllDialogsAsync(cancellationToken);
-                await dc.BeginDialogAsync(nameof(MenuDialog), "Okay, I've set that aside. What would you like to do now?", cancellationToken);
-                return InterruptionResult.Handled;
+                return await CancelAsync(dc, setUp, cancellationToken);
             case GlobalCommand.ContinueJourney:
                 await dc.CancelAllDialogsAsync(cancellationToken);
                 if (journey.Profile.NextStep is { } next)
@@ -73,7 +90,14 @@ public sealed partial class JourneyInterruptions(IJourneyReports reports) : IInt
                     await dc.BeginDialogAsync(nameof(StepPickerDialog), null, cancellationToken);
                 }
                 return InterruptionResult.Handled;
-            case var command:
+            case GlobalCommand.Settings when dc.FindDialog(SettingsDialogId) is null:
+                // Until the settings flow exists, point to what can be changed today instead of failing.
+                await dc.CancelAllDialogsAsync(cancellationToken);
+                await dc.BeginDialogAsync(nameof(MenuDialog),
+                    "To change your check-in rhythm, time or time zone, choose Reminders. To change your name or your other answers, type \"start over\" and keep your history. What would you like to do?",
+                    cancellationToken);
+                return InterruptionResult.Handled;
+            default:
                 await dc.CancelAllDialogsAsync(cancellationToken);
                 await dc.BeginDialogAsync(FlowFor(command), null, cancellationToken);
                 return InterruptionResult.Handled;
@@ -91,17 +115,65 @@ public sealed partial class JourneyInterruptions(IJourneyReports reports) : IInt
         GlobalCommand.StartOver => nameof(StartOverDialog),
         GlobalCommand.DeleteData => nameof(DeleteDataDialog),
         GlobalCommand.Steps => nameof(StepPickerDialog),
+        GlobalCommand.Settings => SettingsDialogId,
         _ => nameof(MenuDialog),
     };
+
+    /// <summary>What the bot says when onboarding is picked up again after it was left.</summary>
+    public const string ResumeSetUpText = "Let's finish setting things up first. It only takes a minute, and it lets me fit each step to you.";
+
+    /// <summary>
+    /// True when the message is one of the open question's own options, said exactly (or loosely, when it is not
+    /// a command said exactly). The menu is the exception: its options are the commands.
+    /// </summary>
+    private static bool IsAnswerToOpenQuestion(DialogContext dc, string input)
+    {
+        if (dc.ActivePromptOptions() is not { Choices: { Count: > 0 } choices }) return false;
+        if (dc.ActiveDialogPath() is [nameof(MenuDialog), ..]) return false;
+        var match = Recognizers.Match(input, choices);
+        if (match.Found is null) return false;
+        return match.Exact || GlobalCommands.RecognizeStrict(input) == GlobalCommand.None;
+    }
+
+    /// <summary>Flows that need the person's role and rhythm, which onboarding collects.</summary>
+    private static bool NeedsProfile(GlobalCommand command) => command is GlobalCommand.Menu or GlobalCommand.ContinueJourney or GlobalCommand.Steps
+        or GlobalCommand.CheckIn or GlobalCommand.Wins or GlobalCommand.Boundaries or GlobalCommand.Reminders or GlobalCommand.PauseReminders or GlobalCommand.Settings;
+
+    private static async Task<InterruptionResult> FinishSetUpFirstAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        if (dc.ActiveDialogPath() is [nameof(OnboardingDialog), ..])
+        {
+            await dc.Context.SendActivityAsync(ResumeSetUpText, cancellationToken);
+            return await ResumeAsync(dc, cancellationToken);
+        }
+        await dc.CancelAllDialogsAsync(cancellationToken);
+        await dc.Context.SendActivityAsync(ResumeSetUpText, cancellationToken);
+        await dc.BeginDialogAsync(nameof(OnboardingDialog), new OnboardingData { Restart = true }, cancellationToken);
+        return InterruptionResult.Handled;
+    }
+
+    private static async Task<InterruptionResult> CancelAsync(DialogContext dc, bool setUp, CancellationToken cancellationToken)
+    {
+        var path = dc.ActiveDialogPath();
+        await dc.CancelAllDialogsAsync(cancellationToken);
+        if (!setUp)
+        {
+            // Nothing is stored until onboarding ends; the next message picks it up again (TrustBotHandler).
+            await dc.Context.SendActivityAsync("Okay, let's pause the set-up here. Whenever you're ready, write anything and we'll finish it.", cancellationToken);
+            return InterruptionResult.Handled;
+        }
+        var intro = path is [] or [nameof(MenuDialog), ..]
+            ? "There's nothing to cancel right now. What would you like to do?"
+            : "Okay, I've set that aside. What would you like to do now?";
+        await dc.BeginDialogAsync(nameof(MenuDialog), intro, cancellationToken);
+        return InterruptionResult.Handled;
+    }
 
     private static async Task<InterruptionResult> ResumeAsync(DialogContext dc, CancellationToken cancellationToken)
     {
         await dc.RepromptDialogAsync(cancellationToken);
         return InterruptionResult.Handled;
     }
-
-    [GeneratedRegex(@"^(?:open |go to )?step ([1-8])$")]
-    private static partial Regex StepNumber();
 }
 
 /// <summary>The informational answers that need data beyond the dialogs: progress and data export.</summary>

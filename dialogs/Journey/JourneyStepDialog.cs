@@ -38,8 +38,8 @@ public abstract class JourneyStepDialog<TData> : ComponentDialog where TData : c
             RetryPrompt = Schema.Activity.CreateMessage("Choose \"Mark as done\" or \"Stay on this step\"."),
             Choices =
             [
-                new Choice { Value = "done", Title = "Mark as done", Synonyms = ["done", "yes", "mark it done", "finished"] },
-                new Choice { Value = "stay", Title = "Stay on this step", Synonyms = ["stay", "not yet", "no", "later"] },
+                new Choice { Value = "done", Title = "Mark as done", Synonyms = ["done", "yes", "mark it done", "finished", "continue", "next", "next step", "move on", "complete"] },
+                new Choice { Value = "stay", Title = "Stay on this step", Synonyms = ["stay", "not yet", "no", "later", "not done", "more time", "stay here"] },
             ],
         }, cancellationToken);
 

@@ -1,3 +1,4 @@
+using TrustBot.Turns;
 using TrustBot.Dialogs;
 using TrustBot.Schema;
 
@@ -5,7 +6,8 @@ namespace TrustBot.Journey;
 
 /// <summary>
 /// The menu. Its buttons are the global commands, so whatever is chosen is acted on before the
-/// menu sees it; the menu only has to re-ask when the answer is something else.
+/// menu sees it. Anything else people write here is acknowledged in one line and the menu is offered
+/// again, with the step that fits what they wrote first when one does; never "pick one of these".
 /// </summary>
 public sealed class MenuDialog : ComponentDialog
 {
@@ -33,13 +35,73 @@ public sealed class MenuDialog : ComponentDialog
     public override Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
         var profile = dc.Context.Journey().Profile;
-        var intro = options as string ?? "What would you like to do?";
+        var suggested = options as SuggestedStep;
+        var intro = suggested?.Intro ?? options as string ?? "What would you like to do?";
+        var choices = Choices(profile);
+        if (suggested is { Step: var step }) choices.Insert(0, new Choice { Value = $"step {step}", Title = $"Open {JourneySteps.Label(step)}" });
         return base.BeginDialogAsync(dc, new PromptOptions
         {
             Prompt = Activity.CreateMessage(intro),
-            RetryPrompt = Activity.CreateMessage("Pick one of these, or type help to see everything I can do."),
-            Choices = Choices(profile),
+            RetryPrompt = Activity.CreateMessage("Tap one of these, or type help to see everything I can do."),
+            Choices = choices,
             MaxRetries = int.MaxValue,
         }, cancellationToken);
     }
+
+    /// <inheritdoc />
+    public override async Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        var input = PromptInput.Of(dc.Context.Activity);
+        if (dc.Context.Activity.Type == ActivityTypes.Message && input is not null && IsSomethingElse(input, dc))
+        {
+            var (acknowledgement, step) = Acknowledge(input);
+            await dc.Context.SendActivityAsync(acknowledgement, cancellationToken);
+            return await dc.ReplaceDialogAsync(Id, step is { } n
+                ? new SuggestedStep(n, "You can open it now, or choose something else:")
+                : "Here's what we can do together:", cancellationToken);
+        }
+        return await base.ContinueDialogAsync(dc, cancellationToken);
+    }
+
+    /// <summary>Not a menu option, not an aside the prompt answers itself (thanks, privacy...), not unclear between options.</summary>
+    private static bool IsSomethingElse(string input, DialogContext dc)
+    {
+        if (Asides.Recognize(input) != Aside.None) return false;
+        var choices = dc.ActivePromptOptions()?.Choices ?? Choices(dc.Context.Journey().Profile);
+        var match = Recognizers.Match(input, choices);
+        return match.Found is null && match.Ambiguous.Count == 0;
+    }
+
+    /// <summary>Words that point to the step that helps with what the person wrote.</summary>
+    private static readonly (int Step, string[] Words, string Line)[] Topics =
+    [
+        (2, ["talk", "talking", "conversation", "say", "tell", "discuss", "communicate", "communication", "listen", "argue", "argument", "fight", "fighting", "speak"],
+            "That sounds like a conversation worth preparing for. Step 2, Open communication, helps you find your words and plan the talk."),
+        (4, ["apologise", "apologize", "apology", "sorry", "forgive", "forgiveness", "responsibility"],
+            "Thank you for sharing that. Step 4 is about apology and responsibility, and it can help with exactly this."),
+        (5, ["space", "distance", "alone", "apart", "breathe", "room"],
+            "Needing room is understandable. Step 5 is about giving each other space in a way that still builds trust."),
+        (3, ["boundary", "boundaries", "rule", "rules", "limit", "limits", "agreement", "agree"],
+            "That sounds like something to agree on together. Step 3 helps you set clear boundaries."),
+        (6, ["therapy", "therapist", "counselling", "counseling", "counsellor", "myself", "habit", "pattern", "change"],
+            "Working on yourself is part of this too. Step 6 is made for it."),
+        (8, ["setback", "setbacks", "slow", "patience", "patient", "long", "stuck", "relapse", "hopeless"],
+            "Rebuilding trust takes time, and setbacks are part of it. Step 8 is about staying patient and persistent."),
+        (1, ["happened", "damage", "cheated", "lied", "affair", "betrayed", "betrayal"],
+            "Thank you for telling me. Step 1 is a place to put what happened into words."),
+    ];
+
+    /// <summary>One line that shows the message was heard, and the step it points to, if any.</summary>
+    private static (string Line, int? Step) Acknowledge(string input)
+    {
+        var words = Recognizers.Tokens(input);
+        foreach (var (step, topicWords, line) in Topics)
+            if (words.Any(w => topicWords.Any(t => Recognizers.SameWord(w, t)))) return (line, step);
+        if (Recognizers.TryConfirm(input, out var yes)) return (yes ? "Okay." : "That's fine, there's no rush.", null);
+        if (words.Count <= 3) return ("I'm not sure I understood that.", null);
+        return ("Thanks for telling me. I can't answer that directly, but I can help you work on it step by step.", null);
+    }
+
+    /// <summary>Menu options with a step offered first.</summary>
+    private sealed record SuggestedStep(int Step, string Intro);
 }

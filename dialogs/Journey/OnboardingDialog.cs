@@ -73,7 +73,7 @@ public sealed class OnboardingDialog : ComponentDialog
         {
             Prompt = Activity.CreateMessage("Would you like to begin?"),
             RetryPrompt = Activity.CreateMessage("Please choose \"Yes\" to begin, or \"Not now\"."),
-            Choices = [new Choice { Value = "Yes", Synonyms = ["yes", "y", "ok", "sure", "begin", "yes please"] }, new Choice { Value = "Not now", Synonyms = ["no", "later", "not yet"] }],
+            Choices = [new Choice { Value = "Yes", Synonyms = ["yes", "y", "ok", "sure", "begin", "yes please", "lets begin", "lets do it", "go ahead", "i agree", "agree", "i consent", "count me in", "ready"] }, new Choice { Value = "Not now", Synonyms = ["no", "later", "not yet", "not today", "maybe later", "no thanks"] }],
             MaxRetries = 2,
         }, ct);
     }
@@ -102,9 +102,9 @@ public sealed class OnboardingDialog : ComponentDialog
             RetryPrompt = Activity.CreateMessage("Please pick the one that fits best. You can change it later with \"start over\"."),
             Choices =
             [
-                new Choice { Value = nameof(PartnerRole.Hurt), Title = "I was hurt", Synonyms = ["hurt", "i'm hurt", "i am hurt"] },
-                new Choice { Value = nameof(PartnerRole.Repairing), Title = "I broke the trust", Synonyms = ["i broke it", "broke", "i messed up", "me"] },
-                new Choice { Value = nameof(PartnerRole.Both), Title = "We're both working on it", Synonyms = ["both", "we both", "together"] },
+                new Choice { Value = nameof(PartnerRole.Hurt), Title = "I was hurt", Synonyms = ["hurt", "i'm hurt", "i am hurt", "i got hurt", "cheated on", "i was cheated on", "he cheated", "she cheated", "they cheated", "my partner cheated", "lied to me", "he lied", "she lied", "they lied", "my partner lied", "betrayed", "i was betrayed", "the hurt one", "they broke it", "he broke it", "she broke it", "my partner broke it"] },
+                new Choice { Value = nameof(PartnerRole.Repairing), Title = "I broke the trust", Synonyms = ["i broke it", "broke", "i messed up", "me", "i cheated", "i lied", "i had an affair", "my fault", "i hurt them", "i hurt her", "i hurt him", "hurt her", "hurt him", "hurt my partner", "i betrayed", "i screwed up", "who cheated", "i was unfaithful", "i did", "it was me", "i broke their trust"] },
+                new Choice { Value = nameof(PartnerRole.Both), Title = "We're both working on it", Synonyms = ["both", "we both", "together", "both of us", "a bit of both", "each other", "mutual", "us both"] },
             ],
         }, ct);
     }
@@ -118,10 +118,10 @@ public sealed class OnboardingDialog : ComponentDialog
             RetryPrompt = Activity.CreateMessage("Pick the closest one, or \"Something else\"."),
             Choices =
             [
-                new Choice { Value = nameof(BreachKind.Infidelity), Title = "Infidelity", Synonyms = ["cheating", "affair", "cheated"] },
-                new Choice { Value = nameof(BreachKind.Dishonesty), Title = "Dishonesty", Synonyms = ["lies", "lying", "lied"] },
-                new Choice { Value = nameof(BreachKind.Misunderstandings), Title = "A series of misunderstandings", Synonyms = ["misunderstandings", "misunderstanding"] },
-                new Choice { Value = nameof(BreachKind.Other), Title = "Something else", Synonyms = ["other", "else", "rather not say"] },
+                new Choice { Value = nameof(BreachKind.Infidelity), Title = "Infidelity", Synonyms = ["cheating", "affair", "cheated", "unfaithful", "slept with", "another woman", "another man", "someone else", "sexting", "texting someone", "kissed", "dating app", "hooked up"] },
+                new Choice { Value = nameof(BreachKind.Dishonesty), Title = "Dishonesty", Synonyms = ["lies", "lying", "lied", "lie", "hid", "hidden", "hiding", "secret", "secrets", "debt", "money", "gambling", "dishonest", "deceived", "deception", "kept things from"] },
+                new Choice { Value = nameof(BreachKind.Misunderstandings), Title = "A series of misunderstandings", Synonyms = ["misunderstandings", "misunderstanding", "miscommunication", "drifted apart", "we drifted", "arguments", "assumptions"] },
+                new Choice { Value = nameof(BreachKind.Other), Title = "Something else", Synonyms = ["other", "else", "rather not say", "prefer not to say", "complicated", "none of these", "addiction"] },
             ],
         }, ct);
     }
@@ -132,7 +132,7 @@ public sealed class OnboardingDialog : ComponentDialog
         return step.PromptAsync(ChoicePromptId, new PromptOptions
         {
             Prompt = Activity.CreateMessage("Is your partner working on this too?"),
-            Choices = [new Choice { Value = "Yes" }, new Choice { Value = "Not yet", Synonyms = ["no", "not really"] }, new Choice { Value = "I don't know", Synonyms = ["dont know", "not sure", "unsure", "maybe"] }],
+            Choices = [new Choice { Value = "Yes", Synonyms = ["they are", "he is", "she is", "we both are", "working on it too"] }, new Choice { Value = "Not yet", Synonyms = ["no", "not really", "he isnt", "she isnt", "they arent", "not at the moment", "refuses"] }, new Choice { Value = "I don't know", Synonyms = ["dont know", "not sure", "unsure", "maybe", "no idea", "idk", "hard to say", "sometimes"] }],
         }, ct);
     }
 

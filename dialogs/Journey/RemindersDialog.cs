@@ -41,10 +41,10 @@ public sealed class RemindersDialog : ComponentDialog
         RetryPrompt = Activity.CreateMessage("Please pick one: every day, every few days, once a week, or no reminders."),
         Choices =
         [
-            new Choice { Value = nameof(CheckInRhythm.Daily), Title = "Every day", Synonyms = ["daily", "each day"] },
-            new Choice { Value = nameof(CheckInRhythm.EveryFewDays), Title = "Every few days", Synonyms = ["few days", "every couple of days"] },
-            new Choice { Value = nameof(CheckInRhythm.Weekly), Title = "Once a week", Synonyms = ["weekly", "every week"] },
-            new Choice { Value = nameof(CheckInRhythm.None), Title = "No reminders", Synonyms = ["none", "never", "no", "no thanks"] },
+            new Choice { Value = nameof(CheckInRhythm.Daily), Title = "Every day", Synonyms = ["daily", "each day", "everyday", "every evening", "every night", "every morning", "once a day"] },
+            new Choice { Value = nameof(CheckInRhythm.EveryFewDays), Title = "Every few days", Synonyms = ["few days", "every couple of days", "every other day", "twice a week", "a few times a week", "couple of days", "couple days"] },
+            new Choice { Value = nameof(CheckInRhythm.Weekly), Title = "Once a week", Synonyms = ["weekly", "every week", "each week", "once weekly"] },
+            new Choice { Value = nameof(CheckInRhythm.None), Title = "No reminders", Synonyms = ["none", "never", "no", "no thanks", "dont remind me", "no messages", "ill check in myself"] },
         ],
     };
 

@@ -101,8 +101,10 @@ public sealed class TrustBotHandler : IBot
                 await dc.RepromptDialogAsync(cancellationToken);
             }
         }
-        else if (journey.Profile.Consented == true)
+        else if (journey.Profile.Consented == true && journey.Profile.OnboardingDone)
             await dc.BeginDialogAsync(nameof(MenuDialog), $"Welcome back{NameSuffix(journey.Profile)}. What would you like to do?", cancellationToken);
+        else if (journey.Profile.Consented == true)
+            await dc.BeginDialogAsync(nameof(OnboardingDialog), new OnboardingData { Restart = true }, cancellationToken);
         else
             await dc.BeginDialogAsync(nameof(OnboardingDialog), null, cancellationToken);
         await FinishAsync(turn, journey, cancellationToken);
@@ -128,9 +130,12 @@ public sealed class TrustBotHandler : IBot
         await _profile.SetAsync(turn, journey.Profile, cancellationToken);
     }
 
+    private static readonly JourneyAsides Asides = new();
+
     private async Task OnMessageAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var journey = await StartJourneyAsync(turn, cancellationToken);
+        turn.Services.Set<IAsideHandler>(Asides);
         var declinedReminder = IsReminderDeclined(turn.Activity, journey);
         NoteInboundMessage(journey);
 
@@ -158,12 +163,23 @@ public sealed class TrustBotHandler : IBot
         var dc = await _dialogs.CreateContextAsync(turn, cancellationToken);
         if (result.Status == DialogTurnStatus.Empty)
         {
-            if (journey.Profile.Consented == true)
-                await dc.BeginDialogAsync(nameof(MenuDialog), $"Hi{NameSuffix(journey.Profile)}. What would you like to do?", cancellationToken);
-            else
+            if (journey.Profile.Consented != true)
+            {
                 await dc.BeginDialogAsync(nameof(OnboardingDialog), ConsentButtonAnswer(turn.Activity), cancellationToken);
+            }
+            else if (!journey.Profile.OnboardingDone)
+            {
+                // Set-up was left (cancel) before it finished: pick it up again rather than leave the person without a role or rhythm.
+                await turn.SendActivityAsync(JourneyInterruptions.ResumeSetUpText, cancellationToken);
+                await dc.BeginDialogAsync(nameof(OnboardingDialog), new OnboardingData { Restart = true }, cancellationToken);
+            }
+            else
+            {
+                await dc.BeginDialogAsync(nameof(MenuDialog), $"Hi{NameSuffix(journey.Profile)}. What would you like to do?", cancellationToken);
+            }
         }
-        else if (result.Status == DialogTurnStatus.Complete && dc.ActiveDialog is null && !journey.Erased && journey.Profile.Consented == true)
+        else if (result.Status == DialogTurnStatus.Complete && dc.ActiveDialog is null && !journey.Erased && journey.Profile.Consented == true
+                 && (journey.Profile.OnboardingDone || result.Result is IFollowUp { FollowUpDialogId: not null }))
         {
             if (result.Result is IFollowUp { FollowUpDialogId: { } next } followUp)
                 await dc.BeginDialogAsync(next, followUp.FollowUpOptions, cancellationToken);
@@ -211,7 +227,7 @@ public sealed class TrustBotHandler : IBot
 
     /// <summary>"Yes" with no dialog open from someone who has not consented answers the welcome shown on join (see FinishAsync).</summary>
     private static OnboardingData? ConsentButtonAnswer(Activity activity) =>
-        Recognizers.Normalize(activity.Text) == "yes" ? new OnboardingData { Restart = true } : null;
+        Recognizers.TryConfirm(activity.Text, out var yes) && yes ? new OnboardingData { Restart = true } : null;
 
     /// <summary>Keeps the conversation the person last used, for proactive messages; written only when it changes.</summary>
     private static void RememberConversation(ITurnContext turn, JourneySession journey)

@@ -7,6 +7,18 @@ public sealed class MemoryStorage : IStorage
     private readonly SortedDictionary<string, SortedDictionary<string, StoreItem>> _partitions = new(StringComparer.Ordinal);
     private long _version;
 
+    /// <summary>An independent copy of everything stored (items are immutable, so sharing them is safe); lets tests branch a conversation.</summary>
+    public MemoryStorage Clone()
+    {
+        var copy = new MemoryStorage();
+        lock (_gate)
+        {
+            foreach (var (partition, rows) in _partitions) copy._partitions[partition] = new SortedDictionary<string, StoreItem>(rows, StringComparer.Ordinal);
+            copy._version = _version;
+        }
+        return copy;
+    }
+
     /// <summary>Number of read calls (a read of several keys counts once); for tests and benchmarks.</summary>
     public int ReadCalls { get; private set; }
 

@@ -76,7 +76,7 @@ public sealed class CheckInTests
             .Send("check in").SkipReplies()
             .Send("11").AssertReply("Please answer with a number from 1 to 10 (1 = hardly any trust, 10 = complete trust).")
             .Send("0").AssertReplyContains("number from 1 to 10")
-            .Send("not sure").AssertReplyContains("number from 1 to 10")
+            .Send("not sure").AssertReplyContains("don't need to be certain").AssertReplyContains("how much do you trust your partner today")
             .Send("seven").AssertReplyContains("How has communication")
             .StartTestAsync();
     }
