@@ -150,8 +150,9 @@ public static partial class SafetyAnswers
     private static partial Regex Thanks();
 
     [GeneratedRegex(
-        @"^(?:(?:yes|yeah|yea|yep|yup|ya|y|yes yes)(?: ,)? ?)?(?:(?:i am|i feel|i think i am|we are|we are all|everyone is|all|i am actually|actually i am|i am fine|yes i am) ?)?(?:safe|ok|okay|fine|alright|all right|good|safe now|ok now|fine now|okay now|all good)?(?: (?:now|for now|right now|at the moment|thanks|thank you|honestly|really|i promise|do not worry|he is out|she is out|they are out))*$"
-        + @"|^safety safe$",
+        @"^(?:(?:yes|yeah|yea|yep|yup|ya|y) )?(?:(?:i am|i feel|i think i am|we are|we are all|everyone is|i am actually|actually i am) )?(?:safe|ok|okay|fine|alright|all right|good|all good)"
+        + @"(?: (?:now|for now|right now|at the moment|thanks|thank you|honestly|really|i promise|(?:he|she|they) (?:is|are) (?:out|gone|asleep)|(?:he|she|they) left))*$"
+        + @"|^(?:yes|yeah|yep) (?:i am|we are)$|^safety safe$",
         Opts)]
     private static partial Regex Safe();
 

@@ -37,7 +37,7 @@ public sealed class SafetyCheckState
     /// <summary>True once the full safety message with the crisis lines was shown; false after only the gentle check.</summary>
     public bool FullShown { get; set; }
 
-    /// <summary>True when the message came before the person agreed to start: the program is not offered until asked for.</summary>
+    /// <summary>True when the message came before the person agreed to start: after a disclosure the program is not offered until asked for.</summary>
     public bool FirstContact { get; set; }
 
     /// <summary>The country code for the resources, when known.</summary>
@@ -146,7 +146,7 @@ public sealed class SafetyCheckDialog : Dialog
                 state.Stage = SafetyStage.Safe;
                 await OfferToGoOnAsync(turn, state, null, cancellationToken);
                 break;
-            case SafetyAnswer.Safe or SafetyAnswer.Continue when state.Stage == SafetyStage.Safe && state.FirstContact:
+            case SafetyAnswer.Safe or SafetyAnswer.Continue when state.Stage == SafetyStage.Safe && HoldsProgram(state):
             case SafetyAnswer.Safe when state.Stage == SafetyStage.Safe:
                 await RepeatQuestionAsync(turn, state, null, cancellationToken);
                 break;
@@ -159,11 +159,11 @@ public sealed class SafetyCheckDialog : Dialog
             case SafetyAnswer.Continue or SafetyAnswer.Begin when state.Stage != SafetyStage.Safe:
                 await AskAsync(turn, state, SafetyMessages.SafetyFirst, SafetyAnswers.SafetyChoices, cancellationToken);
                 break;
-            case SafetyAnswer.Begin when state.FirstContact:
+            case SafetyAnswer.Begin when HoldsProgram(state):
                 // The person asked for the program: the welcome and consent question, from the start.
                 await dc.CancelAllDialogsAsync(cancellationToken);
                 return await dc.BeginDialogAsync(nameof(OnboardingDialog), null, cancellationToken);
-            case SafetyAnswer.Continue or SafetyAnswer.Begin when !state.FirstContact:
+            case SafetyAnswer.Continue or SafetyAnswer.Begin:
                 return await GoBackAsync(dc, cancellationToken);
             case SafetyAnswer.Help:
                 await SendAsync(turn, SafetyMessages.Resources(CallLines(turn, state)), cancellationToken);
@@ -209,9 +209,13 @@ public sealed class SafetyCheckDialog : Dialog
         _ => lead + " " + SafetyMessages.SafeQuestion,
     };
 
+    // Danger disclosed before the person started: the program waits until they ask for it. (After only the gentle
+    // check nothing was disclosed, so going on is offered as usual.)
+    private static bool HoldsProgram(SafetyCheckState state) => state.FirstContact && state.FullShown;
+
     private static Task OfferToGoOnAsync(ITurnContext turn, SafetyCheckState state, string? lead, CancellationToken cancellationToken)
     {
-        if (state.FirstContact)
+        if (HoldsProgram(state))
         {
             state.Offered = null;
             return SendAsync(turn, Join(lead, SafetyMessages.HowToAskForTheProgram), cancellationToken);
@@ -252,11 +256,11 @@ public sealed class SafetyCheckDialog : Dialog
 
     private static async Task<DialogTurnResult> GoBackAsync(DialogContext dc, CancellationToken cancellationToken)
     {
-        await SendAsync(dc.Context, SafetyMessages.BackToWhereYouWere, cancellationToken);
+        if (dc.Stack.Count > 1) await SendAsync(dc.Context, SafetyMessages.BackToWhereYouWere, cancellationToken);
         // The held flow is a component: ending this dialog makes it ask its pending question again.
         var result = await dc.EndDialogAsync(null, cancellationToken);
-        if (dc.ActiveDialog is null && dc.Context.Journey().Profile.Consented == true)
-            return await dc.BeginDialogAsync(nameof(MenuDialog), null, cancellationToken);
+        if (dc.ActiveDialog is null)
+            return await dc.BeginDialogAsync(dc.Context.Journey().Profile.Consented == true ? nameof(MenuDialog) : nameof(OnboardingDialog), null, cancellationToken);
         return result;
     }
 

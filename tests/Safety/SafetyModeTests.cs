@@ -148,6 +148,18 @@ public sealed class SafetyModeTests
     }
 
     [Fact]
+    public async Task A_gentle_check_at_first_contact_answered_safe_lets_the_person_go_on_to_the_welcome()
+    {
+        var detector = new MeaningStandIn(("im so tired of everything, can this help?", SafetyScrutiny.Normal));
+        var h = new JourneyHarness(detector: detector);
+        await h.Flow()
+            .Send("im so tired of everything, can this help?").AssertReply(AsksIfSafe, "the gentle check")
+            .Send("yes im ok").AssertReplyContains("Thank you for telling me").AssertReply(OffersToContinue, "going on is offered: nothing was disclosed")
+            .Send("Continue where I was").AssertReplyContains("I'm TrustBot").AssertReply("Would you like to begin?")
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task Group_chat_gets_a_caring_line_with_resources_and_an_invitation_to_a_personal_chat()
     {
         var h = new JourneyHarness(channelId: Channels.Msteams);
