@@ -10,8 +10,8 @@ public sealed class CheckInData
     /// <summary>Trust today, 1–10.</summary>
     public int Trust { get; set; }
 
-    /// <summary>"better", "same" or "worse".</summary>
-    public string Communication { get; set; } = "same";
+    /// <summary>"better", "same" or "worse"; null when the person wasn't sure or gave no answer.</summary>
+    public string? Communication { get; set; }
 
     /// <summary>"yes", "mostly" or "no"; null when no boundaries are set.</summary>
     public string? BoundariesRespected { get; set; }
@@ -58,7 +58,7 @@ public sealed class CheckInDialog : ComponentDialog
             ReplyStepAsync,
         ]));
         AddDialog(new NumberPrompt<int>(TrustPromptId));
-        AddDialog(new ChoicePrompt(ChoicePromptId));
+        AddDialog(new ChoicePrompt(ChoicePromptId, NonAnswers.ChoiceOrSkipAsync));
         AddDialog(new TextPrompt(TextPromptId));
     }
 
@@ -85,12 +85,13 @@ public sealed class CheckInDialog : ComponentDialog
         return step.PromptAsync(ChoicePromptId, new PromptOptions
         {
             Prompt = Activity.CreateMessage("Thank you. How has communication between you been since last time?"),
-            RetryPrompt = Activity.CreateMessage("Choose \"Better\", \"About the same\" or \"Worse\"."),
+            RetryPrompt = Activity.CreateMessage("\"Better\" if talking has felt easier, \"About the same\" if not much changed, \"Worse\" if it's been harder. If you can't say, choose \"Not sure\" or type skip."),
             Choices =
             [
                 new Choice { Value = "better", Title = "Better", Synonyms = ["improved", "good", "better than before"] },
                 new Choice { Value = "same", Title = "About the same", Synonyms = ["same", "the same", "no change", "similar", "ok"] },
                 new Choice { Value = "worse", Title = "Worse", Synonyms = ["bad", "not good", "harder"] },
+                new Choice { Value = "unsure", Title = "Not sure", Synonyms = ["not sure", "unsure", "dont know", "don't know", "idk", "skip"] },
             ],
             MaxRetries = 2,
         }, ct);
@@ -98,12 +99,13 @@ public sealed class CheckInDialog : ComponentDialog
 
     private static Task<DialogTurnResult> AskBoundariesStepAsync(WaterfallStepContext<CheckInData> step, CancellationToken ct)
     {
-        step.Data.Communication = (step.Result as FoundChoice)?.Value ?? "same";
+        // Not sure, or no answer, is recorded as no answer: never as "the same".
+        step.Data.Communication = (step.Result as FoundChoice)?.Value is { } communication and not "unsure" ? communication : null;
         if (step.Context.Journey().Profile.BoundaryCount <= 0) return step.NextAsync(null, ct);
         return step.PromptAsync(ChoicePromptId, new PromptOptions
         {
             Prompt = Activity.CreateMessage("Were the boundaries you've set respected since last time?"),
-            RetryPrompt = Activity.CreateMessage("Choose \"Yes\", \"Mostly\" or \"No\"."),
+            RetryPrompt = Activity.CreateMessage("\"Yes\" if they were all respected, \"Mostly\" if one slipped a little, \"No\" if one was crossed. Or type skip."),
             Choices =
             [
                 new Choice { Value = "yes", Title = "Yes", Synonyms = ["yes", "all of them", "completely"] },
@@ -122,7 +124,7 @@ public sealed class CheckInDialog : ComponentDialog
         return step.PromptAsync(ChoicePromptId, new PromptOptions
         {
             Prompt = Activity.CreateMessage($"In step 6 you chose one thing to do this week: \"{commitment}\". Did you do it?"),
-            RetryPrompt = Activity.CreateMessage("Choose \"Yes\", \"Partly\" or \"Not yet\"."),
+            RetryPrompt = Activity.CreateMessage("\"Yes\" if you did it, \"Partly\" if you made a start, \"Not yet\" if it didn't happen. Or type skip."),
             Choices =
             [
                 new Choice { Value = "yes", Title = "Yes", Synonyms = ["yes", "i did", "done"] },

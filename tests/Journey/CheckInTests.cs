@@ -88,7 +88,7 @@ public sealed class CheckInTests
         await h.Onboarded()
             .Send("check in").SkipReplies()
             .Send("5").SkipReplies()
-            .Send("purple").AssertReply(a => a.Text == "Choose \"Better\", \"About the same\" or \"Worse\"." && TestFlow.ButtonsOf(a).SequenceEqual(["Better", "About the same", "Worse"]), "the communication retry with its buttons")
+            .Send("purple").AssertReply(a => a.Text!.StartsWith("\"Better\" if talking has felt easier", StringComparison.Ordinal) && TestFlow.ButtonsOf(a).SequenceEqual(["Better", "About the same", "Worse", "Not sure"]), "the communication retry with its buttons")
             .StartTestAsync();
     }
 
@@ -182,7 +182,7 @@ public sealed class CheckInTests
             .Send("check in").SkipReplies()
             .Send("6").SkipReplies()
             .Send("Better").AssertReply("Were the boundaries you've set respected since last time?")
-            .Send("kind of").AssertReply("Choose \"Yes\", \"Mostly\" or \"No\".")
+            .Send("kind of").AssertReply("\"Yes\" if they were all respected, \"Mostly\" if one slipped a little, \"No\" if one was crossed. Or type skip.")
             .Send("Mostly").AssertReplyContains("small win")
             .Send("skip").SkipReplies()
             .Send("skip").AssertReplyContains("Trust today: 6/10")
