@@ -53,7 +53,7 @@ public sealed class CheckInTests
             .Send("Better").AssertReply("Is there a small win to celebrate, however small? Type it, or skip.")
             .Send("We laughed together at dinner").AssertReplyContains("anything that felt like a setback")
             .Send("skip").AssertReply(a => a.Text!.Contains("Trust today: 6/10") && a.Text.Contains("starting point")
-                && a.Text.Contains("first check-in") && a.Text.Contains("added it to your small wins"), "one summary reply")
+                && a.Text.Contains("first check-in") && a.Text.Contains("I've added your win to your small wins") && !a.Text.Contains('✨'), "one summary reply")
             .AssertReplyContains("What would you like to do?")
             .AssertNoReply()
             .StartTestAsync();
