@@ -21,7 +21,7 @@ internal static class CheckInScript
     public static readonly ScriptedTurn[] Turns =
     [
         new("check in", r => Single(r, "Time for a quick check-in. On a scale of 1 to 10, how much do you trust your partner today?")),
-        new("7", r => Single(r, "Thank you. How has communication between you been since last time?", "Better", "About the same", "Worse")),
+        new("7", r => Single(r, "Thank you. How has communication between you been since last time?", "Better", "About the same", "Worse", "Not sure")),
         new("Better", r => Single(r, "Is there a small win to celebrate, however small? Type it, or skip.", "Skip")),
         new("skip", r => Single(r, "And was there anything that felt like a setback? Type it (it stays private), or skip.", "Skip")),
         new("skip", r =>

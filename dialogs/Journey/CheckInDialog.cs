@@ -10,8 +10,8 @@ public sealed class CheckInData
     /// <summary>Trust today, 1–10.</summary>
     public int Trust { get; set; }
 
-    /// <summary>"better", "same" or "worse".</summary>
-    public string Communication { get; set; } = "same";
+    /// <summary>"better", "same" or "worse"; null when the person wasn't sure or gave no answer.</summary>
+    public string? Communication { get; set; }
 
     /// <summary>"yes", "mostly" or "no"; null when no boundaries are set.</summary>
     public string? BoundariesRespected { get; set; }
@@ -58,7 +58,7 @@ public sealed class CheckInDialog : ComponentDialog
             ReplyStepAsync,
         ]));
         AddDialog(new NumberPrompt<int>(TrustPromptId));
-        AddDialog(new ChoicePrompt(ChoicePromptId));
+        AddDialog(new ChoicePrompt(ChoicePromptId, NonAnswers.ChoiceOrSkipAsync));
         AddDialog(new TextPrompt(TextPromptId));
     }
 
@@ -85,12 +85,13 @@ public sealed class CheckInDialog : ComponentDialog
         return step.PromptAsync(ChoicePromptId, new PromptOptions
         {
             Prompt = Activity.CreateMessage("Thank you. How has communication between you been since last time?"),
-            RetryPrompt = Activity.CreateMessage("Choose \"Better\", \"About the same\" or \"Worse\"."),
+            RetryPrompt = Activity.CreateMessage("\"Better\" if talking has felt easier, \"About the same\" if not much changed, \"Worse\" if it's been harder. If you can't say, choose \"Not sure\" or type skip."),
             Choices =
             [
                 new Choice { Value = "better", Title = "Better", Synonyms = ["improved", "good", "better than before", "great", "much better"] },
                 new Choice { Value = "same", Title = "About the same", Synonyms = ["same", "the same", "no change", "similar", "ok", "okay", "fine", "meh", "nothing changed", "alright"] },
                 new Choice { Value = "worse", Title = "Worse", Synonyms = ["bad", "not good", "harder", "terrible", "awful", "rough", "tense"] },
+                new Choice { Value = "unsure", Title = "Not sure", Synonyms = ["not sure", "unsure", "dont know", "don't know", "idk", "skip"] },
             ],
             MaxRetries = 2,
         }, ct);
@@ -98,12 +99,13 @@ public sealed class CheckInDialog : ComponentDialog
 
     private static Task<DialogTurnResult> AskBoundariesStepAsync(WaterfallStepContext<CheckInData> step, CancellationToken ct)
     {
-        step.Data.Communication = (step.Result as FoundChoice)?.Value ?? "same";
+        // Not sure, or no answer, is recorded as no answer: never as "the same".
+        step.Data.Communication = (step.Result as FoundChoice)?.Value is { } communication and not "unsure" ? communication : null;
         if (step.Context.Journey().Profile.BoundaryCount <= 0) return step.NextAsync(null, ct);
         return step.PromptAsync(ChoicePromptId, new PromptOptions
         {
             Prompt = Activity.CreateMessage("Were the boundaries you've set respected since last time?"),
-            RetryPrompt = Activity.CreateMessage("Choose \"Yes\", \"Mostly\" or \"No\"."),
+            RetryPrompt = Activity.CreateMessage("\"Yes\" if they were all respected, \"Mostly\" if one slipped a little, \"No\" if one was crossed. Or type skip."),
             Choices =
             [
                 new Choice { Value = "yes", Title = "Yes", Synonyms = ["yes", "all of them", "completely"] },
@@ -122,7 +124,7 @@ public sealed class CheckInDialog : ComponentDialog
         return step.PromptAsync(ChoicePromptId, new PromptOptions
         {
             Prompt = Activity.CreateMessage($"In step 6 you chose one thing to do this week: \"{commitment}\". Did you do it?"),
-            RetryPrompt = Activity.CreateMessage("Choose \"Yes\", \"Partly\" or \"Not yet\"."),
+            RetryPrompt = Activity.CreateMessage("\"Yes\" if you did it, \"Partly\" if you made a start, \"Not yet\" if it didn't happen. Or type skip."),
             Choices =
             [
                 new Choice { Value = "yes", Title = "Yes", Synonyms = ["yes", "i did", "done"] },
@@ -163,6 +165,8 @@ public sealed class CheckInDialog : ComponentDialog
         var setback = step.Result is string text && !IsSkip(text) ? text.Trim() : null;
         var previousTrust = profile.LastTrust;
         var firstCheckIn = profile.CheckInCount == 0 || profile.LastCheckInAt is null;
+        var zone = TimeZones.Find(profile.TimeZone);
+        var sameDay = profile.LastCheckInAt is { } last && Encouragement.SameLocalDay(last, journey.Now, zone);
         var spaceActive = profile.IsSpaceActive(journey.Now);
         var rememberedWin = profile.LastWin;
 
@@ -178,32 +182,51 @@ public sealed class CheckInDialog : ComponentDialog
         }, JourneyJson.Default.CheckInRecord);
         if (setback is not null)
             journey.Records.Add(RecordKinds.Journal, new JournalEntry { Step = 0, Topic = "check-in-setback", Text = setback, At = journey.Now }, JourneyJson.Default.JournalEntry);
-        var celebration = data.Win is null ? null : WinsDialog.LogWin(journey, data.Win);
+        // The summary says once that the win is saved; the win's own celebration is for the small wins flow.
+        if (data.Win is not null) WinsDialog.LogWin(journey, data.Win);
 
-        profile.Streak = Encouragement.NextStreak(profile.Streak, profile.LastCheckInAt, journey.Now, profile.Rhythm, TimeZones.Find(profile.TimeZone));
+        profile.Streak = Encouragement.NextStreak(profile.Streak, profile.LastCheckInAt, journey.Now, profile.Rhythm, zone);
         profile.CheckInCount++;
         profile.LastCheckInAt = journey.Now;
         profile.LastTrust = data.Trust;
 
-        var parts = new List<string> { Comparison(data.Trust, previousTrust) };
-        if (CommitmentFeedback(data.CommitmentKept, profile, journey.Now) is { } commitment) parts.Add(commitment);
-        if (celebration is not null) parts.Add(celebration + " I've added it to your small wins.");
-        parts.Add(Encouragement.DescribeStreak(profile.Streak, firstCheckIn));
+        // At most three short sentences and one emoji: how trust compares, what was saved, and one encouragement.
+        var parts = new List<string> { TrustSentence(data.Trust, previousTrust, firstCheckIn, sameDay, profile.Streak) };
+        if (SavedSentence(data.Win is not null, CommitmentFeedback(data.CommitmentKept, profile, journey.Now)) is { } saved) parts.Add(saved);
         parts.Add(EncouragementFor(data, previousTrust, setback is not null, spaceActive, profile.Role, data.Win is null ? rememberedWin : null, profile.StepsDone.Contains(6)));
-        await step.SendAsync(string.Join("\n\n", parts), ct);
+        await step.SendAsync(string.Join(" ", parts), ct);
         return await step.EndDialogAsync(ct);
     }
 
-    /// <summary>Trust today compared with the previous check-in.</summary>
-    public static string Comparison(int trust, int? previous) => previous switch
+    /// <summary>
+    /// Trust compared with the previous check-in, with the streak where it means something: the first check-in,
+    /// a second one the same day (which neither grows nor restarts the streak), a streak kept, or a fresh start.
+    /// </summary>
+    public static string TrustSentence(int trust, int? previous, bool firstCheckIn, bool sameDay, int streak)
     {
-        null => string.Create(CultureInfo.InvariantCulture, $"Thank you for checking in. Trust today: {trust}/10. That's your starting point; next time I'll show you how it compares."),
-        { } p when trust > p => string.Create(CultureInfo.InvariantCulture, $"Trust today: {trust}/10, up from {p} last time. 📈"),
-        { } p when trust < p => string.Create(CultureInfo.InvariantCulture, $"Trust today: {trust}/10, down from {p} last time."),
-        _ => string.Create(CultureInfo.InvariantCulture, $"Trust today: {trust}/10, the same as last time."),
-    };
+        if (firstCheckIn || previous is not { } p)
+            return string.Create(CultureInfo.InvariantCulture, $"Trust today: {trust}/10 on your first check-in, your starting point for next time.");
+        var change = trust > p ? $"up from {p}" : trust < p ? $"down from {p}" : $"the same as";
+        if (sameDay)
+            return string.Create(CultureInfo.InvariantCulture, $"Trust now: {trust}/10, {change} earlier today.");
+        var since = $"{change} last time";
+        return streak >= 2
+            ? string.Create(CultureInfo.InvariantCulture, $"Trust today: {trust}/10, {since}, and that's {streak} check-ins in a row on schedule.")
+            : string.Create(CultureInfo.InvariantCulture, $"Trust today: {trust}/10, {since}; welcome back, a fresh streak starts today.");
+    }
 
-    /// <summary>Answers the step-6 question and clears (kept) or renews (not kept) the commitment.</summary>
+    /// <summary>One sentence for what was saved: the win, and the step-6 commitment's answer.</summary>
+    private static string? SavedSentence(bool win, string? commitment)
+    {
+        var fragments = new List<string>();
+        if (win) fragments.Add("I've added your win to your small wins");
+        if (commitment is not null) fragments.Add(commitment);
+        if (fragments.Count == 0) return null;
+        var sentence = string.Join(", and ", fragments);
+        return char.ToUpperInvariant(sentence[0]) + sentence[1..] + ".";
+    }
+
+    /// <summary>Answers the step-6 question (a clause, no full stop) and clears (kept) or renews (not kept) the commitment.</summary>
     private static string? CommitmentFeedback(string? kept, JourneyProfile profile, DateTimeOffset now)
     {
         switch (kept)
@@ -211,37 +234,48 @@ public sealed class CheckInDialog : ComponentDialog
             case "yes":
                 profile.WeeklyCommitment = null;
                 profile.WeeklyCommitmentSetAt = null;
-                return "You kept this week's commitment. That's exactly how change becomes visible. Choose a new one in step 6 whenever you're ready.";
+                return "you kept this week's commitment, so choose a new one in step 6 whenever you're ready";
             case "partly":
                 profile.WeeklyCommitmentSetAt = now;
-                return "Partly is still progress. I'll keep the same commitment for another week.";
+                return "partly is still progress, so I'll keep the same commitment for another week";
             case "no":
                 profile.WeeklyCommitmentSetAt = now;
-                return "That's okay; weeks get away from all of us. I'll keep it for another week, or you can choose a different one in step 6.";
+                return "I'll keep your commitment for another week, or you can choose a different one in step 6";
             default:
                 return null;
         }
     }
 
-    /// <summary>An improvement is celebrated, a dip gets the step-8 message on setbacks, and a space period leans to self-care.</summary>
+    /// <summary>
+    /// One sentence: a dip gets the step-8 message on setbacks, a space period leans to self-care, an improvement is
+    /// celebrated (the one emoji, and never right after "Not yet"), and steady is named as progress.
+    /// </summary>
     private static string EncouragementFor(CheckInData data, int? previousTrust, bool hadSetback, bool spaceActive, PartnerRole role, string? rememberedWin, bool stepSixDone)
     {
         var dip = data.Trust < previousTrust || data.Communication == "worse" || data.BoundariesRespected == "no" || hadSetback;
         var improved = !dip && (data.Trust > previousTrust || data.Communication == "better");
-        string message;
         if (dip)
         {
-            message = Encouragement.SetbacksAreNormal(role);
-            if (rememberedWin is not null) message += $" And remember your win: \"{rememberedWin}\". That happened too, and it still counts.";
+            var setback = RoleText.Pick(role,
+                hurt: "Setbacks are a normal part of rebuilding trust, and a hard day doesn't erase the ground you've gained",
+                repairing: "Setbacks are a normal part of rebuilding trust; staying steady and owning your part is what counts now",
+                both: "Setbacks are a normal part of rebuilding trust, and a hard day doesn't undo what you've both built");
+            return rememberedWin is null ? setback + "." : $"{setback}, and your win \"{rememberedWin}\" still counts.";
         }
-        else if (improved)
+        if (spaceActive)
         {
-            message = "That's progress worth celebrating. 🎉" + (spaceActive ? "" : " If it feels right, tell your partner one thing that helped.");
+            var care = RoleText.Pick(role,
+                hurt: "While you take space, be gentle with yourself",
+                repairing: "While your partner has space, keep your focus on your own growth rather than on them",
+                both: "While you take space, let this be time for yourselves");
+            return care + (stepSixDone ? "." : "; step 6 (Work on yourself) fits well right now.");
         }
-        else
+        if (improved)
         {
-            message = "Steady is a kind of progress too. Showing up like this, again and again, is how trust is rebuilt.";
+            return data.CommitmentKept == "no"
+                ? "Things are moving the right way, and this week is a fresh chance for your commitment."
+                : "That's progress worth celebrating 🎉 and if it feels right, tell your partner one thing that helped.";
         }
-        return spaceActive ? message + "\n\n" + Encouragement.SpaceSelfCare(role, stepSixDone) : message;
+        return "Steady is a kind of progress too: showing up like this is how trust is rebuilt.";
     }
 }

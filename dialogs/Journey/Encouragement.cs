@@ -67,13 +67,9 @@ public static class Encouragement
         return now - last <= StreakWindow(rhythm) ? Math.Max(1, streak) + 1 : 1;
     }
 
-    /// <summary>A sentence about the streak.</summary>
-    public static string DescribeStreak(int streak, bool isFirstCheckIn) => streak switch
-    {
-        _ when isFirstCheckIn => "That's your first check-in. Your streak starts today.",
-        1 => "A fresh streak starts today. Welcome back; coming back is what matters.",
-        _ => string.Create(CultureInfo.InvariantCulture, $"That's {streak} check-ins in a row on schedule. 🔥"),
-    };
+    /// <summary>True when both moments fall on the same local day.</summary>
+    public static bool SameLocalDay(DateTimeOffset a, DateTimeOffset b, TimeZoneInfo zone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(a, zone).DateTime) == DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(b, zone).DateTime);
 
     /// <summary>How a space period reads: "until Friday 6 November" or "until you say it's over".</summary>
     public static string DescribeSpace(JourneyProfile profile, TimeZoneInfo zone)

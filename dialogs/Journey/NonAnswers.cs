@@ -121,6 +121,10 @@ public static partial class NonAnswers
             }
         };
 
+    /// <summary>A choice prompt's validator that also accepts "skip" and "not sure": the prompt then ends with no answer, and nothing is chosen for the person.</summary>
+    public static Task<bool> ChoiceOrSkipAsync(PromptValidatorContext<FoundChoice> prompt, CancellationToken ct) =>
+        Task.FromResult(prompt.Recognized.Succeeded || Classify(PromptInput.Of(prompt.Context.Activity)) is NonAnswerKind.Skip or NonAnswerKind.NotSure);
+
     /// <summary>"Here's what you wrote before: …", or <paramref name="none"/> when there is nothing.</summary>
     public static string ShowEarlier(IReadOnlyList<string> earlier, string none)
     {

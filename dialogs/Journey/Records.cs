@@ -15,8 +15,8 @@ public sealed class CheckInRecord
     public DateTimeOffset At { get; set; }
     public int Trust { get; set; }
 
-    /// <summary>"better", "same" or "worse".</summary>
-    public string Communication { get; set; } = "same";
+    /// <summary>"better", "same" or "worse"; null when the person wasn't sure or didn't answer.</summary>
+    public string? Communication { get; set; }
 
     /// <summary>"yes", "mostly", "no", or null when no boundaries are set.</summary>
     public string? BoundariesRespected { get; set; }

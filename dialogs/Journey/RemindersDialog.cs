@@ -88,11 +88,18 @@ public sealed class RemindersDialog : ComponentDialog
         return step.PromptAsync(RhythmPromptId, options, ct);
     }
 
-    private static Task<DialogTurnResult> AskTimeStepAsync(WaterfallStepContext<SettingsData> step, CancellationToken ct)
+    private static async Task<DialogTurnResult> AskTimeStepAsync(WaterfallStepContext<SettingsData> step, CancellationToken ct)
     {
+        if (step.Result is null)
+        {
+            // No answer changes nothing: reminders are never switched off (or on) on a guess.
+            var profile = step.Context.Journey().Profile;
+            await step.SendAsync($"Nothing has changed. Check-ins: {Describe(profile.Rhythm, profile.ReminderTime, profile.TimeZone)}.", ct);
+            return await step.EndDialogAsync(ct);
+        }
         step.Data.Rhythm = RhythmFrom(step.Result);
-        if (step.Result is null || step.Data.Rhythm == CheckInRhythm.None) return step.NextAsync(null, ct);
-        return step.PromptAsync(TimePromptId, TimePrompt(), ct);
+        if (step.Data.Rhythm == CheckInRhythm.None) return await step.NextAsync(null, ct);
+        return await step.PromptAsync(TimePromptId, TimePrompt(), ct);
     }
 
     private static Task<DialogTurnResult> AskZoneStepAsync(WaterfallStepContext<SettingsData> step, CancellationToken ct)

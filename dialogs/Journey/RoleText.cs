@@ -3,11 +3,14 @@ namespace TrustBot.Journey;
 /// <summary>Picks wording for the person's role.</summary>
 public static class RoleText
 {
-    /// <summary>The text for the role; "both" falls back to the hurt partner's wording when not given.</summary>
+    /// <summary>
+    /// The text for the role; "both" falls back to the hurt partner's wording when not given. A role left open
+    /// gets the "both" wording, the one that assumes least about the person.
+    /// </summary>
     public static string Pick(PartnerRole role, string hurt, string repairing, string? both = null) => role switch
     {
         PartnerRole.Repairing => repairing,
-        PartnerRole.Both => both ?? hurt,
+        PartnerRole.Both or PartnerRole.Unknown => both ?? hurt,
         _ => hurt,
     };
 

@@ -165,7 +165,7 @@ public sealed class GlobalCommandTests
     {
         var h = new JourneyHarness();
         await h.Flow().Send("hi").SkipReplies()
-            .Send("menu").AssertReply("Please choose \"Yes\" to begin, or \"Not now\".")
+            .Send("menu").AssertReply("\"Yes\" means I start remembering your answers so we can go step by step; \"Not now\" means I keep nothing except that you said not now. Either is fine.")
             .StartTestAsync();
     }
 

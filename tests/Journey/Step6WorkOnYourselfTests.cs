@@ -61,7 +61,7 @@ public sealed class Step6WorkOnYourselfTests
             .Send("check in").SkipReplies().Send("6").SkipReplies()
             .Send("About the same").AssertReplyContains("\"Ask instead of checking\". Did you do it?")
             .Send("Not yet").SkipReplies().Send("skip").SkipReplies()
-            .Send("skip").AssertReplyContains("I'll keep it for another week")
+            .Send("skip").AssertReplyContains("I'll keep your commitment for another week")
             .StartTestAsync();
         Assert.Equal("Ask instead of checking", (await h.ProfileAsync())!.WeeklyCommitment);
     }
