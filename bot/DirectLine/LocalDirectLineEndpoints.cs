@@ -147,7 +147,8 @@ public sealed class LocalDirectLine(
             var id = activity.Type == ActivityTypes.Message ? conversation.Append(activity) : (activity.Id = $"{conversation.Id}|{RandomId.New()}");
             conversation.MarkPersonSpoke();
             var outcome = await adapter.ProcessActivityAsync(activity, AuthenticationResult.LocalDirectLine, bot.OnTurnAsync, lifetime.ApplicationStopping);
-            if (outcome.Status >= 500) return Error(502, "The bot could not handle this activity; try again shortly.");
+            // 501 is an invoke the bot does not handle: an answer, not a failure.
+            if (outcome.Status >= 500 && outcome.Status != 501) return Error(502, "The bot could not handle this activity; try again shortly.");
             return Results.Json(new ResourceResponse { Id = id }, ProtocolJson.Default.ResourceResponse);
         }
         finally
