@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TrustBot.Bot.Hosting;
 using TrustBot.Schema;
 using TrustBot.State;
 using TrustBot.Turns;
@@ -45,8 +46,8 @@ public sealed class BotHttpAdapter : BotAdapter
         if (expectReplies) turn.Services.Set(new ReplyBuffer());
 
         using var span = BotTelemetry.Source.StartActivity("turn");
-        span?.SetTag("trustbot.activity.type", activity.Type);
-        span?.SetTag("trustbot.channel", activity.ChannelId);
+        span?.SetTag("trustbot.activity.type", LogValue.ActivityType(activity.Type));
+        span?.SetTag("trustbot.channel", LogValue.Channel(activity.ChannelId));
         var started = Stopwatch.GetTimestamp();
         var outcome = "ok";
         try
@@ -65,7 +66,7 @@ public sealed class BotHttpAdapter : BotAdapter
         }
         finally
         {
-            BotTelemetry.RecordTurn(Stopwatch.GetElapsedTime(started), activity.Type ?? "", outcome);
+            BotTelemetry.RecordTurn(Stopwatch.GetElapsedTime(started), LogValue.ActivityType(activity.Type), outcome);
         }
 
         if (activity.Type == ActivityTypes.Invoke)
@@ -100,19 +101,19 @@ public sealed class BotHttpAdapter : BotAdapter
             }
             else
             {
-                responses[i] = await ConnectorFor(activity.ServiceUrl).SendAsync(activity, cancellationToken).ConfigureAwait(false);
+                responses[i] = await ConnectorFor(activity.ServiceUrl, turnContext).SendAsync(activity, cancellationToken).ConfigureAwait(false);
             }
         }
         return responses;
     }
 
     public override Task<ResourceResponse> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken) =>
-        ConnectorFor(activity.ServiceUrl).UpdateAsync(activity, cancellationToken);
+        ConnectorFor(activity.ServiceUrl, turnContext).UpdateAsync(activity, cancellationToken);
 
     public override Task DeleteActivityAsync(ITurnContext turnContext, string activityId, CancellationToken cancellationToken)
     {
         var a = turnContext.Activity;
-        return ConnectorFor(a.ServiceUrl).DeleteAsync(a.ServiceUrl!, a.Conversation?.Id ?? "", activityId, cancellationToken);
+        return ConnectorFor(a.ServiceUrl, turnContext).DeleteAsync(a.ServiceUrl!, a.Conversation?.Id ?? "", activityId, cancellationToken);
     }
 
     /// <summary>Proactive turn; a reference whose service URL was verified before a restart is trusted again.</summary>
@@ -122,23 +123,33 @@ public sealed class BotHttpAdapter : BotAdapter
         return base.ContinueConversationAsync(reference, callback, cancellationToken);
     }
 
-    private IChannelConnector ConnectorFor(string? serviceUrl)
+    private IChannelConnector ConnectorFor(string? serviceUrl, ITurnContext turn)
     {
         if (string.IsNullOrEmpty(serviceUrl)) throw new ChannelSendException(400, "MissingServiceUrl", "The activity has no serviceUrl, so there is nowhere to send the reply.");
         foreach (var c in _connectors)
-            if (c.Handles(serviceUrl)) return c;
+        {
+            if (!c.Handles(serviceUrl)) continue;
+            // An inbound turn from elsewhere (e.g. /api/messages) must not write into the local Direct Line's conversations.
+            if (c.AnswersOnlyItsOwnTurns && turn.Services.Get<AuthenticationResult>() is { ViaLocalDirectLine: false })
+                throw new ChannelSendException(403, "ForeignTurn", "Only turns that arrived through the local Direct Line may answer into its conversations.");
+            return c;
+        }
         throw new ChannelSendException(400, "UnknownServiceUrl", "No connector can deliver to this service URL.");
     }
 
     private async Task HandleTurnErrorAsync(ITurnContext turn, Exception exception, CancellationToken cancellationToken)
     {
         var storageDown = exception is StorageUnavailableException;
-        // Log the failure without the person's words: the exception type and routing ids only.
-        _logger.LogError(exception, "Turn failed for {ActivityType} on {ChannelId}", turn.Activity.Type, turn.Activity.ChannelId);
+        // Without the person's words: exception messages can quote the input (FormatException does), so
+        // only the exception's type, our own exceptions' messages and the stack trace are logged, with the
+        // activity type and channel made safe for a log line.
+        _logger.LogError("Turn failed for {ActivityType} on {ChannelId}: {Exception}", LogValue.ActivityType(turn.Activity.Type), LogValue.Channel(turn.Activity.ChannelId), Describe(exception));
         turn.Services.Set(storageDown
             ? new TurnFailure(503, "storage_unavailable", "Storage is unavailable; try again shortly.")
             : new TurnFailure(200, "error", "The turn failed."));
         if (turn.Activity.Type != ActivityTypes.Message) return;
+        // The channel just failed to take a message: an apology would go the same way (and spend another retry budget).
+        if (exception is ChannelSendException or HttpRequestException) return;
         var apology = storageDown
             ? "I can't reach my memory right now, please try again in a minute. Nothing you've done so far is lost."
             : "Sorry, something went wrong on my side. Your progress is safe: please send that again, or type menu to pick up from there.";
@@ -150,6 +161,21 @@ public sealed class BotHttpAdapter : BotAdapter
         {
             _logger.LogWarning(sendError, "Could not deliver the apology after a failed turn");
         }
+    }
+
+    /// <summary>Type, message only for TrustBot's own exceptions (they never quote input), and the stack, for each inner exception too.</summary>
+    private static string Describe(Exception exception)
+    {
+        var text = new System.Text.StringBuilder();
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (text.Length > 0) text.Append(" ---> ");
+            var type = e.GetType();
+            text.Append(type.FullName);
+            if (type.Namespace?.StartsWith("TrustBot", StringComparison.Ordinal) == true) text.Append(": ").Append(e.Message);
+            if (e.StackTrace is { } stack) text.Append('\n').Append(stack);
+        }
+        return text.ToString();
     }
 
     /// <summary>Replies collected for an <c>expectReplies</c> request.</summary>

@@ -14,6 +14,12 @@ public interface IChannelConnector
     Task<ResourceResponse> UpdateAsync(Activity activity, CancellationToken cancellationToken);
 
     Task DeleteAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// True for a connector that may only answer turns it delivered itself (the local Direct Line), so an
+    /// activity that arrived elsewhere cannot write into its conversations. Proactive turns are allowed.
+    /// </summary>
+    bool AnswersOnlyItsOwnTurns => false;
 }
 
 /// <summary>The channel refused a send in a way the caller can act on.</summary>

@@ -11,6 +11,12 @@ public sealed record AuthenticationResult(bool Succeeded, bool IsAnonymous, bool
 {
     public static AuthenticationResult Anonymous { get; } = new(true, true, false, null);
     public static AuthenticationResult Verified { get; } = new(true, false, true, null);
+
+    /// <summary>A turn the bot's own local Direct Line endpoint produced (its token named the user and conversation).</summary>
+    public static AuthenticationResult LocalDirectLine { get; } = new(true, false, true, null) { ViaLocalDirectLine = true };
+
+    /// <summary>The turn came through the local Direct Line, the only way into its conversations.</summary>
+    public bool ViaLocalDirectLine { get; init; }
     public static AuthenticationResult Fail(string reason) => new(false, false, false, reason);
 }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using TrustBot.Bot.Channel;
 using TrustBot.Bot.Hosting;
@@ -14,6 +15,10 @@ public static class DirectLineServiceCollectionExtensions
     public static IServiceCollection AddTrustBotWebChat(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<LocalDirectLineOptions>().Bind(configuration.GetSection(LocalDirectLineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        var keys = services.AddDataProtection().SetApplicationName("TrustBot");
+        if (configuration.GetSection(DirectLineOptions.Section)["KeysDirectory"] is { Length: > 0 } directory)
+            keys.PersistKeysToFileSystem(new DirectoryInfo(directory));
+        services.AddSingleton<WebChatUserCookie>();
         services.AddSingleton<LocalTokenIssuer>();
         services.AddSingleton<LocalConversationStore>();
         services.AddSingleton<LocalDirectLine>();

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using TrustBot.Bot.Hosting;
 
@@ -17,11 +19,13 @@ namespace TrustBot.Bot.DirectLine;
 public sealed class DirectLineTokenEndpoint(IOptions<DirectLineOptions> options) : IEndpointContributor
 {
     public const string Path = "/api/directline/token";
-    public const string UserCookie = "trustbot_uid";
+
+    /// <summary>The cookie's name over plain http (local development).</summary>
+    public const string UserCookie = WebChatUserCookie.Name;
 
     public void Map(WebApplication app)
     {
-        app.MapPost(Path, IssueAsync);
+        app.MapPost(Path, IssueAsync).RequireRateLimiting(EdgeProtection.TokenPolicy);
         app.MapMethods(Path, ["GET", "PUT", "DELETE", "PATCH"], (HttpContext http) =>
         {
             http.Response.Headers.Allow = "POST";
@@ -32,7 +36,7 @@ public sealed class DirectLineTokenEndpoint(IOptions<DirectLineOptions> options)
     private async Task<IResult> IssueAsync(HttpContext http, IServiceProvider services)
     {
         http.Response.Headers.CacheControl = "no-store";
-        var userId = UserIdFor(http);
+        var userId = services.GetRequiredService<WebChatUserCookie>().UserIdFor(http);
         var settings = options.Value;
         if (!string.IsNullOrWhiteSpace(settings.Secret))
             return await services.GetRequiredService<DirectLineServiceClient>().GenerateTokenAsync(userId, http.RequestAborted);
@@ -44,22 +48,59 @@ public sealed class DirectLineTokenEndpoint(IOptions<DirectLineOptions> options)
         var domain = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{LocalDirectLineEndpoints.BasePath}";
         return Results.Json(new WebChatToken(issuer.Issue(userId, null), null, issuer.LifetimeSeconds, domain, WebSocket: true), DirectLineJson.Default.WebChatToken);
     }
+}
 
-    /// <summary>The visitor's id from the cookie, or a new one set in the cookie.</summary>
-    private static string UserIdFor(HttpContext http)
+/// <summary>
+/// The web chat visitor's user id, the only thing that makes a returning visitor the same person,
+/// kept in an http-only cookie that the bot signs and encrypts with ASP.NET Data Protection: a
+/// browser can keep its own id but never choose or guess another's. Over https the cookie is
+/// <c>__Host-</c> prefixed and Secure (bound to this host, not settable by a sibling domain).
+/// </summary>
+public sealed class WebChatUserCookie
+{
+    public const string Name = "trustbot_uid";
+    public const string SecureName = "__Host-trustbot_uid";
+
+    private readonly ITimeLimitedDataProtector _protector;
+    private readonly TimeSpan _lifetime;
+
+    public WebChatUserCookie(IDataProtectionProvider dataProtection, IOptions<DirectLineOptions> options)
     {
-        if (http.Request.Cookies.TryGetValue(UserCookie, out var existing) && RandomId.IsUserId(existing)) return existing!;
+        _protector = dataProtection.CreateProtector("TrustBot.WebChat.UserId.v1").ToTimeLimitedDataProtector();
+        _lifetime = TimeSpan.FromDays(options.Value.UserCookieDays);
+    }
+
+    /// <summary>The visitor's id from a valid cookie, or a new id set in a new cookie.</summary>
+    public string UserIdFor(HttpContext http)
+    {
+        var name = http.Request.IsHttps ? SecureName : Name;
+        if (http.Request.Cookies.TryGetValue(name, out var existing) && UserIdFrom(existing) is { } known) return known;
         var userId = RandomId.NewUserId();
-        http.Response.Cookies.Append(UserCookie, userId, new CookieOptions
+        http.Response.Cookies.Append(name, _protector.Protect(userId, _lifetime), new CookieOptions
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Strict,
             Secure = http.Request.IsHttps,
             Path = "/",
             IsEssential = true,
-            MaxAge = TimeSpan.FromDays(365),
+            MaxAge = _lifetime,
         });
         return userId;
+    }
+
+    /// <summary>The user id inside a cookie value, or null when it is forged, tampered with, expired or not ours.</summary>
+    public string? UserIdFrom(string? cookieValue)
+    {
+        if (string.IsNullOrEmpty(cookieValue) || cookieValue.Length > 1024) return null;
+        try
+        {
+            var userId = _protector.Unprotect(cookieValue);
+            return RandomId.IsUserId(userId) ? userId : null;
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
     }
 }
 

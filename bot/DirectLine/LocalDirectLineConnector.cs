@@ -13,6 +13,8 @@ public sealed class LocalDirectLineConnector(LocalConversationStore conversation
     /// <summary>The <c>serviceUrl</c> of every activity that arrives through the local Direct Line.</summary>
     public const string ServiceUrl = "urn:trustbot:directline";
 
+    public bool AnswersOnlyItsOwnTurns => true;
+
     public bool Handles(string serviceUrl) => string.Equals(serviceUrl.TrimEnd('/'), ServiceUrl, StringComparison.OrdinalIgnoreCase);
 
     public Task<ResourceResponse> SendAsync(Activity activity, CancellationToken cancellationToken)

@@ -29,12 +29,12 @@ public sealed class LocalDirectLineEndpoints(IOptions<DirectLineOptions> options
         var group = app.MapGroup(BasePath);
         group.MapPost("/tokens/refresh", (HttpContext http, LocalDirectLine dl) => dl.RefreshToken(http));
         group.MapPost("/tokens/generate", () => LocalDirectLine.Error(403, "The local Direct Line has no secret; get a token from POST /api/directline/token."));
-        group.MapPost("/conversations", (HttpContext http, LocalDirectLine dl) => dl.StartConversationAsync(http));
+        group.MapPost("/conversations", (HttpContext http, LocalDirectLine dl) => dl.StartConversationAsync(http)).RequireRateLimiting(EdgeProtection.StartPolicy);
         group.MapGet("/conversations/{conversationId}", (HttpContext http, string conversationId, LocalDirectLine dl) => dl.Reconnect(http, conversationId));
         group.MapGet("/conversations/{conversationId}/activities", (HttpContext http, string conversationId, LocalDirectLine dl) => dl.GetActivities(http, conversationId));
-        group.MapPost("/conversations/{conversationId}/activities", (HttpContext http, string conversationId, LocalDirectLine dl) => dl.PostActivityAsync(http, conversationId));
+        group.MapPost("/conversations/{conversationId}/activities", (HttpContext http, string conversationId, LocalDirectLine dl) => dl.PostActivityAsync(http, conversationId)).RequireRateLimiting(EdgeProtection.PostPolicy);
         group.MapPost("/conversations/{conversationId}/upload", () => LocalDirectLine.Error(400, "The local Direct Line does not accept uploads; send text instead."));
-        group.MapGet("/conversations/{conversationId}/stream", (HttpContext http, string conversationId, LocalDirectLine dl) => dl.StreamAsync(http, conversationId));
+        group.MapGet("/conversations/{conversationId}/stream", (HttpContext http, string conversationId, LocalDirectLine dl) => dl.StreamAsync(http, conversationId)).RequireRateLimiting(EdgeProtection.StreamPolicy);
     }
 }
 
@@ -46,6 +46,7 @@ public sealed class LocalDirectLine(
     IBot bot,
     IOptions<BotIdentityOptions> identity,
     IOptions<BotFrameworkOptions> botFramework,
+    IOptions<LocalDirectLineOptions> limits,
     IHostApplicationLifetime lifetime,
     ILogger<LocalDirectLine> logger)
 {
@@ -85,7 +86,16 @@ public sealed class LocalDirectLine(
         LocalConversation? conversation = null;
         var created = false;
         if (token.ConversationId is { } bound) conversation = conversations.Find(bound);
-        if (conversation is null || conversation.UserId != token.UserId) (conversation, created) = conversations.GetOrCreate(token.UserId);
+        if (conversation is null || conversation.UserId != token.UserId)
+        {
+            // Live conversations are never evicted for a newcomer: when all are live, the newcomer waits.
+            if (conversations.GetOrCreate(token.UserId) is not { } opened)
+            {
+                http.Response.Headers.RetryAfter = limits.Value.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                return Error(503, "The web chat is full right now; try again in a minute.");
+            }
+            (conversation, created) = opened;
+        }
 
         if (created) await WelcomeAsync(conversation, locale);
         return Results.Json(Describe(http, conversation, token.UserId), DirectLineJson.Default.DirectLineConversation, statusCode: created ? 201 : 200);
@@ -103,26 +113,20 @@ public sealed class LocalDirectLine(
     {
         if (Open(http, conversationId, out _, out var conversation) is { } denied) return denied;
         if (!TryReadWatermark(http, out var watermark)) return Error(400, "The watermark must be the value returned by an earlier call.");
-        var (activities, next) = conversation.ReadAfter(watermark);
-        return Results.Content(ActivitySet(activities, next), "application/json", Encoding.UTF8);
+        var (activities, next) = conversation.ReadAfter(watermark, limits.Value.PageActivities, limits.Value.PageBytes);
+        return Results.Bytes(ActivitySet(activities, next), "application/json; charset=utf-8");
     }
 
     public async Task<IResult> PostActivityAsync(HttpContext http, string conversationId)
     {
         if (Open(http, conversationId, out var token, out var conversation) is { } denied) return denied;
-        var (body, error) = await ReadBodyAsync(http);
+        if (!InboundActivity.IsJsonContentType(http.Request.ContentType)) return Error(415, "Send the activity as application/json.");
+        var (body, error) = await ReadBodyAsync(http, limits.Value.MaxActivityBytes);
         if (error is not null) return error;
 
-        Activity? activity;
-        try
-        {
-            activity = body is { Length: > 0 } ? JsonSerializer.Deserialize(body, ProtocolJson.Default.Activity) : null;
-        }
-        catch (JsonException)
-        {
-            return Error(400, "The body is not valid activity JSON.");
-        }
-        if (activity is null || string.IsNullOrWhiteSpace(activity.Type)) return Error(400, "The activity has no 'type'.");
+        // From is replaced below, so a client need not send it.
+        var (activity, invalid) = InboundActivity.Parse(body!, requireFrom: false);
+        if (activity is null) return Error(400, invalid!);
 
         // The token, not the client, says who is speaking and where.
         activity.From = new ChannelAccount { Id = token.UserId, Name = activity.From?.Name, Role = RoleTypes.User };
@@ -138,9 +142,11 @@ public sealed class LocalDirectLine(
         await conversation.TurnGate.WaitAsync(http.RequestAborted);
         try
         {
-            // Typing indicators are passed to the bot but not kept: they would push real messages out of the history.
-            var id = activity.Type == ActivityTypes.Typing ? (activity.Id = $"{conversation.Id}|typing-{RandomId.New()}") : conversation.Append(activity);
-            var outcome = await adapter.ProcessActivityAsync(activity, AuthenticationResult.Verified, bot.OnTurnAsync, lifetime.ApplicationStopping);
+            // Only the person's messages are kept (Web Chat shows them); typing and events are passed to the
+            // bot but not stored, so they can neither push real messages out nor fill memory.
+            var id = activity.Type == ActivityTypes.Message ? conversation.Append(activity) : (activity.Id = $"{conversation.Id}|{RandomId.New()}");
+            conversation.MarkPersonSpoke();
+            var outcome = await adapter.ProcessActivityAsync(activity, AuthenticationResult.LocalDirectLine, bot.OnTurnAsync, lifetime.ApplicationStopping);
             if (outcome.Status >= 500) return Error(502, "The bot could not handle this activity; try again shortly.");
             return Results.Json(new ResourceResponse { Id = id }, ProtocolJson.Default.ResourceResponse);
         }
@@ -156,7 +162,23 @@ public sealed class LocalDirectLine(
         if (Open(http, conversationId, out _, out var conversation, tokenInQuery: true) is { } denied) return denied;
         if (!http.WebSockets.IsWebSocketRequest) return Error(400, "The stream URL needs a WebSocket connection.");
         if (!TryReadWatermark(http, out var watermark)) return Error(400, "The watermark must be the value returned by an earlier call.");
+        if (!conversation.TryOpenStream())
+        {
+            http.Response.Headers.RetryAfter = "5";
+            return Error(429, "This conversation already has as many open streams as allowed; close one first.");
+        }
+        try
+        {
+            return await StreamOpenedAsync(http, conversation, watermark);
+        }
+        finally
+        {
+            conversation.CloseStream();
+        }
+    }
 
+    private async Task<IResult> StreamOpenedAsync(HttpContext http, LocalConversation conversation, long watermark)
+    {
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
         var stopping = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
         using (stopping)
@@ -168,20 +190,24 @@ public sealed class LocalDirectLine(
                 {
                     using var wait = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
                     wait.CancelAfter(KeepAlive);
-                    string frame;
+                    byte[] frame;
                     try
                     {
                         await conversation.WaitForActivityAfterAsync(watermark, wait.Token);
-                        var (activities, next) = conversation.ReadAfter(watermark);
-                        if (activities.Count == 0) continue;
+                        var (activities, next) = conversation.ReadAfter(watermark, limits.Value.PageActivities, limits.Value.PageBytes);
+                        if (activities.Count == 0)
+                        {
+                            watermark = next;
+                            continue;
+                        }
                         watermark = next;
                         frame = ActivitySet(activities, next);
                     }
                     catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
                     {
-                        frame = "";
+                        frame = [];
                     }
-                    await socket.SendAsync(Encoding.UTF8.GetBytes(frame), WebSocketMessageType.Text, true, stopping.Token);
+                    await socket.SendAsync(frame, WebSocketMessageType.Text, true, stopping.Token);
                 }
             }
             catch (Exception e) when (e is OperationCanceledException or WebSocketException)
@@ -241,7 +267,7 @@ public sealed class LocalDirectLine(
         await conversation.TurnGate.WaitAsync(lifetime.ApplicationStopping);
         try
         {
-            var outcome = await adapter.ProcessActivityAsync(update, AuthenticationResult.Verified, bot.OnTurnAsync, lifetime.ApplicationStopping);
+            var outcome = await adapter.ProcessActivityAsync(update, AuthenticationResult.LocalDirectLine, bot.OnTurnAsync, lifetime.ApplicationStopping);
             if (outcome.Status >= 500) logger.LogWarning("The welcome turn of a local Direct Line conversation failed with {Status}", outcome.Status);
         }
         finally
@@ -295,20 +321,27 @@ public sealed class LocalDirectLine(
         return long.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out watermark);
     }
 
-    private static string ActivitySet(IReadOnlyList<string> activities, long watermark)
+    /// <summary>One page as UTF-8 JSON, assembled from the stored bytes (bounded by the page limits).</summary>
+    private static byte[] ActivitySet(IReadOnlyList<byte[]> activities, long watermark)
     {
-        var json = new StringBuilder("{\"activities\":[");
+        var tail = Encoding.UTF8.GetBytes($"],\"watermark\":\"{watermark.ToString(CultureInfo.InvariantCulture)}\"}}");
+        var head = "{\"activities\":["u8;
+        var json = new byte[head.Length + activities.Sum(a => a.Length) + Math.Max(0, activities.Count - 1) + tail.Length];
+        head.CopyTo(json);
+        var at = head.Length;
         for (var i = 0; i < activities.Count; i++)
         {
-            if (i > 0) json.Append(',');
-            json.Append(activities[i]);
+            if (i > 0) json[at++] = (byte)',';
+            activities[i].CopyTo(json, at);
+            at += activities[i].Length;
         }
-        return json.Append("],\"watermark\":\"").Append(watermark.ToString(CultureInfo.InvariantCulture)).Append("\"}").ToString();
+        tail.CopyTo(json, at);
+        return json;
     }
 
-    private async Task<(byte[]? Body, IResult? Error)> ReadBodyAsync(HttpContext http)
+    private async Task<(byte[]? Body, IResult? Error)> ReadBodyAsync(HttpContext http, int? smallerLimit = null)
     {
-        var limit = botFramework.Value.MaxActivityBytes;
+        var limit = Math.Min(botFramework.Value.MaxActivityBytes, smallerLimit ?? int.MaxValue);
         var body = await LimitedBody.ReadAsync(http.Request, limit, http.RequestAborted);
         return body is null ? (null, Error(413, $"The activity is larger than {limit} bytes.")) : (body, null);
     }

@@ -12,6 +12,7 @@ public static class BotEndpoints
     /// <summary>Maps POST /api/messages and GET /healthz.</summary>
     public static WebApplication MapBotEndpoints(this WebApplication app)
     {
+        app.UseTrustBotEdge();
         app.MapMethods("/api/messages", ["POST"], HandleMessagesAsync);
         app.MapMethods("/api/messages", ["GET", "PUT", "DELETE", "PATCH", "HEAD"], (HttpContext http) =>
         {
@@ -25,22 +26,21 @@ public static class BotEndpoints
 
     private static async Task<IResult> HandleMessagesAsync(
         HttpContext http, BotHttpAdapter adapter, IBot bot, IInboundAuthenticator authenticator,
-        IOptions<BotFrameworkOptions> options, CancellationToken cancellationToken)
+        IOptions<BotFrameworkOptions> options, IOptions<BotIdentityOptions> identity, CancellationToken cancellationToken)
     {
+        // Channels always send JSON; refusing anything else also stops a cross-site "simple" form POST.
+        if (!InboundActivity.IsJsonContentType(http.Request.ContentType)) return Error(415, "Send the activity as application/json.");
+        var localMode = identity.Value.IsLocalMode;
+        // Without an app id nothing is authenticated, so only this machine (the Emulator, curl) may talk to the bot.
+        if (localMode && !EdgeProtection.IsLocalClient(http))
+            return Error(403, "This bot has no MicrosoftAppId, so /api/messages only accepts requests from this machine.");
+
         var limit = options.Value.MaxActivityBytes;
         var body = await LimitedBody.ReadAsync(http.Request, limit, cancellationToken);
         if (body is null) return Error(413, $"The activity is larger than {limit} bytes.");
 
-        Activity? activity;
-        try
-        {
-            activity = JsonSerializer.Deserialize(body, ProtocolJson.Default.Activity);
-        }
-        catch (JsonException)
-        {
-            return Error(400, "The body is not valid activity JSON.");
-        }
-        if (activity is null || string.IsNullOrWhiteSpace(activity.Type)) return Error(400, "The activity has no 'type'.");
+        var (activity, invalid) = InboundActivity.Parse(body);
+        if (activity is null) return Error(400, invalid!);
 
         var auth = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : null, activity, cancellationToken);
         if (!auth.Succeeded)
@@ -51,6 +51,7 @@ public static class BotEndpoints
 
         if (!ActivityTypes.IsKnown(activity.Type)) return Results.Ok();
         if (MissingField(activity) is { } missing) return Error(400, $"The activity has no '{missing}'.");
+        if (RefusedRoute(activity, localMode) is { } refused) return Error(refused.Status, refused.Message);
 
         var outcome = await adapter.ProcessActivityAsync(activity, auth, bot.OnTurnAsync, cancellationToken);
         return outcome.Body switch
@@ -61,6 +62,24 @@ public static class BotEndpoints
             System.Text.Json.Nodes.JsonNode node => Results.Json(node, ProtocolJson.Default.JsonNode, statusCode: outcome.Status),
             _ => Results.StatusCode(outcome.Status),
         };
+    }
+
+    /// <summary>
+    /// The local Direct Line's turns come only through /v3/directline: its service URL is never accepted
+    /// here, and in local mode (no token proves the channel) neither are the web chat channel ids, whose
+    /// user ids are the web chat visitors'. An anonymous reply goes only to a plainly written loopback URL.
+    /// </summary>
+    private static (int Status, string Message)? RefusedRoute(Activity activity, bool localMode)
+    {
+        if (activity.ServiceUrl is { } url && url.TrimEnd('/').Equals(TrustBot.Bot.DirectLine.LocalDirectLineConnector.ServiceUrl, StringComparison.OrdinalIgnoreCase))
+            return (403, "This service URL belongs to the bot's own Direct Line endpoint.");
+        if (!localMode) return null;
+        if (activity.ChannelId is { } channel && (channel.Equals(Channels.Webchat, StringComparison.OrdinalIgnoreCase) || channel.Equals(Channels.Directline, StringComparison.OrdinalIgnoreCase)))
+            return (403, "Web chat conversations reach this bot through its Direct Line endpoint, not /api/messages.");
+        // expectReplies and invoke answers travel in the HTTP response, so their service URL is never called now.
+        if (activity.DeliveryMode != DeliveryModes.ExpectReplies && activity.Type != ActivityTypes.Invoke && !string.IsNullOrEmpty(activity.ServiceUrl) && !TrustedServiceUrls.IsCanonicalLoopback(activity.ServiceUrl))
+            return (400, "In local mode the serviceUrl must be http(s)://localhost, 127.0.0.1 or [::1] with a port (the Emulator's).");
+        return null;
     }
 
     private static string? MissingField(Activity a)

@@ -27,7 +27,8 @@ public static class TrustBotServiceCollectionExtensions
         services.AddOptions<ProactiveOptions>().Bind(configuration.GetSection(ProactiveOptions.Section)).ValidateDataAnnotations()
             .Validate(o => QuietHours.TryParse(o.QuietHours, out _), "Proactive:QuietHours must be two 24-hour times such as 22:00-08:00.").ValidateOnStart();
         services.AddOptions<DirectLineOptions>().Bind(configuration.GetSection(DirectLineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<TrustBot.Safety.SafetyResources>().Bind(configuration.GetSection(TrustBot.Safety.SafetyResources.Section));
+        services.AddOptions<TrustBot.Safety.SafetyResources>().Configure(r => SafetyResourcesBinder.Bind(configuration.GetSection(TrustBot.Safety.SafetyResources.Section), r));
+        services.AddOptions<SafetyOptions>().Bind(configuration.GetSection(SafetyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TrustedServiceUrls>();
@@ -35,6 +36,7 @@ public static class TrustBotServiceCollectionExtensions
         services.AddSingleton<IInboundAuthenticator, BotFrameworkAuthenticator>();
         services.AddSingleton<BotHttpAdapter>();
         services.AddSingleton<BotAdapter>(sp => sp.GetRequiredService<BotHttpAdapter>());
+        services.AddTrustBotEdge(configuration);
         services.AddTrustBotWebChat(configuration);
 
         services.AddTrustBotStorage();
@@ -42,10 +44,13 @@ public static class TrustBotServiceCollectionExtensions
         services.AddSingleton<ITrendChart, TrustBot.Bot.Charts.ScottPlotTrendChart>();
         services.AddSingleton<IJourneyReports>(sp => new JourneyReports(sp.GetService<ITrendChart>()));
         services.AddSingleton<TrustBot.Safety.ISafetyDetector, TrustBot.Safety.PhraseSafetyDetector>();
-        services.AddSingleton(sp => new ReminderRules(QuietHours.Parse(sp.GetRequiredService<IOptions<ProactiveOptions>>().Value.QuietHours)));
+        services.AddSingleton(sp => new ReminderRules(QuietHours.Parse(sp.GetRequiredService<IOptions<ProactiveOptions>>().Value.QuietHours))
+        {
+            SafetyPause = TimeSpan.FromHours(sp.GetRequiredService<IOptions<SafetyOptions>>().Value.PauseProactiveHours),
+        });
         services.AddSingleton<IBot>(sp => new TrustBotHandler(
             sp.GetRequiredService<IStorage>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<JourneyOptions>(), sp.GetRequiredService<IJourneyReports>(),
-            new JourneySafety(sp.GetRequiredService<TrustBot.Safety.ISafetyDetector>(), sp.GetRequiredService<JourneyOptions>().SafetyResources),
+            new JourneySafety(sp.GetRequiredService<TrustBot.Safety.ISafetyDetector>(), sp.GetRequiredService<JourneyOptions>().SafetyResources, sp.GetRequiredService<ReminderRules>()),
             sp.GetRequiredService<ReminderRules>()));
         // Registered always; it returns at once when Proactive:Enabled is false.
         services.AddHostedService<TrustBot.Bot.Proactive.ProactiveSender>();

@@ -7,9 +7,14 @@ namespace TrustBot.Dialogs;
 /// <summary>
 /// Shows choices the way each channel supports (protocol.md §6): suggested actions where possible
 /// (Teams: personal chats only, at most 3), otherwise a hero card with buttons, otherwise a numbered list.
+/// Every button sends the choice's short <see cref="Choice.ButtonValue"/>, never its title, so a long or
+/// changing title ("Continue my journey: Step 3: …") still reaches the prompt or command it stands for.
 /// </summary>
 public static class ChoiceRenderer
 {
+    /// <summary>The field of a card submit's <c>value</c> object that carries the chosen option.</summary>
+    public const string SubmitField = "choice";
+
     /// <summary>Adds the choices to <paramref name="prompt"/> for the channel of <paramref name="incoming"/>.</summary>
     public static Activity Render(Activity incoming, Activity prompt, IReadOnlyList<Choice> choices, ListStyle style = ListStyle.Auto)
     {
@@ -17,18 +22,16 @@ public static class ChoiceRenderer
         switch (style)
         {
             case ListStyle.SuggestedAction:
+                // Suggested actions are imBack everywhere (Teams accepts nothing else there); the value is what the person "says".
                 prompt.SuggestedActions = new SuggestedActions
                 {
-                    Actions = choices.Select(c => new CardAction { Type = ActionTypes.ImBack, Title = c.Display, Value = c.Display }).ToList(),
+                    Actions = choices.Select(c => new CardAction { Type = ActionTypes.ImBack, Title = c.Display, Value = c.ButtonValue }).ToList(),
                 };
                 break;
             case ListStyle.HeroCard:
-                var buttons = new JsonArray(choices.Select(c => (JsonNode)new JsonObject
-                {
-                    ["type"] = ActionTypes.ImBack,
-                    ["title"] = c.Display,
-                    ["value"] = c.Display,
-                }).ToArray());
+                // Card buttons are messageBack: Teams (and the Agents Playground) reject imBack on cards. The chat shows the
+                // title (displayText); the bot gets the short value as text and as submit data.
+                var buttons = new JsonArray(choices.Select(c => (JsonNode)CardButton(c)).ToArray());
                 (prompt.Attachments ??= []).Add(new Attachment
                 {
                     ContentType = AttachmentContentTypes.HeroCard,
@@ -44,6 +47,16 @@ public static class ChoiceRenderer
         }
         return prompt;
     }
+
+    /// <summary>A messageBack card button for <paramref name="choice"/>.</summary>
+    public static JsonObject CardButton(Choice choice) => new()
+    {
+        ["type"] = ActionTypes.MessageBack,
+        ["title"] = choice.Display,
+        ["text"] = choice.ButtonValue,
+        ["displayText"] = choice.Display,
+        ["value"] = new JsonObject { [SubmitField] = choice.ButtonValue },
+    };
 
     /// <summary>The richest style the channel and conversation support for this many choices.</summary>
     public static ListStyle BestStyle(Activity incoming, int count)

@@ -122,23 +122,32 @@ public abstract class Prompt<T> : Dialog
         activity is null ? null : JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(activity, DialogJson.Default.Activity), DialogJson.Default.Activity);
 }
 
-/// <summary>Reads the answer out of a message: its text, or a button/card submit's value when the text is empty.</summary>
+/// <summary>
+/// Reads the answer out of a message: a button's submit data (messageBack / Action.Submit <c>value</c>) first,
+/// because it is the exact option; otherwise the typed text; otherwise any other value the message carries.
+/// </summary>
 public static class PromptInput
 {
-    private static readonly string[] ValueFields = ["answer", "choice", "value", "text"];
+    private static readonly string[] ValueFields = [ChoiceRenderer.SubmitField, "answer", "value", "text"];
 
     /// <summary>The trimmed answer, or null when the message carries none.</summary>
     public static string? Of(Activity activity)
     {
+        if (activity.Value is JsonObject submitted && Field(submitted, ChoiceRenderer.SubmitField) is { } chosen) return chosen;
         if (!string.IsNullOrWhiteSpace(activity.Text)) return activity.Text.Trim();
         return activity.Value switch
         {
             JsonValue v when v.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s) => s.Trim(),
             JsonValue v when v.TryGetValue<int>(out var i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            JsonObject o => ValueFields.Select(f => o[f]).OfType<JsonValue>()
-                .Select(v => v.TryGetValue<string>(out var s) ? s : v.ToJsonString())
-                .FirstOrDefault(s => !string.IsNullOrWhiteSpace(s))?.Trim(),
+            JsonObject o => ValueFields.Select(f => Field(o, f)).FirstOrDefault(s => s is not null),
             _ => null,
         };
     }
+
+    private static string? Field(JsonObject o, string name) => o[name] switch
+    {
+        JsonValue v when v.TryGetValue<string>(out var s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim(),
+        JsonValue v => v.ToJsonString(),
+        _ => null,
+    };
 }

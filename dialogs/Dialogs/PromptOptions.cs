@@ -33,8 +33,17 @@ public sealed class Choice
     /// <summary>Other words that pick this option.</summary>
     public List<string>? Synonyms { get; set; }
 
+    /// <summary>
+    /// What the option's button sends back (imBack value, messageBack text and submit data). Defaults to
+    /// <see cref="Value"/>: short and stable, unlike titles that carry changing details such as the next step's name.
+    /// </summary>
+    public string? Id { get; set; }
+
     /// <summary>The text shown for this option.</summary>
     public string Display => Title ?? Value;
+
+    /// <summary>The value the option's button sends.</summary>
+    public string ButtonValue => string.IsNullOrWhiteSpace(Id) ? Value : Id;
 
     /// <summary>Creates choices from titles.</summary>
     public static List<Choice> From(params string[] values) => values.Select(v => new Choice { Value = v }).ToList();

@@ -10,11 +10,17 @@ public sealed class TextPrompt(string id, PromptValidator<string>? validator = n
     /// <summary>The default longest answer.</summary>
     public const int DefaultMaxLength = 2000;
 
+    /// <summary>Raw UTF-16 code units allowed per counted character.</summary>
+    public const int MaxCodeUnitsPerCharacter = 8;
+
     /// <inheritdoc />
     protected override PromptRecognizerResult<string> Recognize(string input, PromptOptions options, ITurnContext context)
     {
         var min = (int)(options.Min ?? 1);
         var max = (int)(options.Max ?? DefaultMaxLength);
+        // One text element can hold any number of combining marks, so the raw UTF-16 length is capped too
+        // (generous: the longest emoji sequences are about 11 code units per element).
+        if (input.Length > max * MaxCodeUnitsPerCharacter) return PromptRecognizerResult<string>.Failed;
         var length = new StringInfo(input).LengthInTextElements;
         return length >= min && length <= max ? PromptRecognizerResult<string>.Ok(input) : PromptRecognizerResult<string>.Failed;
     }

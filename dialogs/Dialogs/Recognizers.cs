@@ -152,10 +152,10 @@ public static partial class Recognizers
 
     private static FoundChoice Found(IReadOnlyList<Choice> choices, int i) => new(choices[i].Value, i);
 
-    [GeneratedRegex(@"(?<![\w.])(?<n>-?\d+(?:[.,]\d+)?)(?![\w])")]
+    [GeneratedRegex(@"(?<![\w.])(?<n>-?[0-9]+(?:[.,][0-9]+)?)(?![\w])")]
     private static partial Regex NumberPattern();
 
-    [GeneratedRegex(@"^(?:at |around |about )?(?<h>\d{1,2})(?:(?:[:.h](?<m>\d{2}))|(?<hsuffix>h))?\s*(?<ampm>a\.?m\.?|p\.?m\.?)?(?: ish)?$")]
+    [GeneratedRegex(@"^(?:at |around |about )?(?<h>[0-9]{1,2})(?:(?:[:.h](?<m>[0-9]{2}))|(?<hsuffix>h))?\s*(?<ampm>a\.?m\.?|p\.?m\.?)?(?: ish)?$")]
     private static partial Regex TimePattern();
 
     [GeneratedRegex(@"[\p{L}\p{N}']+")]

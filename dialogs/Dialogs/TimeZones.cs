@@ -99,9 +99,9 @@ public static partial class TimeZones
         return index;
     }
 
-    [GeneratedRegex(@"^(?:utc|gmt)?\s*(?<s>[+-])\s*(?<h>\d{1,2})(?::?(?<m>\d{2}))?$")]
+    [GeneratedRegex(@"^(?:utc|gmt)?\s*(?<s>[+-])\s*(?<h>[0-9]{1,2})(?::?(?<m>[0-9]{2}))?$")]
     private static partial Regex OffsetPattern();
 
-    [GeneratedRegex(@"^UTC(?<s>[+-])(?<o>\d{2}:\d{2})$")]
+    [GeneratedRegex(@"^UTC(?<s>[+-])(?<o>[0-9]{2}:[0-9]{2})$")]
     private static partial Regex StoredOffsetPattern();
 }

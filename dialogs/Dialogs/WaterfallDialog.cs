@@ -57,7 +57,7 @@ public sealed class WaterfallDialog<TData> : Dialog where TData : class, new()
     {
         // Only a message moves a waterfall on; other activities (typing, reactions) leave it waiting.
         if (dc.Context.Activity.Type != ActivityTypes.Message) return Task.FromResult(DialogTurnResult.Waiting);
-        return ResumeDialogAsync(dc, DialogReason.EndCalled, dc.Context.Activity.Text, cancellationToken);
+        return ResumeDialogAsync(dc, DialogReason.EndCalled, PromptInput.Of(dc.Context.Activity), cancellationToken);
     }
 
     /// <inheritdoc />

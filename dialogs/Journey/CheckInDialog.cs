@@ -102,7 +102,7 @@ public sealed class CheckInDialog : ComponentDialog
         if (step.Context.Journey().Profile.BoundaryCount <= 0) return step.NextAsync(null, ct);
         return step.PromptAsync(ChoicePromptId, new PromptOptions
         {
-            Prompt = Activity.CreateMessage("Were the boundaries you agreed on respected?"),
+            Prompt = Activity.CreateMessage("Were the boundaries you've set respected since last time?"),
             RetryPrompt = Activity.CreateMessage("Choose \"Yes\", \"Mostly\" or \"No\"."),
             Choices =
             [
@@ -189,7 +189,7 @@ public sealed class CheckInDialog : ComponentDialog
         if (CommitmentFeedback(data.CommitmentKept, profile, journey.Now) is { } commitment) parts.Add(commitment);
         if (celebration is not null) parts.Add(celebration + " I've added it to your small wins.");
         parts.Add(Encouragement.DescribeStreak(profile.Streak, firstCheckIn));
-        parts.Add(EncouragementFor(data, previousTrust, setback is not null, spaceActive, profile.Role, data.Win is null ? rememberedWin : null));
+        parts.Add(EncouragementFor(data, previousTrust, setback is not null, spaceActive, profile.Role, data.Win is null ? rememberedWin : null, profile.StepsDone.Contains(6)));
         await step.SendAsync(string.Join("\n\n", parts), ct);
         return await step.EndDialogAsync(ct);
     }
@@ -224,7 +224,7 @@ public sealed class CheckInDialog : ComponentDialog
     }
 
     /// <summary>An improvement is celebrated, a dip gets the step-8 message on setbacks, and a space period leans to self-care.</summary>
-    private static string EncouragementFor(CheckInData data, int? previousTrust, bool hadSetback, bool spaceActive, PartnerRole role, string? rememberedWin)
+    private static string EncouragementFor(CheckInData data, int? previousTrust, bool hadSetback, bool spaceActive, PartnerRole role, string? rememberedWin, bool stepSixDone)
     {
         var dip = data.Trust < previousTrust || data.Communication == "worse" || data.BoundariesRespected == "no" || hadSetback;
         var improved = !dip && (data.Trust > previousTrust || data.Communication == "better");
@@ -242,6 +242,6 @@ public sealed class CheckInDialog : ComponentDialog
         {
             message = "Steady is a kind of progress too. Showing up like this, again and again, is how trust is rebuilt.";
         }
-        return spaceActive ? message + "\n\n" + Encouragement.SpaceSelfCare(role) : message;
+        return spaceActive ? message + "\n\n" + Encouragement.SpaceSelfCare(role, stepSixDone) : message;
     }
 }

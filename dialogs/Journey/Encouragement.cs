@@ -34,10 +34,16 @@ public static class Encouragement
         both: "Trust is a choice you both keep making, day after day. Neither of you can make it alone.");
 
     /// <summary>The self-care lean used while a space period lasts: no talks suggested, step 6 instead.</summary>
-    public static string SpaceSelfCare(PartnerRole role) => RoleText.Pick(role,
-        hurt: "You're in a space period, so this is time for you. Rest, do something kind for yourself, and if you'd like some gentle work, step 6 (Work on yourself) fits well right now.",
-        repairing: "Your partner has asked for space, so this is a good time to turn to your own growth rather than to them. Step 6 (Work on yourself) fits well right now.",
-        both: "You're in a space period, so let this be time for yourselves. Step 6 (Work on yourself) fits well right now.");
+    /// <remarks>Step 6 is only suggested while it is not done yet.</remarks>
+    public static string SpaceSelfCare(PartnerRole role, bool stepSixDone = false) => stepSixDone
+        ? RoleText.Pick(role,
+            hurt: "You're in a space period, so this is time for you. Rest, and do something kind for yourself.",
+            repairing: "Your partner has asked for space, so this is a good time to keep working on your own growth rather than turning to them.",
+            both: "You're in a space period, so let this be time for yourselves.")
+        : RoleText.Pick(role,
+            hurt: "You're in a space period, so this is time for you. Rest, do something kind for yourself, and if you'd like some gentle work, step 6 (Work on yourself) fits well right now.",
+            repairing: "Your partner has asked for space, so this is a good time to turn to your own growth rather than to them. Step 6 (Work on yourself) fits well right now.",
+            both: "You're in a space period, so let this be time for yourselves. Step 6 (Work on yourself) fits well right now.");
 
     /// <summary>How long after a check-in the next one still counts as on schedule (the rhythm's interval plus some grace).</summary>
     public static TimeSpan StreakWindow(CheckInRhythm rhythm) => rhythm switch

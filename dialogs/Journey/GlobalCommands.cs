@@ -49,13 +49,16 @@ public static partial class GlobalCommands
         ["steps"] = GlobalCommand.Steps, ["all steps"] = GlobalCommand.Steps, ["the steps"] = GlobalCommand.Steps,
     };
 
-    /// <summary>The command the message is, or <see cref="GlobalCommand.None"/>.</summary>
+    /// <summary>The command the message is (its button value or card submit first, else its text), or <see cref="GlobalCommand.None"/>.</summary>
+    public static GlobalCommand Recognize(Activity activity) => Recognize(PromptInput.Of(activity));
+
+    /// <summary>The command the text is, or <see cref="GlobalCommand.None"/>. Any length: a button's title can be long.</summary>
     public static GlobalCommand Recognize(string? text)
     {
         var t = Recognizers.Normalize(text);
-        if (t.Length == 0 || t.Length > 40) return GlobalCommand.None;
+        if (t.Length == 0) return GlobalCommand.None;
         if (Phrases.TryGetValue(t, out var command)) return command;
-        // "Continue my journey (Step 3: ...)" is how the menu button reads.
+        // "Continue my journey: Step 3: ..." is how the menu button reads.
         if (t.StartsWith("continue my journey", StringComparison.Ordinal)) return GlobalCommand.ContinueJourney;
         return GlobalCommand.None;
     }

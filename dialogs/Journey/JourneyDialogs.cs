@@ -25,5 +25,6 @@ public static class JourneyDialogs
         .Add(new SmallWinsDialog())
         .Add(new PatienceDialog())
         .Add(new WinsDialog())
-        .Add(new CheckInDialog());
+        .Add(new CheckInDialog())
+        .Add(new SafetyCheckDialog());
 }

@@ -19,14 +19,14 @@ public sealed partial class JourneyInterruptions(IJourneyReports reports) : IInt
         var journey = turn.Journey();
         if (journey.Profile.Consented != true) return InterruptionResult.Continue;
 
-        if (StepNumber().Match(Recognizers.Normalize(turn.Activity.Text)) is { Success: true } m)
+        if (StepNumber().Match(Recognizers.Normalize(PromptInput.Of(turn.Activity))) is { Success: true } m)
         {
             await dc.CancelAllDialogsAsync(cancellationToken);
             await dc.BeginDialogAsync(JourneySteps.DialogId(int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)), null, cancellationToken);
             return InterruptionResult.Handled;
         }
 
-        switch (GlobalCommands.Recognize(turn.Activity.Text))
+        switch (GlobalCommands.Recognize(turn.Activity))
         {
             case GlobalCommand.None:
                 return InterruptionResult.Continue;

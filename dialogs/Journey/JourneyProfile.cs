@@ -110,6 +110,9 @@ public sealed class JourneyProfile
     /// <summary>Step 2: a planned talk, in UTC.</summary>
     public DateTimeOffset? PlannedTalkAt { get; set; }
 
+    /// <summary>Step 5: the planned talk the person chose to keep (with its reminder) during a space period.</summary>
+    public DateTimeOffset? TalkKeptDuringSpace { get; set; }
+
     public DateTimeOffset? RemindersPausedUntil { get; set; }
 
     /// <summary><c>stop</c>: no proactive messages at all until <c>start</c>.</summary>
@@ -120,7 +123,10 @@ public sealed class JourneyProfile
     /// <summary>Channel, conversation and service URL of the last conversation used (to store its reference only on change).</summary>
     public string? LastConversationKey { get; set; }
 
-    /// <summary>True when the person still has something to say about their safety today (nothing stored but the flag).</summary>
+    /// <summary>
+    /// When the bot last showed the safety message, or the person said they were not safe or could not talk freely
+    /// (the time only, never the text). Unprompted messages pause for a while after it (<see cref="ReminderRules.SafetyPause"/>).
+    /// </summary>
     public DateTimeOffset? LastSafetyMessageAt { get; set; }
 
     /// <summary>The channel refused proactive sends (blocked or removed); cleared when the person writes again.</summary>

@@ -1,3 +1,4 @@
+using TrustBot.Dialogs;
 using TrustBot.Safety;
 using TrustBot.Schema;
 using TrustBot.Turns;
@@ -5,32 +6,84 @@ using TrustBot.Turns;
 namespace TrustBot.Journey;
 
 /// <summary>
-/// The safety check that runs first on every message. When a message suggests danger the flow stops
-/// for this turn, the person gets a short caring message with crisis resources for their country,
-/// and only the time and category are stored. The dialog is untouched, so the next message resumes.
+/// The safety check that runs first on every message. Clear danger gets the full safety message at once (a caring
+/// first line for the category and for whose safety it is, crisis lines for the person's country, and the question
+/// whether they are safe right now); possible danger gets a gentle check first. Either way the
+/// <see cref="SafetyCheckDialog"/> goes on top of the dialog stack, so the interrupted flow is held until the person
+/// says they are safe and chooses to continue. While it is active every message is read again with heightened
+/// scrutiny, and goes to the safety mode rather than to the held prompt. In group chats there is no safety mode: one
+/// caring message with the crisis lines and an invitation to a personal chat. Only the time and category are stored.
 /// </summary>
-public sealed class JourneySafety(ISafetyDetector detector, SafetyResources resources)
+public sealed class JourneySafety(ISafetyDetector detector, SafetyResources resources, ReminderRules? rules = null)
 {
     /// <summary>Creates the safety check with the built-in detector and the configured resources.</summary>
-    public JourneySafety(JourneyOptions options) : this(new PhraseSafetyDetector(), options.SafetyResources)
+    public JourneySafety(JourneyOptions options, ReminderRules? rules = null) : this(new PhraseSafetyDetector(), options.SafetyResources, rules)
     {
     }
 
-    /// <summary>Answers the turn when the message suggests danger. Returns true when it did.</summary>
-    public async Task<bool> TryRespondAsync(ITurnContext turn, JourneySession journey, CancellationToken cancellationToken)
+    private readonly TimeSpan _pause = (rules ?? ReminderRules.Default).SafetyPause;
+
+    /// <summary>
+    /// Answers the turn when the message suggests danger or the person is in safety mode. Returns true when it did;
+    /// false lets the turn go on (no danger, or a command that leaves the safety mode or answers within it).
+    /// </summary>
+    /// <param name="turn">The turn.</param>
+    /// <param name="journey">The person's journey for the turn.</param>
+    /// <param name="dc">The dialog context over the conversation's stack (the safety mode is pushed on it).</param>
+    /// <param name="cancellationToken">Cancels the turn.</param>
+    public async Task<bool> TryRespondAsync(ITurnContext turn, JourneySession journey, DialogContext dc, CancellationToken cancellationToken)
     {
-        var assessment = detector.Assess(turn.Activity.Text);
-        if (!assessment.IsCrisis) return false;
+        turn.Services.Set(resources);
+        var group = turn.Activity.IsGroupConversation;
+        var inMode = !group && SafetyCheckDialog.IsActive(dc);
+        var text = turn.Activity.Text;
 
-        var country = CountryOf(turn.Activity) ?? journey.Profile.Country;
-        if (country is not null && journey.Profile.Consented == true) journey.Profile.Country = country;
-        var role = journey.Profile.Role == PartnerRole.Unknown ? null : journey.Profile.Role.ToString();
-        var messages = SafetyMessages.Compose(assessment.Category, resources.For(country ?? turn.Activity.Locale), role);
-        await turn.SendActivitiesAsync(messages.Select(m => Activity.CreateMessage(m)).ToArray(), cancellationToken);
+        // "I'm not safe" and "I can't talk, he's here" answer the safety mode's question; the mode knows what to do.
+        if (inMode && SafetyAnswers.Recognize(turn.Activity) is SafetyAnswer.NotSafe or SafetyAnswer.CantTalk)
+        {
+            await dc.ContinueDialogAsync(cancellationToken);
+            return true;
+        }
 
-        journey.Profile.LastSafetyMessageAt = journey.Now;
-        if (journey.Profile.Consented == true)
-            journey.Records.Add(RecordKinds.Safety, new SafetyEvent { At = journey.Now, Category = assessment.Category.ToString() }, JourneyJson.Default.SafetyEvent);
+        var assessment = detector.Assess(text, inMode ? SafetyScrutiny.Heightened : SafetyScrutiny.Normal);
+        if (assessment.IsCrisis)
+        {
+            var country = CountryOf(turn.Activity) ?? journey.Profile.Country;
+            if (country is not null && journey.Profile.Consented == true) journey.Profile.Country = country;
+            if (group)
+            {
+                await turn.SendActivityAsync(SafetyMessages.GroupMessage(resources.For(country ?? turn.Activity.Locale)), cancellationToken);
+                SafetyCheckDialog.NoteDanger(journey, assessment.Category, recordEvent: true);
+                return true;
+            }
+
+            var previous = SafetyCheckDialog.StateOf(dc);
+            // In safety mode any further sign, however faint, gets the full safety message.
+            var full = inMode || assessment.IsClear;
+            var state = new SafetyCheckState
+            {
+                Category = assessment.Category,
+                Side = SafetySides.Of(assessment, text),
+                FullShown = full,
+                Repeat = full && previous?.FullShown == true,
+                Stage = previous?.Stage == SafetyStage.CantTalk ? SafetyStage.CantTalk : SafetyStage.Asking,
+                FirstContact = journey.Profile.Consented != true,
+                Country = country,
+                PauseHours = (int)Math.Round(_pause.TotalHours),
+            };
+            if (inMode) await dc.ReplaceDialogAsync(nameof(SafetyCheckDialog), state, cancellationToken);
+            else await dc.BeginDialogAsync(nameof(SafetyCheckDialog), state, cancellationToken);
+            if (full) SafetyCheckDialog.NoteDanger(journey, assessment.Category, recordEvent: true);
+            return true;
+        }
+
+        if (!inMode) return false;
+        // Commands still work: those that open a flow leave the safety mode, those that only answer ask its question again.
+        // "help" and a bare "continue" mean something else here, so the safety mode reads them.
+        if (journey.Profile.Consented == true && GlobalCommands.Recognize(text) is not (GlobalCommand.None or GlobalCommand.Help)
+            && Recognizers.Normalize(text) != "continue")
+            return false;
+        await dc.ContinueDialogAsync(cancellationToken);
         return true;
     }
 

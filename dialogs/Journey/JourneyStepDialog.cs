@@ -45,19 +45,25 @@ public abstract class JourneyStepDialog<TData> : ComponentDialog where TData : c
 
     private async Task<DialogTurnResult> FinishStepAsync(WaterfallStepContext<TData> step, CancellationToken cancellationToken)
     {
-        var journey = step.Context.Journey();
         if (step.Result is FoundChoice { Value: "done" })
         {
-            journey.Profile.MarkStepDone(Step);
-            var next = journey.Profile.NextStep;
-            await step.SendAsync(next is { } n
-                ? $"Step {Step} is marked as done. When you're ready, {JourneySteps.Label(n)} is next."
-                : $"Step {Step} is marked as done, and with it all eight steps. That is real, steady work. Keep checking in: trust keeps growing with practice.", cancellationToken);
+            await MarkDoneAsync(step, cancellationToken);
         }
         else
         {
             await step.SendAsync("That's fine. There's no rush: you can come back to this step any time from the menu.", cancellationToken);
         }
         return await step.EndDialogAsync(cancellationToken);
+    }
+
+    /// <summary>Marks this step done and says what comes next; for steps that offer "done" before the shared close.</summary>
+    protected async Task MarkDoneAsync(WaterfallStepContext<TData> step, CancellationToken cancellationToken)
+    {
+        var journey = step.Context.Journey();
+        journey.Profile.MarkStepDone(Step);
+        var next = journey.Profile.NextStep;
+        await step.SendAsync(next is { } n
+            ? $"Step {Step} is marked as done. When you're ready, {JourneySteps.Label(n)} is next."
+            : $"Step {Step} is marked as done, and with it all eight steps. That is real, steady work. Keep checking in: trust keeps growing with practice.", cancellationToken);
     }
 }

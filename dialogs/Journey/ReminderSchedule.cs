@@ -85,11 +85,18 @@ public sealed record ReminderRules(QuietHours QuietHours)
 
     /// <summary>A message found this late (the sender was down) is dropped and the next one scheduled.</summary>
     public TimeSpan Staleness { get; init; } = TimeSpan.FromHours(3);
+
+    /// <summary>
+    /// How long nothing is sent unprompted after a danger disclosure (<see cref="JourneyProfile.LastSafetyMessageAt"/>):
+    /// a reminder popping up could be seen by the person the message was about. Zero turns the pause off.
+    /// </summary>
+    public TimeSpan SafetyPause { get; init; } = TimeSpan.FromHours(72);
 }
 
 /// <summary>
 /// Decides the person's next unprompted message from their profile alone (pure: no clock, no I/O).
-/// Rules: nothing before consent and onboarding, while stopped, paused or blocked by the channel;
+/// Rules: nothing before consent and onboarding, while stopped, paused or blocked by the channel, nor for a
+/// while after a danger disclosure;
 /// never in quiet hours (moved to their end); at most one unprompted message a local day; no talk
 /// reminders during a space period. When two messages fall on the same local day the more personal
 /// one wins: talk reminder, then milestone, then nudge, then check-in reminder.
@@ -108,6 +115,7 @@ public static class ReminderSchedule
             if (paused - from > TimeSpan.FromDays(400)) return null;
             from = paused;
         }
+        if (profile.LastSafetyMessageAt is { } danger && rules.SafetyPause > TimeSpan.Zero && danger + rules.SafetyPause > from) from = danger + rules.SafetyPause;
         from = CeilingToMinute(from);
         var zone = TimeZones.Find(profile.TimeZone);
         var time = profile.ReminderTime ?? rules.DefaultTime;
@@ -165,7 +173,8 @@ public static class ReminderSchedule
     {
         if (profile.PlannedTalkAt is not { } talk || talk <= from || profile.TalkRemindedFor == talk) return null;
         var at = Place(FloorToMinute(talk - rules.TalkLead), from, profile, zone, rules);
-        if (at >= talk || profile.IsSpaceActive(at)) return null;
+        // A space period holds talk reminders back, unless the person chose to keep this talk when the space began.
+        if (at >= talk || (profile.IsSpaceActive(at) && profile.TalkKeptDuringSpace != talk)) return null;
         return new DueMessage(ProactiveKind.TalkReminder, at);
     }
 

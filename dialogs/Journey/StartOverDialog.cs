@@ -7,12 +7,14 @@ namespace TrustBot.Journey;
 public sealed class StartOverDialog : ComponentDialog
 {
     private const string KeepPrompt = "startOver.keep";
+    private const string ConfirmErasePrompt = "startOver.confirmErase";
 
     /// <summary>Creates the start-over flow.</summary>
     public StartOverDialog() : base(nameof(StartOverDialog))
     {
-        AddDialog(new WaterfallDialog<SettingsData>("startOver", JourneyJson.Default.SettingsData, [AskKeepHistoryStepAsync, RestartStepAsync]));
+        AddDialog(new WaterfallDialog<SettingsData>("startOver", JourneyJson.Default.SettingsData, [AskKeepHistoryStepAsync, ConfirmEraseStepAsync, RestartStepAsync]));
         AddDialog(new ChoicePrompt(KeepPrompt));
+        AddDialog(new ChoicePrompt(ConfirmErasePrompt));
     }
 
     private static Task<DialogTurnResult> AskKeepHistoryStepAsync(WaterfallStepContext<SettingsData> step, CancellationToken ct) =>
@@ -27,9 +29,22 @@ public sealed class StartOverDialog : ComponentDialog
             ],
         }, ct);
 
+    /// <summary>Erasing asks exactly what "delete my data" asks: nothing is wiped on one tap.</summary>
+    private static Task<DialogTurnResult> ConfirmEraseStepAsync(WaterfallStepContext<SettingsData> step, CancellationToken ct)
+    {
+        if (step.Result is not FoundChoice { Value: "erase" }) return step.NextAsync(step.Result, ct);
+        step.Values["erasing"] = true;
+        return step.PromptAsync(ConfirmErasePrompt, DeleteDataDialog.ConfirmOptions(), ct);
+    }
+
     private static async Task<DialogTurnResult> RestartStepAsync(WaterfallStepContext<SettingsData> step, CancellationToken ct)
     {
         var journey = step.Context.Journey();
+        if (step.Values["erasing"] is not null)
+        {
+            await DeleteDataDialog.EraseIfConfirmedAsync(step.Context, step.Result, ct);
+            return await step.EndDialogAsync(ct);
+        }
         switch ((step.Result as FoundChoice)?.Value)
         {
             case "keep":
@@ -50,12 +65,6 @@ public sealed class StartOverDialog : ComponentDialog
                 };
                 await step.SendAsync("Your history is kept. Let's go through the beginning again.", ct);
                 return await step.EndDialogAsync(new FollowUp { FollowUpDialogId = nameof(OnboardingDialog), FollowUpOptions = new OnboardingData { Restart = true } }, ct);
-            case "erase":
-                await journey.Records.DeleteAllAsync(ct);
-                journey.Profile = new JourneyProfile();
-                journey.Erased = true;
-                await step.SendAsync("Everything is erased. Whenever you send your next message, we'll begin afresh.", ct);
-                return await step.EndDialogAsync(ct);
             default:
                 await step.SendAsync("Alright, nothing has changed.", ct);
                 return await step.EndDialogAsync(ct);

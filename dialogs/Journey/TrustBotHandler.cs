@@ -39,8 +39,8 @@ public sealed class TrustBotHandler : IBot
             _conversationState.CreateProperty("dialogs", JourneyJson.Default.DialogState),
             new JourneyInterruptions(reports ?? new JourneyReports()));
         _runner = new StatefulTurnRunner(new BotStateSet(storage, _userState, _conversationState));
-        _safety = safety ?? new JourneySafety(options);
         _reminderRules = reminderRules ?? ReminderRules.Default;
+        _safety = safety ?? new JourneySafety(options, _reminderRules);
     }
 
     /// <inheritdoc />
@@ -136,7 +136,11 @@ public sealed class TrustBotHandler : IBot
         var declinedReminder = IsReminderDeclined(turn.Activity, journey);
         NoteInboundMessage(journey);
 
-        if (await _safety.TryRespondAsync(turn, journey, cancellationToken)) return;
+        if (await _safety.TryRespondAsync(turn, journey, await _dialogs.CreateContextAsync(turn, cancellationToken), cancellationToken))
+        {
+            await FinishAsync(turn, journey, cancellationToken);
+            return;
+        }
 
         if (turn.Activity.IsGroupConversation)
         {
@@ -159,7 +163,7 @@ public sealed class TrustBotHandler : IBot
             if (journey.Profile.Consented == true)
                 await dc.BeginDialogAsync(nameof(MenuDialog), $"Hi{NameSuffix(journey.Profile)}. What would you like to do?", cancellationToken);
             else
-                await dc.BeginDialogAsync(nameof(OnboardingDialog), null, cancellationToken);
+                await dc.BeginDialogAsync(nameof(OnboardingDialog), ConsentButtonAnswer(turn.Activity), cancellationToken);
         }
         else if (result.Status == DialogTurnStatus.Complete && dc.ActiveDialog is null && !journey.Erased && journey.Profile.Consented == true)
         {
@@ -193,17 +197,26 @@ public sealed class TrustBotHandler : IBot
         if (journey.Profile.Consented != true)
         {
             _userState.Clear(turn);
-            if (journey.Profile.Consented == false) _conversationState.Clear(turn);
+            // A join (page opened, bot installed) stores nothing either, so silent visitors leave no rows;
+            // the welcome's "Yes" then arrives with no dialog open and is read by ConsentButtonAnswer.
+            if (journey.Profile.Consented == false || turn.Activity.Type != ActivityTypes.Message) _conversationState.Clear(turn);
             return;
         }
-        RememberConversation(turn, journey);
+        // A group chat is never where unprompted messages go.
+        if (!turn.Activity.IsGroupConversation) RememberConversation(turn, journey);
         KeepScheduleCurrent(turn, journey);
         await _profile.SetAsync(turn, journey.Profile, cancellationToken);
     }
 
+    /// <summary>"Yes" with no dialog open from someone who has not consented answers the welcome shown on join (see FinishAsync).</summary>
+    private static OnboardingData? ConsentButtonAnswer(Activity activity) =>
+        Recognizers.Normalize(activity.Text) == "yes" ? new OnboardingData { Restart = true } : null;
+
     /// <summary>Keeps the conversation the person last used, for proactive messages; written only when it changes.</summary>
     private static void RememberConversation(ITurnContext turn, JourneySession journey)
     {
+        // A service URL no token vouched for (anonymous local mode) is never stored for later reminders.
+        if (turn.Services.Get<ServiceUrlVerification>() is { Verified: false }) return;
         var reference = turn.Activity.GetConversationReference();
         var key = $"{reference.ChannelId}|{reference.Conversation?.Id}|{reference.ServiceUrl}";
         if (journey.Profile.LastConversationKey == key) return;
@@ -219,7 +232,7 @@ public sealed class TrustBotHandler : IBot
         && profile.LastProactiveAt == reminded
         && journey.Now - reminded < TimeSpan.FromHours(12)
         && (profile.LastSeenAt is not { } seen || seen < reminded)
-        && string.Equals(Recognizers.Normalize(activity.Text), Recognizers.Normalize(ProactiveMessages.NotTodayButton), StringComparison.Ordinal);
+        && string.Equals(Recognizers.Normalize(PromptInput.Of(activity)), Recognizers.Normalize(ProactiveMessages.NotTodayButton), StringComparison.Ordinal);
 
     /// <summary>The person wrote: the channel accepts messages again, and quiet days count from now (hourly precision keeps writes rare).</summary>
     private static void NoteInboundMessage(JourneySession journey)

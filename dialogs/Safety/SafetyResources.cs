@@ -1,15 +1,17 @@
 namespace TrustBot.Safety;
 
 /// <summary>
-/// Crisis resources per country, bound from the configuration section <c>Safety:Resources</c>: each key is an
-/// ISO 3166 country code (<c>GB</c>, <c>US</c>, …) or <c>default</c>, each value the lines to show, in order.
-/// Keys are case-insensitive.
+/// Crisis resources per country, from the configuration section <c>Safety:Resources</c>: each key is an ISO 3166
+/// country code (<c>GB</c>, <c>US</c>, …) or <c>default</c>. A value is either the lines to call, in order, or an
+/// object with <c>call</c>, <c>text</c> and <c>chat</c> lines; the text and chat lines are what someone who cannot
+/// talk freely is shown. Keys are case-insensitive. The dictionary itself holds the call lines.
 /// </summary>
 /// <example>
 /// <code>
 /// "Safety": { "Resources": {
 ///   "default": [ "If you are in immediate danger, call your local emergency number now." ],
-///   "GB": [ "Emergency: 999", "Samaritans: call 116 123 (free, any time)" ] } }
+///   "GB": { "call": [ "Emergency: 999", "Samaritans: call 116 123 (free, any time)" ],
+///           "text": [ "Shout: text SHOUT to 85258 (free, any time)" ] } } }
 /// </code>
 /// </example>
 public sealed class SafetyResources : Dictionary<string, List<string>>
@@ -26,6 +28,18 @@ public sealed class SafetyResources : Dictionary<string, List<string>>
         "If you are in immediate danger, call your local emergency number now.",
         "Find a free, confidential helpline in your country at https://findahelpline.com",
     ];
+
+    /// <summary>Shown to someone who cannot talk freely when configuration has no text or chat lines for them.</summary>
+    public static IReadOnlyList<string> BuiltInQuietFallback { get; } =
+    [
+        "Many helplines also answer by text message or online chat; find one for your country at https://findahelpline.com",
+    ];
+
+    /// <summary>Text-message lines per country (same keys as the call lines).</summary>
+    public Dictionary<string, List<string>> Text { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Web chat lines per country (same keys as the call lines).</summary>
+    public Dictionary<string, List<string>> Chat { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Creates an empty set (keys compared case-insensitively).</summary>
     public SafetyResources()
@@ -48,12 +62,31 @@ public sealed class SafetyResources : Dictionary<string, List<string>>
         return Lines(DefaultKey) is { Count: > 0 } fallback ? fallback : BuiltInFallback;
     }
 
-    private List<string>? Lines(string key)
+    /// <summary>
+    /// The ways to reach someone without speaking (text lines, then web chats) for a country code or locale, falling
+    /// back to the <c>default</c> entry and then to <see cref="BuiltInQuietFallback"/>. Never empty.
+    /// </summary>
+    public IReadOnlyList<string> QuietFor(string? countryOrLocale)
     {
-        if (!TryGetValue(key, out var lines))
+        var country = CountryOf(countryOrLocale);
+        if (country is not null && Quiet(country) is { Count: > 0 } forCountry)
+        {
+            return forCountry;
+        }
+
+        return Quiet(DefaultKey) is { Count: > 0 } fallback ? fallback : BuiltInQuietFallback;
+    }
+
+    private List<string> Quiet(string key) => [.. Lines(Text, key) ?? [], .. Lines(Chat, key) ?? []];
+
+    private List<string>? Lines(string key) => Lines(this, key);
+
+    private static List<string>? Lines(Dictionary<string, List<string>> source, string key)
+    {
+        if (!source.TryGetValue(key, out var lines))
         {
             // A binder may have replaced the comparer-carrying instance's entries with differently cased keys.
-            foreach (var (k, v) in this)
+            foreach (var (k, v) in source)
             {
                 if (string.Equals(k, key, StringComparison.OrdinalIgnoreCase))
                 {

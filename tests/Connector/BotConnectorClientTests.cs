@@ -124,7 +124,8 @@ public sealed class BotConnectorClientTests
     public async Task Regional_service_url_path_is_kept_whatever_the_trailing_slash(string regionalPath)
     {
         await using var channel = await FakeChannelServer.StartAsync();
-        await using var harness = ConnectorHarness.Create(null);
+        await using var harness = ConnectorHarness.Create(channel.TokenEndpoint);
+        harness.Trusted.Trust(channel.Url + regionalPath);
 
         await harness.Client.SendAsync(ConnectorHarness.Message(channel.Url + regionalPath, "c"), CancellationToken.None);
 
@@ -269,7 +270,8 @@ public sealed class BotConnectorClientTests
     public async Task Transient_error_forever_gives_up_after_the_bounded_attempts(int status)
     {
         await using var channel = await FakeChannelServer.StartAsync();
-        await using var harness = ConnectorHarness.Create(null);
+        await using var harness = ConnectorHarness.Create(channel.TokenEndpoint);
+        harness.Trusted.Trust(channel.Url);
         channel.DefaultResponse = ScriptedResponse.Error(status, "Busy");
 
         var error = await Assert.ThrowsAsync<ChannelSendException>(() => harness.Client.SendAsync(ConnectorHarness.Message(channel.Url), CancellationToken.None));

@@ -60,10 +60,42 @@ public sealed class ChoiceRendererTests
     }
 
     [Fact]
-    public void Hero_card_buttons_are_imback_with_the_title_as_value()
+    public void Hero_card_buttons_are_messageback_carrying_the_value_and_showing_the_title()
     {
-        var a = Render(Incoming(Channels.Msteams, "channel"), 1);
+        var incoming = Incoming(Channels.Msteams, "channel");
+        var a = ChoiceRenderer.Render(incoming, Activity.CreateMessage("Where to?"), [new Choice { Value = "continue", Title = "Continue my journey: Step 1: Acknowledge the damage" }]);
         var button = a.Attachments![0].Content!["buttons"]![0]!.AsObject();
-        Assert.Equal(("imBack", "Option 1", "Option 1"), (button["type"]!.GetValue<string>(), button["title"]!.GetValue<string>(), button["value"]!.GetValue<string>()));
+        Assert.Equal("messageBack", button["type"]!.GetValue<string>());
+        Assert.Equal("Continue my journey: Step 1: Acknowledge the damage", button["title"]!.GetValue<string>());
+        Assert.Equal("Continue my journey: Step 1: Acknowledge the damage", button["displayText"]!.GetValue<string>());
+        Assert.Equal("continue", button["text"]!.GetValue<string>());
+        Assert.Equal("continue", button["value"]!["choice"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData(Channels.Webchat)]
+    [InlineData(Channels.Emulator)]
+    [InlineData(Channels.Msteams)]
+    public void Suggested_actions_send_the_short_value_not_the_long_title(string channel)
+    {
+        var a = ChoiceRenderer.Render(Incoming(channel, "personal"), Activity.CreateMessage("Where to?"), [new Choice { Value = "continue", Title = "Continue my journey: Step 1: Acknowledge the damage" }]);
+        var action = Assert.Single(a.SuggestedActions!.Actions);
+        Assert.Equal((ActionTypes.ImBack, "Continue my journey: Step 1: Acknowledge the damage", "continue"), (action.Type, action.Title, action.Value!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void A_choice_with_an_id_sends_the_id()
+    {
+        var a = ChoiceRenderer.Render(Incoming(Channels.Webchat), Activity.CreateMessage("?"), [new Choice { Value = "I am, not sure about my partner", Id = "me-only" }]);
+        Assert.Equal("me-only", a.SuggestedActions!.Actions[0].Value!.GetValue<string>());
+    }
+
+    [Fact]
+    public void A_card_submit_value_is_read_before_the_text()
+    {
+        var submit = new Activity { Type = ActivityTypes.Message, Text = "Continue my journey", Value = new JsonObject { ["choice"] = "continue" } };
+        Assert.Equal("continue", PromptInput.Of(submit));
+        Assert.Equal("typed", PromptInput.Of(new Activity { Type = ActivityTypes.Message, Text = " typed " }));
+        Assert.Equal("7", PromptInput.Of(new Activity { Type = ActivityTypes.Message, Value = new JsonObject { ["answer"] = "7" } }));
     }
 }

@@ -48,6 +48,15 @@ public sealed class DirectLineTestClient(HttpClient http)
         return (response.StatusCode, body!["conversationId"]!.GetValue<string>(), body["token"]!.GetValue<string>(), body);
     }
 
+    /// <summary>Starts a conversation that may be refused: the status, Retry-After and, when started, its id and token.</summary>
+    public async Task<((HttpStatusCode Status, TimeSpan? RetryAfter) Status, string? ConversationId, string? Token, JsonObject? Body)> TryStartAsync(string token)
+    {
+        using var request = Request(HttpMethod.Post, "/v3/directline/conversations", token);
+        using var response = await Http.SendAsync(request);
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
+        return ((response.StatusCode, response.Headers.RetryAfter?.Delta), body?["conversationId"]?.GetValue<string>(), body?["token"]?.GetValue<string>(), body);
+    }
+
     public async Task<HttpResponseMessage> PostAsync(string conversationId, string token, object activity)
     {
         using var request = Request(HttpMethod.Post, $"/v3/directline/conversations/{conversationId}/activities", token);

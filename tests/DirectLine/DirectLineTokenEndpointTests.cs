@@ -24,11 +24,13 @@ public sealed class DirectLineTokenEndpointTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"));
-        Assert.Matches("^trustbot_uid=dl_[0-9a-f]{32};", cookie);
+        // Signed and encrypted: the browser holds an opaque value, not the id itself.
+        Assert.Matches("^trustbot_uid=[A-Za-z0-9_-]{60,};", cookie);
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("secure", cookie, StringComparison.OrdinalIgnoreCase); // plain http here; https sets Secure
-        var userId = cookie["trustbot_uid=".Length..cookie.IndexOf(';')];
+        var userId = app.Services.GetRequiredService<WebChatUserCookie>().UserIdFrom(cookie["trustbot_uid=".Length..cookie.IndexOf(';')]);
+        Assert.Matches("^dl_[0-9a-f]{32}$", userId);
         Assert.Equal(userId, LocalDirectLineTests.DecodeUser(body!["token"]!.GetValue<string>()));
         Assert.Equal("http://localhost/v3/directline", body["domain"]!.GetValue<string>());
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
@@ -41,7 +43,7 @@ public sealed class DirectLineTokenEndpointTests
         using var client = ClientWithoutCookies(app);
         using var first = await client.PostAsync("/api/directline/token", null);
         var cookie = first.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
-        var userId = cookie["trustbot_uid=".Length..];
+        var userId = LocalDirectLineTests.DecodeUser((await first.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>());
 
         using var again = new HttpRequestMessage(HttpMethod.Post, "/api/directline/token");
         again.Headers.Add("Cookie", cookie);
@@ -68,7 +70,11 @@ public sealed class DirectLineTokenEndpointTests
         using var response = await client.PostAsync("/api/directline/token", null);
         var body = await response.Content.ReadFromJsonAsync<JsonObject>();
 
-        Assert.Contains("secure", response.Headers.GetValues("Set-Cookie").Single(), StringComparison.OrdinalIgnoreCase);
+        var cookie = response.Headers.GetValues("Set-Cookie").Single();
+        Assert.StartsWith("__Host-trustbot_uid=", cookie);
+        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("path=/", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("domain=", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Equal("https://localhost/v3/directline", body!["domain"]!.GetValue<string>());
     }
 
@@ -110,7 +116,7 @@ public sealed class DirectLineTokenEndpointTests
 
         var recorded = Assert.Single(service.Requests);
         Assert.Equal($"Bearer {DirectLineServiceStandIn.Secret}", recorded.Authorization);
-        var userId = response.Headers.GetValues("Set-Cookie").Single().Split(';')[0]["trustbot_uid=".Length..];
+        var userId = app.Services.GetRequiredService<WebChatUserCookie>().UserIdFrom(response.Headers.GetValues("Set-Cookie").Single().Split(';')[0]["trustbot_uid=".Length..]);
         Assert.Equal(userId, JsonNode.Parse(recorded.Body)!["user"]!["id"]!.GetValue<string>());
 
         foreach (var served in new[] { raw, string.Join('\n', response.Headers.Select(h => $"{h.Key}: {string.Join(',', h.Value)}")), pageHtml, script })

@@ -288,23 +288,40 @@ public sealed class LocalDirectLineTests : IDisposable
     }
 
     [Fact]
-    public async Task The_number_of_conversations_is_capped_by_evicting_the_least_recently_used()
+    public async Task A_full_store_refuses_a_new_conversation_with_503_and_retry_after_and_every_live_one_keeps_its_history()
     {
         using var app = NewApp(new() { ["DirectLine:LocalLimits:MaxConversations"] = "2" });
         var clients = Enumerable.Range(0, 3).Select(_ => new DirectLineTestClient(app.CreateClient())).ToList();
         var (first, firstToken) = await StartAsync(clients[0]);
+        await clients[0].SendTextAsync(first, firstToken, "I'm here");
         _clock.Advance(TimeSpan.FromSeconds(1));
         var (second, secondToken) = await StartAsync(clients[1]);
-        _clock.Advance(TimeSpan.FromSeconds(1));
-        await clients[0].PollAsync(first, firstToken); // the first is now more recent than the second
-        _clock.Advance(TimeSpan.FromSeconds(1));
+        await clients[1].SendTextAsync(second, secondToken, "me too");
+        _clock.Advance(TimeSpan.FromMinutes(15)); // past the ten minutes after which a silent conversation may go
+
+        var (status, _, _, _) = await clients[2].TryStartAsync(await clients[2].GetUserTokenAsync());
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status.Status);
+        Assert.Equal(TimeSpan.FromSeconds(60), status.RetryAfter);
+        Assert.Equal(3, (await clients[0].PollAsync(first, firstToken)).Activities.Count);
+        Assert.Equal(3, (await clients[1].PollAsync(second, secondToken)).Activities.Count);
+    }
+
+    [Fact]
+    public async Task A_full_store_makes_room_from_conversations_where_nobody_said_anything_for_ten_minutes()
+    {
+        using var app = NewApp(new() { ["DirectLine:LocalLimits:MaxConversations"] = "2" });
+        var clients = Enumerable.Range(0, 3).Select(_ => new DirectLineTestClient(app.CreateClient())).ToList();
+        var (spoken, spokenToken) = await StartAsync(clients[0]);
+        await clients[0].SendTextAsync(spoken, spokenToken, "hello");
+        var (silent, silentToken) = await StartAsync(clients[1]);
+        _clock.Advance(TimeSpan.FromMinutes(10));
 
         await StartAsync(clients[2]);
 
-        using var evicted = await clients[1].GetRawAsync($"/v3/directline/conversations/{second}/activities", secondToken);
-        Assert.Equal(HttpStatusCode.NotFound, evicted.StatusCode);
-        await clients[0].PollAsync(first, firstToken);
-        Assert.Equal(2, app.Services.GetRequiredService<LocalConversationStore>().Count);
+        using var gone = await clients[1].GetRawAsync($"/v3/directline/conversations/{silent}/activities", silentToken);
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        Assert.Equal(3, (await clients[0].PollAsync(spoken, spokenToken)).Activities.Count);
     }
 
     [Fact]

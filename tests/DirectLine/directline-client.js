@@ -11,8 +11,9 @@ const TIMEOUT_MS = 20000;
 async function main() {
   const response = await fetch(`${baseUrl}/api/directline/token`, { method: 'POST' });
   if (!response.ok) throw new Error(`token endpoint answered ${response.status}`);
-  const userId = /trustbot_uid=([^;]+)/.exec(response.headers.get('set-cookie') || '')[1];
   const { token, domain } = await response.json();
+  // The cookie is signed and opaque; the token names the user id it was bound to.
+  const userId = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).user;
 
   // Polling only; the library still looks up a WebSocket class, which node 20 lacks.
   const directLine = new DirectLine({ token, domain, webSocket: false, pollingInterval: 200, WebSocket: function Unused() {} });

@@ -58,4 +58,39 @@ public sealed class ApologyCheckerTests
     [InlineData("")]
     [InlineData(null)]
     public void Empty_draft_is_safe(string? draft) => Assert.Empty(ApologyChecker.Check(draft).Present);
+
+    [Theory]
+    [InlineData("I'm sorry I lied. But you also have to admit you were really stressed.", "but you also")]
+    [InlineData("I'm sorry I lied, you also never tell me anything.", "you also never")]
+    [InlineData("im sorry i hid it but you never listen", "you never")]
+    [InlineData("I'm sorry I lied about the money, you lied too so we're kind of even.", "we're kind of even")]
+    [InlineData("I'm sorry I hid the debt, it was only a few hundred pounds.", "it was only")]
+    [InlineData("I'm sorry I hid the debt. I didn't want to worry you.", "i didn't want to worry you")]
+    [InlineData("im sorry i hid the debt, i didnt want to worry you", "i didnt want to worry you")]
+    [InlineData("I'm sorry if I hurt you.", "sorry if")]
+    [InlineData("im sorry if that upset you", "sorry if")]
+    public void Counter_accusation_minimising_and_conditional_apologies_are_flagged(string draft, string phrase)
+    {
+        var check = ApologyChecker.Check(draft);
+        Assert.Contains(check.Flags, f => f.Phrase == phrase);
+        Assert.False(check.IsComplete);
+        Assert.DoesNotContain(ApologyElement.TakesResponsibility, check.Present);
+    }
+
+    [Theory]
+    [InlineData(Sincere)]
+    [InlineData("I'm sorry that I lied to you. You never deserved that. I know it hurt you and it was my fault. I will be honest from now on.")]
+    [InlineData("I'm sorry I hid the debt. I know how much that hurt you, and it was my choice. I will show you every statement.")]
+    [InlineData("I apologise for lying when you asked me what it was about. I know it hurt you and I was wrong. I will change.")]
+    public void Sincere_drafts_that_mention_the_partner_are_not_flagged(string draft) =>
+        Assert.Empty(ApologyChecker.Check(draft).Flags);
+
+    [Fact]
+    public void A_draft_with_no_apology_words_cannot_be_complete()
+    {
+        var check = ApologyChecker.Check("I lied to you about the money. I know it hurt you deeply. It was my choice and I was wrong. From now on I will show you every statement.");
+        Assert.Equal(ApologyChecker.Elements, check.Present);
+        Assert.Contains(check.Flags, f => f.Phrase == ApologyChecker.NoApologyPhrase);
+        Assert.False(check.IsComplete);
+    }
 }

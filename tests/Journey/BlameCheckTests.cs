@@ -36,4 +36,26 @@ public sealed class BlameCheckTests
 
     [Fact]
     public void Null_is_safe() => Assert.False(BlameCheck.Blames(null));
+
+    [Theory]
+    [InlineData("I feel unheard. But you also have to admit you were really stressed", "but you also")]
+    [InlineData("I feel lonely and you also never tell me anything", "you also never")]
+    [InlineData("you have to admit it wasnt easy for me either", "you have to admit")]
+    [InlineData("i feel bad but you lied too so were kind of even", "so were kind of even")]
+    [InlineData("I feel like we're even now", "we're even")]
+    [InlineData("I feel awkward, it was only a few texts", "it was only")]
+    [InlineData("i feel bad, i didnt want to worry you", "i didnt want to worry you")]
+    [InlineData("im sorry if you feel hurt", "sorry if")]
+    [InlineData("i feel tired because youre always out", "youre always")]
+    public void Counter_accusation_minimising_and_conditional_apologies_are_found(string statement, string phrase) =>
+        Assert.Contains(phrase, BlameCheck.Find(statement));
+
+    [Theory]
+    [InlineData("I feel hurt when you say it was only a few texts because it mattered to me")]
+    [InlineData("I feel hopeful when you also share your day because it brings us closer")]
+    [InlineData("I feel even more tired when we argue late")]
+    [InlineData("I feel sorry for both of us when we fight")]
+    [InlineData("I feel calm when I admit what worries me")]
+    public void Similar_words_without_counter_accusation_or_minimising_are_not_flagged(string statement) =>
+        Assert.Empty(BlameCheck.Find(statement));
 }

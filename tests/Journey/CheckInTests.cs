@@ -181,7 +181,7 @@ public sealed class CheckInTests
         await h.Flow()
             .Send("check in").SkipReplies()
             .Send("6").SkipReplies()
-            .Send("Better").AssertReply("Were the boundaries you agreed on respected?")
+            .Send("Better").AssertReply("Were the boundaries you've set respected since last time?")
             .Send("kind of").AssertReply("Choose \"Yes\", \"Mostly\" or \"No\".")
             .Send("Mostly").AssertReplyContains("small win")
             .Send("skip").SkipReplies()

@@ -141,8 +141,23 @@ public sealed class GlobalCommandTests
     public async Task Start_over_erasing_everything_leaves_no_rows()
     {
         var h = MidPrompt(out var flow);
-        await flow.Send("start over").SkipReplies().Send("Erase everything").AssertReplyContains("erased").StartTestAsync();
+        await flow.Send("start over").SkipReplies()
+            .Send("erase").AssertReply("This erases everything I have stored about you: your profile, journal, check-ins, wins, boundaries and apology drafts. It can't be undone. Delete it all?")
+            .Send("yes delete").AssertReplyContains("erased")
+            .StartTestAsync();
         Assert.Equal(0, await h.RowCountAsync());
+    }
+
+    [Fact]
+    public async Task Start_over_then_erase_asks_the_delete_confirmation_and_keeps_everything_on_no()
+    {
+        var h = MidPrompt(out var flow);
+        await flow.Send("start over").SkipReplies()
+            .Send("erase").AssertReply(a => a.Text!.Contains("can't be undone") && TestFlow.ButtonsOf(a).SequenceEqual(["Yes, delete everything", "No, keep it"]), "the delete-my-data confirmation")
+            .Send("no").AssertReply("Nothing was deleted.")
+            .StartTestAsync();
+        Assert.Equal("Sam", (await h.ProfileAsync())!.Name);
+        Assert.True(await h.RowCountAsync() > 0);
     }
 
     [Fact]

@@ -9,13 +9,16 @@ namespace TrustBot.Tests.Journey;
 /// <summary>The real TrustBot conversation logic over in-memory storage and a controllable clock.</summary>
 internal sealed class JourneyHarness
 {
-    public JourneyHarness(IStorage? storage = null, string channelId = Schema.Channels.Test)
+    public JourneyHarness(IStorage? storage = null, string channelId = Schema.Channels.Test, ISafetyDetector? detector = null)
     {
         Storage = storage ?? new MemoryStorage();
         Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 18, 0, 0, TimeSpan.Zero));
         Adapter = new TestAdapter(Clock, channelId);
         var resources = new SafetyResources { ["default"] = ["Call your local emergency number."], ["GB"] = ["Samaritans: 116 123"] };
-        Bot = new TrustBotHandler(Storage, Clock, new JourneyOptions { SafetyResources = resources });
+        resources.Text["default"] = ["Text a crisis line near you."];
+        resources.Text["GB"] = ["Shout: text SHOUT to 85258"];
+        var options = new JourneyOptions { SafetyResources = resources };
+        Bot = new TrustBotHandler(Storage, Clock, options, safety: detector is null ? null : new JourneySafety(detector, resources));
     }
 
     public IStorage Storage { get; }

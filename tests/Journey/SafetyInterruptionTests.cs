@@ -6,12 +6,15 @@ namespace TrustBot.Tests.Journey;
 public sealed class SafetyInterruptionTests
 {
     [Fact]
-    public async Task Crisis_message_mid_question_gets_resources_and_the_next_message_resumes_the_question()
+    public async Task Crisis_message_mid_question_gets_resources_and_holds_the_question_until_the_person_is_safe_and_continues()
     {
         var h = new JourneyHarness();
         await h.Onboarded()
             .Send("reminders").AssertReplyContains("How often")
             .Send("I don't want to live anymore").AssertEventuallyContains("Call your local emergency number.").SkipReplies()
+            .Send("weekly").AssertReplyContains("are you safe right now?")
+            .Send("I'm safe").AssertReplyContains("glad you're safe").AssertReplyContains("go back to where you were")
+            .Send("Continue where I was").AssertReply("Okay. Here's where we were.").AssertReplyContains("How often")
             .Send("weekly").AssertReplyContains("What time of day")
             .StartTestAsync();
     }
@@ -55,13 +58,19 @@ public sealed class SafetyInterruptionTests
     }
 
     [Fact]
-    public async Task Safety_check_runs_even_before_consent_but_stores_nothing()
+    public async Task Safety_check_runs_even_before_consent_stores_nothing_and_the_consent_question_waits_until_asked_for()
     {
         var h = new JourneyHarness();
         await h.Flow().Send("hi").SkipReplies()
             .Send("I'm scared of my partner, he threatens me").AssertEventuallyContains("Call your local emergency number.").SkipReplies()
+            .Send("Yes").AssertReplyContains("glad you're safe").AssertReply(a => !a.Text!.Contains("What should I call you", StringComparison.Ordinal), "no onboarding: the yes answered the safety question")
+            .Do(async () =>
+            {
+                Assert.Empty(await h.Storage.QueryAsync(h.Partition, RecordKinds.Safety + "/", 10, default));
+                Assert.Null(await h.ProfileAsync());
+            })
+            .Send("begin").AssertReplyContains("I'm TrustBot").AssertReply("Would you like to begin?")
             .Send("Yes").AssertReply("Thank you. What should I call you?")
             .StartTestAsync();
-        Assert.Empty(await h.Storage.QueryAsync(h.Partition, RecordKinds.Safety + "/", 10, default));
     }
 }

@@ -103,7 +103,8 @@ public sealed class WebChatBrowserTests(LiveBot bot, ITestOutputHelper output) :
         page.Console += (_, message) => { if (message.Type == "error") problems.Add(message.Text); };
         await page.GotoAsync(bot.BaseUrl + "/");
         await Expect(BotMessages(page).Filter(new() { HasText = ExpectedBot.WelcomeContains }).First).ToBeVisibleAsync(Patient);
-        var user = (await context.CookiesAsync()).Single(c => c.Name == DirectLineTokenEndpoint.UserCookie).Value;
+        var cookie = (await context.CookiesAsync()).Single(c => c.Name == DirectLineTokenEndpoint.UserCookie).Value;
+        var user = bot.App.Services.GetRequiredService<WebChatUserCookie>().UserIdFrom(cookie)!;
 
         // A proactive message, as the scheduler would send it: an Adaptive Card with a chart image, and a hero card.
         var reference = ReferenceFor(user);
@@ -140,7 +141,7 @@ public sealed class WebChatBrowserTests(LiveBot bot, ITestOutputHelper output) :
     private ConversationReference ReferenceFor(string userId)
     {
         var store = bot.App.Services.GetRequiredService<LocalConversationStore>();
-        var (conversation, created) = store.GetOrCreate(userId);
+        var (conversation, created) = store.GetOrCreate(userId)!.Value;
         Assert.False(created);
         return new ConversationReference
         {

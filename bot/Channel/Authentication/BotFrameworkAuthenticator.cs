@@ -53,7 +53,7 @@ public sealed class BotFrameworkAuthenticator : IInboundAuthenticator
     {
         var result = await CheckAsync(authorizationHeader, activity, cancellationToken).ConfigureAwait(false);
         // The reason and routing ids only: never the token or anything the person wrote.
-        if (!result.Succeeded) _logger.LogInformation("Rejected an inbound {ActivityType} from {ChannelId}: {Reason}", activity.Type, activity.ChannelId, result.Failure);
+        if (!result.Succeeded) _logger.LogInformation("Rejected an inbound {ActivityType} from {ChannelId}: {Reason}", LogValue.ActivityType(activity.Type), LogValue.Channel(activity.ChannelId), result.Failure);
         return result;
     }
 

@@ -18,6 +18,7 @@ namespace TrustBot.Bot.Channel.Connector;
 public sealed class BotConnectorClient : IChannelConnector
 {
     public const string HttpClientName = "TrustBot.BotConnector";
+    public const string LocalHttpClientName = "TrustBot.BotConnector.Local";
     public const string UntrustedServiceUrl = "UntrustedServiceUrl";
 
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
@@ -126,7 +127,9 @@ public sealed class BotConnectorClient : IChannelConnector
             status = 504;
             _logger.LogWarning("Bot Connector {Operation} timed out", operation);
             throw new ChannelSendException(504, "Timeout",
-                $"The channel did not answer {operation} within {_options.TotalTimeout.TotalSeconds:0.#} s (BotFramework:Connector:TotalTimeout); it may be overloaded, try again later.");
+                _identity.IsLocalMode
+                    ? $"The local service URL did not answer {operation} within {_options.LocalTotalTimeout.TotalSeconds:0.#} s (BotFramework:Connector:LocalTotalTimeout)."
+                    : $"The channel did not answer {operation} within {_options.TotalTimeout.TotalSeconds:0.#} s (BotFramework:Connector:TotalTimeout); it may be overloaded, try again later.");
         }
         catch (HttpRequestException ex) when (ex is not BotTokenException)
         {
@@ -157,7 +160,7 @@ public sealed class BotConnectorClient : IChannelConnector
     {
         using (request)
         {
-            var client = _httpClients.CreateClient(HttpClientName);
+            var client = _httpClients.CreateClient(_identity.IsLocalMode ? LocalHttpClientName : HttpClientName);
             return await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -167,7 +170,7 @@ public sealed class BotConnectorClient : IChannelConnector
     {
         if (_identity.IsLocalMode)
         {
-            if (TrustedServiceUrls.IsLoopback(serviceUrl)) return;
+            if (TrustedServiceUrls.IsCanonicalLoopback(serviceUrl)) return;
             _logger.LogWarning("Refused to send to a non-loopback service URL in local mode");
             throw new ChannelSendException(400, UntrustedServiceUrl,
                 "In local mode (no MicrosoftAppId) the bot only sends to loopback service URLs such as the Emulator's or the local Direct Line. " +
@@ -231,8 +234,17 @@ public sealed class BotConnectorClient : IChannelConnector
         return (activity.ServiceUrl, activity.Conversation.Id);
     }
 
-    /// <summary>Ids are opaque and Teams ids contain <c>:</c>, <c>@</c> and <c>;</c>: each is one escaped path segment.</summary>
-    private static string Segment(string id) => Uri.EscapeDataString(id);
+    /// <summary>
+    /// Ids are opaque and Teams ids contain <c>:</c>, <c>@</c> and <c>;</c>: each is one escaped path segment.
+    /// <c>.</c> and <c>..</c> survive escaping and would be resolved as path steps, so they (and control
+    /// characters, and absurd lengths) are refused instead of changing where the request goes.
+    /// </summary>
+    internal static string Segment(string id)
+    {
+        if (id is "." or ".." || id.Length > 1024 || id.Any(char.IsControl))
+            throw new ChannelSendException(400, "InvalidId", "A conversation or activity id is not a valid Bot Framework id, so it cannot be part of the channel's URL.");
+        return Uri.EscapeDataString(id);
+    }
 
     /// <summary>Keeps the service URL's own path (e.g. Teams' regional <c>/amer/</c>) and appends the API path.</summary>
     internal static Uri BuildUri(string serviceUrl, string relativePath)

@@ -30,6 +30,17 @@ public sealed class ConnectorOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(45);
 
+    /// <summary>
+    /// Local mode (no app id): all attempts of one call to the loopback service URL (the Emulator)
+    /// together. Kept short, so a silent local port cannot hold the inbound request for long.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan LocalTotalTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Local mode: retries after the first attempt (0 to 3).</summary>
+    [Range(0, 3)]
+    public int LocalMaxRetryAttempts { get; set; } = 1;
+
     /// <summary>One request to the token endpoint.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:05:00")]
     public TimeSpan TokenTimeout { get; set; } = TimeSpan.FromSeconds(15);

@@ -40,17 +40,37 @@ public static class ConnectorServiceCollectionExtensions
                 var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
                 ConfigurePipeline(pipeline, options, time);
             });
+
+        // Local mode talks only to a loopback peer (the Emulator): a short total budget and at most one retry.
+        services.AddHttpClient(BotConnectorClient.LocalHttpClientName)
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers()
+            .AddResilienceHandler("bot-connector-local", static (pipeline, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<ConnectorOptions>>().Value;
+                var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
+                ConfigurePipeline(pipeline, options, time, options.LocalTotalTimeout, options.LocalMaxRetryAttempts);
+            });
         return services;
     }
 
-    internal static void ConfigurePipeline(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ConnectorOptions options, TimeProvider time)
+    internal static void ConfigurePipeline(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ConnectorOptions options, TimeProvider time) =>
+        ConfigurePipeline(pipeline, options, time, options.TotalTimeout, options.MaxRetryAttempts);
+
+    private static void ConfigurePipeline(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ConnectorOptions options, TimeProvider time, TimeSpan total, int retries)
     {
+        var attempt = options.AttemptTimeout < total ? options.AttemptTimeout : total;
+        if (retries == 0)
+        {
+            pipeline.AddTimeout(new TimeoutStrategyOptions { Name = "total", Timeout = total });
+            return;
+        }
         pipeline
-            .AddTimeout(new TimeoutStrategyOptions { Name = "total", Timeout = options.TotalTimeout })
+            .AddTimeout(new TimeoutStrategyOptions { Name = "total", Timeout = total })
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 Name = "retry",
-                MaxRetryAttempts = options.MaxRetryAttempts,
+                MaxRetryAttempts = retries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.RetryBaseDelay,
@@ -59,7 +79,7 @@ public static class ConnectorServiceCollectionExtensions
                 DelayGenerator = args => ValueTask.FromResult(
                     args.Outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests } throttled ? RetryAfter(throttled, time) : null),
             })
-            .AddTimeout(new TimeoutStrategyOptions { Name = "attempt", Timeout = options.AttemptTimeout });
+            .AddTimeout(new TimeoutStrategyOptions { Name = "attempt", Timeout = attempt });
     }
 
     /// <summary>

@@ -55,7 +55,11 @@ public static partial class ApologyChecker
         (Minimising(), "this plays down what happened, which can feel like a second hurt."),
         (PassiveVoice(), "this leaves out who did it; saying \"I\" makes it an apology."),
         (Excuse(), "this sounds like an excuse, even if it is part of the story; keep the explanation for another conversation."),
+        (CounterAccusation(), "this turns the apology back onto your partner; keep it about what you did, and save their part for another talk."),
     ];
+
+    /// <summary>Flagged when a draft has no words of apology at all: without them it cannot be complete.</summary>
+    public const string NoApologyPhrase = "no words of apology";
 
     /// <summary>Checks a draft.</summary>
     public static ApologyCheck Check(string? draft)
@@ -78,6 +82,9 @@ public static partial class ApologyChecker
         if (HurtPattern().IsMatch(text)) present.Add(ApologyElement.AcknowledgesHurt);
         if (ResponsibilityPattern().IsMatch(text) && flags.Count == 0) present.Add(ApologyElement.TakesResponsibility);
         if (ChangePattern().IsMatch(text)) present.Add(ApologyElement.CommitsToChange);
+        // Owning it and promising change are not yet an apology: the words themselves have to be there.
+        if (!ApologyWords().IsMatch(text))
+            flags.Add(new ApologyFlag(NoApologyPhrase, "there's no \"I'm sorry\" in it yet; saying it plainly is the heart of an apology."));
         return new ApologyCheck(present, flags);
     }
 
@@ -116,14 +123,23 @@ public static partial class ApologyChecker
     [GeneratedRegex(@"\byou(?:'ve|\s+have)?\s+(?:made|make|forced|pushed|drove|drive)\s+me\b|\b(?:it\s+was|it's)\s+(?:partly\s+|also\s+)?your\s+fault\b|\bif\s+you\s+(?:had(?:n't|\s+not)?|hadn't|would\s+have|had\s+just)\b|\byou\s+(?:also|too)\s+(?:did|lied|hurt)\b", RegexOptions.CultureInvariant)]
     private static partial Regex YouMadeMe();
 
-    [GeneratedRegex(@"\b(?:it\s+(?:was|wasn't|was\s+not)\s+(?:a\s+big\s+deal|that\s+bad|a\s+big\s+thing|serious)|(?:it's|it\s+is)\s+not\s+(?:a\s+big\s+deal|that\s+bad)|not\s+a\s+big\s+deal|you're\s+overreacting|you\s+are\s+overreacting|at\s+least\s+i|everyone\s+does\s+it|it\s+only\s+happened\s+once|it\s+meant\s+nothing)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:it\s+(?:was|wasn't|was\s+not)\s+(?:a\s+big\s+deal|that\s+bad|a\s+big\s+thing|serious)|(?:it's|it\s+is)\s+not\s+(?:a\s+big\s+deal|that\s+bad)|not\s+a\s+big\s+deal|you're\s+overreacting|you\s+are\s+overreacting|at\s+least\s+i|everyone\s+does\s+it|it\s+only\s+happened\s+once|it\s+meant\s+nothing)\b|(?<!\b(?:say|says|said|saying)\s+)\bit\s+was\s+(?:only|just)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Minimising();
 
     [GeneratedRegex(@"\bmistakes\s+were\s+made\b|\b(?:things|it)\s+(?:just\s+)?happened\b", RegexOptions.CultureInvariant)]
     private static partial Regex PassiveVoice();
 
-    [GeneratedRegex(@"\bi\s+(?:only\s+)?did\s+it\s+because\b|\bi\s+was\s+(?:just\s+)?(?:drunk|stressed|lonely|tired|under\s+(?:a\s+lot\s+of\s+)?pressure)\b|\bi\s+couldn't\s+help\s+it\b|\bi\s+didn't\s+mean\s+(?:it|to)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bi\s+(?:only\s+)?did\s+it\s+because\b|\bi\s+was\s+(?:just\s+)?(?:drunk|stressed|lonely|tired|under\s+(?:a\s+lot\s+of\s+)?pressure)\b|\bi\s+couldn't\s+help\s+it\b|\bi\s+didn't\s+mean\s+(?:it|to)\b|\bi\s+(?:didn't|didnt|did\s+not)\s+want\s+to\s+(?:worry|upset|stress|bother|burden)\s+you\b", RegexOptions.CultureInvariant)]
     private static partial Regex Excuse();
+
+    // "but you also…", "you also never…", "you have to admit", "you never…" (not "you never deserved this"), "we're even".
+    [GeneratedRegex(@"\bbut\s+you\s+(?:also|too)\b|\byou\s+also\s+(?:never|always|did|do|don't|dont|didn't|didnt|lied|hurt)\b|\byou\s+(?:have|need|got)\s+to\s+admit\b"
+        + @"|\byou(?:'re|re|\s+are)?\s+(?:never|always)\b(?!\s+deserved)|\b(?:we're|we\s+are|so\s+were|now\s+were)\s+(?:kind\s+of\s+|kinda\s+|sort\s+of\s+|pretty\s+much\s+|basically\s+)?even\b"
+        + @"|\byou\s+(?:did|do)\s+(?:it|that|the\s+same)\s+too\b", RegexOptions.CultureInvariant)]
+    private static partial Regex CounterAccusation();
+
+    [GeneratedRegex(@"\b(?:sorry|apologi[sz]e|apologi[sz]ing|apology|forgive\s+me)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ApologyWords();
 
     // "sorry for/that/about <something>", or a first-person verb of what was done.
     [GeneratedRegex(Sorry + @"\s+(?:for|that|about)\s+(?!if\b|you\s+feel|you\s+felt)\w+"

@@ -75,8 +75,12 @@ public sealed class BoundariesDialog : JourneyStepDialog<BoundariesData>
     private static Task<DialogTurnResult> AskBehaviourStepAsync(WaterfallStepContext<BoundaryLoopData> step, CancellationToken ct)
     {
         var first = step.Data.Added.Count == 0;
+        var role = step.Context.Journey().Profile.Role;
         var question = first
-            ? "What is one behaviour that is not OK for you? For example: \"Deleting messages before I can see them.\""
+            ? RoleText.Pick(role,
+                hurt: $"What is one behaviour that is not OK for you? For example: {RoleText.HurtBoundaryExample}",
+                repairing: $"What is one behaviour you're agreeing to stay away from? For example: {RoleText.RepairingBoundaryExample}",
+                both: $"What is one behaviour that is not OK for the two of you? For example: {RoleText.BothBoundaryExample}")
             : "What's the next behaviour that is not OK?";
         return step.PromptAsync(BehaviourPrompt, BoundaryRows.BehaviourPrompt(question), ct);
     }

@@ -87,9 +87,7 @@ public sealed class OpenCommunicationDialog : JourneyStepDialog<OpenCommunicatio
         var profile = step.Context.Journey().Profile;
         if (step.Data.Rephrases == 0)
         {
-            var example = RoleText.Pick(profile.Role,
-                hurt: "\"I feel uneasy when plans change at the last minute because it brings back the not-knowing.\"",
-                repairing: "\"I feel ashamed when we avoid talking about it because I want to face it with you.\"");
+            var example = RoleText.Pick(profile.Role, RoleText.HurtStatementExample, RoleText.RepairingStatementExample, RoleText.BothStatementExample);
             return step.PromptAsync(StatementPrompt, PromptOptions.Ask(
                 $"Let's practise one. Write an \"I feel … when … because …\" statement about something on your mind, for example: {example} Only you will see it here.",
                 "Write it as one or two sentences, starting with \"I feel\".").Between(1, 1000), ct);

@@ -152,21 +152,21 @@ public static partial class TalkTime
     }
 
     // The day part, then an optional "at"/"around", then the time (which may also be a word such as "evening").
-    [GeneratedRegex(@"^(?<day>.+?)(?:,)?\s+(?:at\s+|around\s+|about\s+|from\s+|in\s+the\s+)?(?<time>\d{1,2}(?:[:.h]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|h)?|morning|afternoon|evening|night|noon|midday|lunchtime)$")]
+    [GeneratedRegex(@"^(?<day>.+?)(?:,)?\s+(?:at\s+|around\s+|about\s+|from\s+|in\s+the\s+)?(?<time>[0-9]{1,2}(?:[:.h][0-9]{2})?\s*(?:a\.?m\.?|p\.?m\.?|h)?|morning|afternoon|evening|night|noon|midday|lunchtime)$")]
     private static partial Regex DayThenTime();
 
-    [GeneratedRegex(@"^in\s+(?<n>\d{1,3}|a couple of|a few|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?<unit>days?|weeks?)$")]
+    [GeneratedRegex(@"^in\s+(?<n>[0-9]{1,3}|a couple of|a few|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?<unit>days?|weeks?)$")]
     private static partial Regex InDays();
 
-    [GeneratedRegex(@"^in\s+(?<n>\d{1,2}|a couple of|a few|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+hours?$")]
+    [GeneratedRegex(@"^in\s+(?<n>[0-9]{1,2}|a couple of|a few|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+hours?$")]
     private static partial Regex InHours();
 
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$")]
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
     private static partial Regex IsoDate();
 
-    [GeneratedRegex(@"^(?:the\s+)?(?<d>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(?<mon>[a-z]{3,9})$")]
+    [GeneratedRegex(@"^(?:the\s+)?(?<d>[0-9]{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(?<mon>[a-z]{3,9})$")]
     private static partial Regex DayMonth();
 
-    [GeneratedRegex(@"^(?<mon>[a-z]{3,9})\s+(?<d>\d{1,2})(?:st|nd|rd|th)?$")]
+    [GeneratedRegex(@"^(?<mon>[a-z]{3,9})\s+(?<d>[0-9]{1,2})(?:st|nd|rd|th)?$")]
     private static partial Regex MonthDay();
 }

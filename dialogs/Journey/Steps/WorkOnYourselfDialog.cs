@@ -46,8 +46,8 @@ public sealed class WorkOnYourselfDialog : JourneyStepDialog<WorkOnYourselfData>
             both: "While you rebuild trust together, each of you can grow on your own as well. Looking at your own patterns, rather than your partner's, is where change is most in your hands."), ct);
         return await step.PromptAsync(TextPromptId, PromptOptions.Ask(
             RoleText.Pick(role,
-                hurt: "Think of a pattern in your own behaviour you'd like to change, for example going quiet instead of saying what hurts, or checking up on your partner. What is it, and when does it show up? This stays private.",
-                repairing: "Think of a pattern in your own behaviour you'd like to change, for example hiding things when you feel ashamed, or getting defensive when asked questions. What is it, and when does it show up? This stays private.",
+                hurt: $"Think of a pattern in your own behaviour you'd like to change, for example {RoleText.HurtPatternExample}. What is it, and when does it show up? This stays private.",
+                repairing: $"Think of a pattern in your own behaviour you'd like to change, for example {RoleText.RepairingPatternExample}. What is it, and when does it show up? This stays private.",
                 both: "Think of a pattern in your own behaviour (not your partner's) you'd like to change. What is it, and when does it show up? This stays private."),
             "Write a sentence or two about the pattern (up to 2000 characters)."), ct);
     }
@@ -57,8 +57,9 @@ public sealed class WorkOnYourselfDialog : JourneyStepDialog<WorkOnYourselfData>
         var journey = step.Context.Journey();
         if (step.Result is string pattern)
             journey.Records.Add(RecordKinds.Journal, new JournalEntry { Step = 6, Topic = "pattern", Text = pattern, At = journey.Now }, JourneyJson.Default.JournalEntry);
+        var example = RoleText.Pick(journey.Profile.Role, RoleText.HurtCommitmentExample, RoleText.RepairingCommitmentExample, RoleText.BothCommitmentExample);
         return step.PromptAsync(CommitmentPromptId, PromptOptions.Ask(
-            "Thank you for looking at that honestly. What's one concrete thing you'll do this week to work on it? Something small and doable, like \"pause and breathe before I answer when I feel defensive\".",
+            $"Thank you for looking at that honestly. What's one concrete thing you'll do this week to work on it? Something small and doable, like {example}.",
             $"Write one small, concrete action in a short sentence (3 to {MaxCommitmentLength} characters)."), ct);
     }
 
@@ -91,7 +92,7 @@ public sealed class WorkOnYourselfDialog : JourneyStepDialog<WorkOnYourselfData>
     {
         var profile = step.Context.Journey().Profile;
         if (step.Result is FoundChoice { Value: "yes" })
-            await step.SendAsync(SupportIdeas, ct);
+            await step.SendAsync(SupportIdeas(profile.Breach), ct);
         await step.SendAsync(RoleText.Pick(profile.Role,
             hurt: "Working on yourself isn't about fixing what someone else broke. It's about coming out of this stronger, whatever happens next.",
             repairing: "Change you make for its own sake, not just to win trust back, is the kind that lasts. Your partner will notice it in what you do.",
@@ -99,9 +100,9 @@ public sealed class WorkOnYourselfDialog : JourneyStepDialog<WorkOnYourselfData>
         return await step.NextAsync(null, ct);
     }
 
-    /// <summary>Pointers to a licensed couples therapist and to reading.</summary>
-    public const string SupportIdeas =
+    /// <summary>Pointers to a licensed couples therapist and to reading matched to what broke the trust.</summary>
+    public static string SupportIdeas(BreachKind breach) =>
         "Two ideas:\n\n" +
         "- **A licensed couples therapist** (or an individual counsellor) can help you untangle patterns that are hard to see alone. Many offer online sessions, and professional associations in most countries list accredited therapists.\n" +
-        "- **Reading**: books by couples therapists on trust, attachment and communication, or on recovering after infidelity, can give words to what you're going through. A library or a therapist can point you to well-regarded ones.";
+        "- **Reading**: " + RoleText.ReadingTip(breach) + " A library or a therapist can point you to well-regarded ones.";
 }

@@ -1,0 +1,304 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using TrustBot.Dialogs;
+using TrustBot.Safety;
+using TrustBot.Schema;
+using TrustBot.Turns;
+
+namespace TrustBot.Journey;
+
+/// <summary>Where the safety mode stands.</summary>
+public enum SafetyStage
+{
+    /// <summary>The safety question is open (after the full safety message, or after the gentle check).</summary>
+    Asking,
+
+    /// <summary>The person said they are not safe.</summary>
+    NotSafe,
+
+    /// <summary>The person said they cannot talk freely.</summary>
+    CantTalk,
+
+    /// <summary>The person said they are safe; going back is offered.</summary>
+    Safe,
+}
+
+/// <summary>The safety mode's state, kept on the dialog stack with the turn's state: no text, only where things stand.</summary>
+public sealed class SafetyCheckState
+{
+    /// <summary>What the detectors found.</summary>
+    public SafetyCategory Category { get; set; }
+
+    /// <summary>Whose safety it is about.</summary>
+    public SafetySide Side { get; set; }
+
+    public SafetyStage Stage { get; set; }
+
+    /// <summary>True once the full safety message with the crisis lines was shown; false after only the gentle check.</summary>
+    public bool FullShown { get; set; }
+
+    /// <summary>True when the message came before the person agreed to start: the program is not offered until asked for.</summary>
+    public bool FirstContact { get; set; }
+
+    /// <summary>The country code for the resources, when known.</summary>
+    public string? Country { get; set; }
+
+    /// <summary>How long unprompted messages pause after a danger disclosure, in hours (to say so truthfully).</summary>
+    public int PauseHours { get; set; }
+
+    /// <summary>Set when the safety mode restarts on a further sign after the full message: a shorter repeat.</summary>
+    public bool Repeat { get; set; }
+
+    /// <summary>The button values last shown as a numbered list (channels without buttons), so "2" can be read.</summary>
+    public List<string>? Offered { get; set; }
+}
+
+/// <summary>
+/// The safety mode after a crisis message. It sits on top of the dialog stack, so the interrupted flow is held, not
+/// resumed: every message goes here (after the safety check, which reads it with heightened scrutiny) and none reaches
+/// the held prompt or is stored. It asks whether the person is safe right now (I'm safe / I'm not safe / I can't talk
+/// freely); "I can't talk freely" gets ways to text or chat and a note on leaving quickly; "Continue where I was" is
+/// offered only once they say they are safe, and brings the held question back. Before consent the program is not
+/// offered: it starts only when the person asks for it.
+/// </summary>
+public sealed class SafetyCheckDialog : Dialog
+{
+    private const string DataKey = "data";
+
+    /// <summary>Creates the safety mode.</summary>
+    public SafetyCheckDialog() : base(nameof(SafetyCheckDialog))
+    {
+    }
+
+    /// <summary>True when the safety mode is the active dialog.</summary>
+    public static bool IsActive(DialogContext dc) => dc.ActiveDialog?.Id == nameof(SafetyCheckDialog);
+
+    /// <summary>The safety mode's state, when it is active.</summary>
+    public static SafetyCheckState? StateOf(DialogContext dc) => IsActive(dc) ? Load(dc.ActiveDialog!) : null;
+
+    /// <summary>
+    /// Notes a danger disclosure: the time (so unprompted messages pause) and, after consent and when a safety message
+    /// was shown, a safety event with the time and category. Never the text.
+    /// </summary>
+    public static void NoteDanger(JourneySession journey, SafetyCategory category, bool recordEvent)
+    {
+        journey.Profile.LastSafetyMessageAt = journey.Now;
+        if (recordEvent && journey.Profile.Consented == true)
+            journey.Records.Add(RecordKinds.Safety, new SafetyEvent { At = journey.Now, Category = category.ToString() }, JourneyJson.Default.SafetyEvent);
+    }
+
+    /// <inheritdoc />
+    public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
+    {
+        var state = options as SafetyCheckState ?? new SafetyCheckState { Category = SafetyCategory.FearForSafety, FullShown = true };
+        var turn = dc.Context;
+        if (state.Repeat && state.Stage == SafetyStage.CantTalk)
+        {
+            // They said they can't talk freely: the lines again, with the quiet ways, and no question to answer.
+            await SendAsync(turn, SafetyMessages.Opener(state.Category, state.Side), cancellationToken);
+            await SendAsync(turn, SafetyMessages.Resources(CallLines(turn, state)), cancellationToken);
+            await SendAsync(turn, SafetyMessages.QuietWays(QuietLines(turn, state)), cancellationToken);
+            state.Repeat = false;
+            Save(dc.ActiveDialog!, state);
+            return DialogTurnResult.Waiting;
+        }
+        state.Stage = SafetyStage.Asking;
+        if (!state.FullShown)
+        {
+            await AskAsync(turn, state, SafetyMessages.GentleCheck, SafetyAnswers.SafetyChoices, cancellationToken);
+        }
+        else if (state.Repeat)
+        {
+            await SendAsync(turn, SafetyMessages.Opener(state.Category, state.Side), cancellationToken);
+            await AskAsync(turn, state, SafetyMessages.Resources(CallLines(turn, state)) + "\n\n" + SafetyMessages.SafeQuestion, SafetyAnswers.SafetyChoices, cancellationToken);
+        }
+        else
+        {
+            var messages = SafetyMessages.Compose(state.Category, state.Side, CallLines(turn, state), state.FirstContact);
+            for (var i = 0; i < messages.Count - 1; i++) await SendAsync(turn, messages[i], cancellationToken);
+            await AskAsync(turn, state, messages[^1], SafetyAnswers.SafetyChoices, cancellationToken);
+        }
+        state.Repeat = false;
+        Save(dc.ActiveDialog!, state);
+        return DialogTurnResult.Waiting;
+    }
+
+    /// <inheritdoc />
+    public override async Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        var turn = dc.Context;
+        if (turn.Activity.Type != ActivityTypes.Message) return DialogTurnResult.Waiting;
+        var instance = dc.ActiveDialog!;
+        var state = Load(instance);
+        var answer = SafetyAnswers.Recognize(turn.Activity, state.Offered);
+        var asking = state.Stage is SafetyStage.Asking or SafetyStage.NotSafe;
+        answer = answer switch
+        {
+            SafetyAnswer.Yes => asking || state.Stage == SafetyStage.CantTalk ? SafetyAnswer.Safe : SafetyAnswer.Continue,
+            SafetyAnswer.No when asking => SafetyAnswer.NotSafe,
+            _ => answer,
+        };
+
+        switch (answer)
+        {
+            case SafetyAnswer.Safe when state.Stage != SafetyStage.Safe:
+                await SendAsync(turn, state.FullShown ? SafetyMessages.GladYouAreSafe : SafetyMessages.ThanksForSayingSafe, cancellationToken);
+                state.Stage = SafetyStage.Safe;
+                await OfferToGoOnAsync(turn, state, null, cancellationToken);
+                break;
+            case SafetyAnswer.Safe or SafetyAnswer.Continue when state.Stage == SafetyStage.Safe && state.FirstContact:
+            case SafetyAnswer.Safe when state.Stage == SafetyStage.Safe:
+                await RepeatQuestionAsync(turn, state, null, cancellationToken);
+                break;
+            case SafetyAnswer.NotSafe:
+                await NotSafeAsync(turn, state, cancellationToken);
+                break;
+            case SafetyAnswer.CantTalk:
+                await CantTalkAsync(turn, state, cancellationToken);
+                break;
+            case SafetyAnswer.Continue or SafetyAnswer.Begin when state.Stage != SafetyStage.Safe:
+                await AskAsync(turn, state, SafetyMessages.SafetyFirst, SafetyAnswers.SafetyChoices, cancellationToken);
+                break;
+            case SafetyAnswer.Begin when state.FirstContact:
+                // The person asked for the program: the welcome and consent question, from the start.
+                await dc.CancelAllDialogsAsync(cancellationToken);
+                return await dc.BeginDialogAsync(nameof(OnboardingDialog), null, cancellationToken);
+            case SafetyAnswer.Continue or SafetyAnswer.Begin when !state.FirstContact:
+                return await GoBackAsync(dc, cancellationToken);
+            case SafetyAnswer.Help:
+                await SendAsync(turn, SafetyMessages.Resources(CallLines(turn, state)), cancellationToken);
+                if (state.Stage == SafetyStage.CantTalk) await SendAsync(turn, SafetyMessages.QuietWays(QuietLines(turn, state)), cancellationToken);
+                await RepeatQuestionAsync(turn, state, null, cancellationToken);
+                break;
+            case SafetyAnswer.Thanks:
+                await RepeatQuestionAsync(turn, state, state.Stage == SafetyStage.Safe ? "You're welcome." : SafetyMessages.StillHere, cancellationToken);
+                break;
+            case SafetyAnswer.No:
+                await RepeatQuestionAsync(turn, state, "That's fine, there's no rush.", cancellationToken);
+                break;
+            default:
+                await RepeatQuestionAsync(turn, state, state.Stage == SafetyStage.Safe ? "I'm listening." : SafetyMessages.AskAgain, cancellationToken);
+                break;
+        }
+        Save(instance, state);
+        return DialogTurnResult.Waiting;
+    }
+
+    /// <inheritdoc />
+    public override async Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken)
+    {
+        var state = Load(instance);
+        await RepeatQuestionAsync(turnContext, state, null, cancellationToken);
+        Save(instance, state);
+    }
+
+    /// <summary>Whatever the stage waits for, asked again (with <paramref name="lead"/> first, when given).</summary>
+    private static Task RepeatQuestionAsync(ITurnContext turn, SafetyCheckState state, string? lead, CancellationToken cancellationToken) => state.Stage switch
+    {
+        SafetyStage.Safe => OfferToGoOnAsync(turn, state, lead, cancellationToken),
+        // Someone who can't talk freely is not pressed for an answer.
+        SafetyStage.CantTalk => SendAsync(turn, SafetyMessages.HereWhenSafe, cancellationToken),
+        _ => AskAsync(turn, state, QuestionAfter(lead), state.Stage == SafetyStage.NotSafe ? SafetyAnswers.NotSafeChoices : SafetyAnswers.SafetyChoices, cancellationToken),
+    };
+
+    // The safety question, after a lead that does not already ask it.
+    private static string QuestionAfter(string? lead) => lead switch
+    {
+        null => SafetyMessages.SafeQuestion,
+        SafetyMessages.StillHere or SafetyMessages.AskAgain => lead,
+        _ => lead + " " + SafetyMessages.SafeQuestion,
+    };
+
+    private static Task OfferToGoOnAsync(ITurnContext turn, SafetyCheckState state, string? lead, CancellationToken cancellationToken)
+    {
+        if (state.FirstContact)
+        {
+            state.Offered = null;
+            return SendAsync(turn, Join(lead, SafetyMessages.HowToAskForTheProgram), cancellationToken);
+        }
+        return AskAsync(turn, state, Join(lead, SafetyMessages.OfferToContinue), SafetyAnswers.ContinueChoices, cancellationToken);
+    }
+
+    private static async Task NotSafeAsync(ITurnContext turn, SafetyCheckState state, CancellationToken cancellationToken)
+    {
+        var journey = turn.Journey();
+        if (!state.FullShown)
+        {
+            // After the gentle check, "I'm not safe" turns into the full safety message.
+            await SendAsync(turn, SafetyMessages.Opener(state.Category, state.Side), cancellationToken);
+            await SendAsync(turn, SafetyMessages.Resources(CallLines(turn, state)), cancellationToken);
+            NoteDanger(journey, state.Category, recordEvent: true);
+            state.FullShown = true;
+        }
+        else
+        {
+            await SendAsync(turn, SafetyMessages.ReachSomeoneNow(CallLines(turn, state)), cancellationToken);
+            NoteDanger(journey, state.Category, recordEvent: false);
+        }
+        state.Stage = SafetyStage.NotSafe;
+        await AskAsync(turn, state, SafetyMessages.OfferQuietWays, SafetyAnswers.NotSafeChoices, cancellationToken);
+    }
+
+    private static async Task CantTalkAsync(ITurnContext turn, SafetyCheckState state, CancellationToken cancellationToken)
+    {
+        await SendAsync(turn, SafetyMessages.QuietWays(QuietLines(turn, state)), cancellationToken);
+        // Nothing more that asks for an answer: a question or a button might be seen over their shoulder.
+        await SendAsync(turn, SafetyMessages.QuickExitNote(TimeSpan.FromHours(state.PauseHours)), cancellationToken);
+        NoteDanger(turn.Journey(), state.Category, recordEvent: !state.FullShown);
+        state.FullShown = true;
+        state.Stage = SafetyStage.CantTalk;
+        state.Offered = null;
+    }
+
+    private static async Task<DialogTurnResult> GoBackAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        await SendAsync(dc.Context, SafetyMessages.BackToWhereYouWere, cancellationToken);
+        // The held flow is a component: ending this dialog makes it ask its pending question again.
+        var result = await dc.EndDialogAsync(null, cancellationToken);
+        if (dc.ActiveDialog is null && dc.Context.Journey().Profile.Consented == true)
+            return await dc.BeginDialogAsync(nameof(MenuDialog), null, cancellationToken);
+        return result;
+    }
+
+    private static async Task AskAsync(ITurnContext turn, SafetyCheckState state, string text, IReadOnlyList<Choice> choices, CancellationToken cancellationToken)
+    {
+        var style = ChoiceRenderer.BestStyle(turn.Activity, choices.Count);
+        state.Offered = style == ListStyle.List ? choices.Select(c => c.Value).ToList() : null;
+        await turn.SendActivityAsync(ChoiceRenderer.Render(turn.Activity, Activity.CreateMessage(text), choices, style), cancellationToken);
+    }
+
+    private static Task SendAsync(ITurnContext turn, string text, CancellationToken cancellationToken) => turn.SendActivityAsync(text, cancellationToken);
+
+    private static string Join(string? lead, string text) => lead is null ? text : lead + " " + text;
+
+    private static SafetyResources Resources(ITurnContext turn) => turn.Services.Get<SafetyResources>() ?? turn.Journey().Options.SafetyResources;
+
+    private static string? Country(ITurnContext turn, SafetyCheckState state) => state.Country ?? turn.Journey().Profile.Country ?? turn.Activity.Locale;
+
+    private static IReadOnlyList<string> CallLines(ITurnContext turn, SafetyCheckState state) => Resources(turn).For(Country(turn, state));
+
+    private static IReadOnlyList<string> QuietLines(ITurnContext turn, SafetyCheckState state) => Resources(turn).QuietFor(Country(turn, state));
+
+    private static SafetyCheckState Load(DialogInstance instance)
+    {
+        try
+        {
+            return instance.State[DataKey]?.Deserialize(SafetyJson.Default.SafetyCheckState) ?? new SafetyCheckState();
+        }
+        catch (JsonException)
+        {
+            // A damaged state must not end the safety mode: ask the question again from the start.
+            return new SafetyCheckState { Category = SafetyCategory.FearForSafety, FullShown = true };
+        }
+    }
+
+    private static void Save(DialogInstance instance, SafetyCheckState state) =>
+        instance.State[DataKey] = JsonSerializer.SerializeToNode(state, SafetyJson.Default.SafetyCheckState);
+}
+
+/// <summary>Source-generated JSON for the safety mode's state.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(SafetyCheckState))]
+internal sealed partial class SafetyJson : JsonSerializerContext
+{
+}
