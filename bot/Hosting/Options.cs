@@ -51,6 +51,16 @@ public sealed class StorageOptions
 
     public string ConnectionString { get; set; } = "UseDevelopmentStorage=true";
 
+    /// <summary>
+    /// The account's table endpoint (<c>https://{account}.table.core.windows.net/</c>). When set it wins over
+    /// <see cref="ConnectionString"/>: the bot signs in with Entra ID (a managed identity in Azure), no account key.
+    /// </summary>
+    [Url(ErrorMessage = "Storage:Endpoint must be the storage account's table endpoint URL, such as https://myaccount.table.core.windows.net/.")]
+    public string? Endpoint { get; set; }
+
+    /// <summary>The client id of the user-assigned managed identity to use with <see cref="Endpoint"/>; empty = DefaultAzureCredential.</summary>
+    public string? ManagedIdentityClientId { get; set; }
+
     [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{0,40}$", ErrorMessage = "Storage:TablePrefix must start with a letter and hold only letters and digits (Azure table name rules).")]
     public string TablePrefix { get; set; } = "TrustBot";
 

@@ -1,3 +1,4 @@
+using Azure.Monitor.OpenTelemetry.AspNetCore;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -14,6 +15,9 @@ namespace TrustBot.Bot.Hosting;
 
 public static class TrustBotServiceCollectionExtensions
 {
+    /// <summary>The Application Insights connection string, by the name Azure's tooling gives it.</summary>
+    public const string ApplicationInsightsSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+
     /// <summary>Registers everything the bot needs: options, storage, channel plumbing and the bot.</summary>
     public static IServiceCollection AddTrustBot(this IServiceCollection services, IConfiguration configuration)
     {
@@ -55,9 +59,13 @@ public static class TrustBotServiceCollectionExtensions
         services.AddBotConnector(configuration);
 
         services.AddHealthChecks();
-        services.AddOpenTelemetry()
+        var telemetry = services.AddOpenTelemetry()
             .WithTracing(t => t.AddSource(BotTelemetry.Name))
             .WithMetrics(m => m.AddMeter(BotTelemetry.Name));
+        // Application Insights only when it is configured (App Service sets this variable); off otherwise.
+        // The distro's other options (live metrics, offline storage) bind from the AzureMonitor section.
+        if (configuration[ApplicationInsightsSetting] is { Length: > 0 } applicationInsights)
+            telemetry.UseAzureMonitor(o => o.ConnectionString = applicationInsights);
         return services;
     }
 }

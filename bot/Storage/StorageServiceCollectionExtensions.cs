@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Data.Tables;
+using Azure.Identity;
 using Microsoft.Extensions.Options;
 using TrustBot.Bot.Hosting;
 using TrustBot.State;
@@ -15,7 +16,7 @@ public static class StorageServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddTrustBotStorage(this IServiceCollection services)
     {
-        services.AddSingleton(sp => CreateServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
+        services.AddSingleton(sp => CreateServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<TableStorage>();
         services.AddSingleton<MemoryStorage>();
         services.AddSingleton<IStorage>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == "Memory"
@@ -43,11 +44,29 @@ public static class StorageServiceCollectionExtensions
         return options;
     }
 
-    internal static TableServiceClient CreateServiceClient(string connectionString)
+    /// <summary>
+    /// With <c>Storage:Endpoint</c>, a client that signs in with Entra ID (production: the app's managed identity,
+    /// so no account key exists anywhere); otherwise one from the connection string (Azurite, or an account key).
+    /// </summary>
+    internal static TableServiceClient CreateServiceClient(StorageOptions options, TokenCredential? credential = null, TableClientOptions? clientOptions = null)
+    {
+        if (string.IsNullOrWhiteSpace(options.Endpoint)) return CreateServiceClient(options.ConnectionString, clientOptions);
+        if (!Uri.TryCreate(options.Endpoint, UriKind.Absolute, out var endpoint) || endpoint.Scheme != Uri.UriSchemeHttps)
+            throw new InvalidOperationException("Storage:Endpoint must be an https table endpoint URL, such as https://myaccount.table.core.windows.net/.");
+        return new TableServiceClient(endpoint, credential ?? CreateCredential(options), clientOptions ?? CreateClientOptions());
+    }
+
+    /// <summary>The configured user-assigned identity when its client id is given, else the default chain (managed identity, then developer sign-ins).</summary>
+    internal static TokenCredential CreateCredential(StorageOptions options) =>
+        string.IsNullOrWhiteSpace(options.ManagedIdentityClientId)
+            ? new DefaultAzureCredential()
+            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId));
+
+    internal static TableServiceClient CreateServiceClient(string connectionString, TableClientOptions? clientOptions = null)
     {
         try
         {
-            return new TableServiceClient(connectionString, CreateClientOptions());
+            return new TableServiceClient(connectionString, clientOptions ?? CreateClientOptions());
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
         {

@@ -21,7 +21,7 @@ namespace TrustBot.Journey;
 [JsonSerializable(typeof(Schema.ConversationReference))]
 [JsonSerializable(typeof(OnboardingData))]
 [JsonSerializable(typeof(SettingsData))]
-[JsonSerializable(typeof(DateTimeOffset?))]
+[JsonSerializable(typeof(JoinMark))]
 public sealed partial class JourneyJson : JsonSerializerContext
 {
 }

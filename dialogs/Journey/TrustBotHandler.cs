@@ -15,7 +15,7 @@ public sealed class TrustBotHandler : IBot
     private readonly UserState _userState;
     private readonly ConversationState _conversationState;
     private readonly IStatePropertyAccessor<JourneyProfile> _profile;
-    private readonly IStatePropertyAccessor<DateTimeOffset?> _joinedAt;
+    private readonly IStatePropertyAccessor<JoinMark> _lastJoin;
     private readonly DialogRunner _dialogs;
     private readonly StatefulTurnRunner _runner;
     private readonly IStorage _storage;
@@ -33,7 +33,7 @@ public sealed class TrustBotHandler : IBot
         _userState = new UserState(storage);
         _conversationState = new ConversationState(storage);
         _profile = _userState.CreateProperty("profile", JourneyJson.Default.JourneyProfile);
-        _joinedAt = _conversationState.CreateProperty("joinedAt", JourneyJson.Default.NullableDateTimeOffset);
+        _lastJoin = _conversationState.CreateProperty("lastJoin", JourneyJson.Default.JoinMark);
         _dialogs = new DialogRunner(
             JourneyDialogs.Create(),
             _conversationState.CreateProperty("dialogs", JourneyJson.Default.DialogState),
@@ -74,27 +74,29 @@ public sealed class TrustBotHandler : IBot
         activity.MembersRemoved is { Count: > 0 } removed && removed.Any(m => m.Id == activity.Recipient?.Id);
 
     /// <summary>
-    /// Teams announces one install twice (a conversationUpdate adding the bot and an installationUpdate), within
-    /// seconds; a join this soon after the last one is that echo, not a return.
+    /// Teams announces one install twice, a conversationUpdate adding the bot and an installationUpdate, seconds
+    /// apart: a join of the other kind this soon after the one we answered is that echo, not a return.
     /// </summary>
     internal static readonly TimeSpan JoinEchoWindow = TimeSpan.FromMinutes(2);
 
     private async Task OnJoinAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var journey = await StartJourneyAsync(turn, cancellationToken);
+        var lastJoin = await _lastJoin.GetAsync(turn, () => null!, cancellationToken);
+        var echo = lastJoin is { } answered && journey.Now - answered.At < JoinEchoWindow && answered.Type != turn.Activity.Type;
+        if (!echo) await _lastJoin.SetAsync(turn, new JoinMark { At = journey.Now, Type = turn.Activity.Type }, cancellationToken);
         if (turn.Activity.IsGroupConversation)
         {
-            await turn.SendActivityAsync(GroupChatText, cancellationToken);
+            if (journey.Profile.Consented != true) _userState.Clear(turn); // a group install stores nothing about the installer
+            if (!echo) await turn.SendActivityAsync(GroupChatText, cancellationToken);
             return;
         }
-        var lastJoin = await _joinedAt.GetAsync(turn, () => null, cancellationToken);
-        await _joinedAt.SetAsync(turn, journey.Now, cancellationToken);
         // Being installed again means the channel takes our messages again.
         journey.Profile.ChannelBlocked = false;
         var dc = await _dialogs.CreateContextAsync(turn, cancellationToken);
         if (dc.ActiveDialog is not null)
         {
-            if (lastJoin is not { } joined || journey.Now - joined >= JoinEchoWindow)
+            if (!echo)
             {
                 // A reinstall (or a chat opened again) while a question is open: greet, then ask it again.
                 await turn.SendActivityAsync($"Welcome back{NameSuffix(journey.Profile)}. Here is where we left off.", cancellationToken);
@@ -274,6 +276,14 @@ public sealed class TrustBotHandler : IBot
     /// <summary>What the bot says in group chats and channels, where nothing private may appear.</summary>
     public const string GroupChatText =
         "Hi! I keep everyone's journey private, so I don't do coaching in group conversations. Open a personal chat with me to start or continue yours.";
+}
+
+/// <summary>The install announcement the bot last answered in a conversation (to recognise its echo).</summary>
+public sealed class JoinMark
+{
+    public DateTimeOffset At { get; set; }
+
+    public string? Type { get; set; }
 }
 
 /// <summary>Set by the host when the turn's service URL came with a verified token.</summary>

@@ -1,3 +1,4 @@
+using TrustBot.Journey;
 using TrustBot.Schema;
 
 namespace TrustBot.Tests.Journey;
@@ -75,5 +76,30 @@ public sealed class TeamsInstallTests
         var group = new ConversationAccount { Id = "19:group@thread.v2", IsGroup = true, ConversationType = "groupChat" };
         await h.Flow().Send(new Activity { Type = ActivityTypes.InstallationUpdate, Action = "remove", Conversation = group }).AssertNoReply().StartTestAsync();
         Assert.False((await h.ProfileAsync())!.ChannelBlocked);
+    }
+
+    [Fact]
+    public async Task Adding_the_bot_to_a_group_chat_says_once_that_coaching_happens_in_personal_chat_and_stores_nothing_about_the_installer()
+    {
+        var h = new JourneyHarness(channelId: Channels.Msteams);
+        h.Adapter.Conversation.Conversation = new ConversationAccount { Id = "19:group@thread.v2", IsGroup = true, ConversationType = "groupChat" };
+        await h.Flow()
+            .Send(Installation("add")).AssertReply(TrustBotHandler.GroupChatText)
+            .SendConversationUpdate(botAdded: true).AssertNoReply()
+            .StartTestAsync();
+        Assert.Null(await h.ProfileAsync());
+    }
+
+    [Fact]
+    public async Task A_second_pair_of_install_announcements_seconds_later_is_a_return_and_gets_the_question_again()
+    {
+        var h = new JourneyHarness(channelId: Channels.Msteams);
+        await h.Flow()
+            .SendConversationUpdate(botAdded: true).SkipReplies()
+            .Send(Installation("add")).AssertNoReply()
+            .Do(() => { h.Clock.Advance(TimeSpan.FromSeconds(20)); return Task.CompletedTask; })
+            .SendConversationUpdate(botAdded: true).AssertReply("Welcome back. Here is where we left off.").AssertReply("Would you like to begin?")
+            .Send(Installation("add")).AssertNoReply()
+            .StartTestAsync();
     }
 }
