@@ -24,6 +24,7 @@ public static class TrustBotServiceCollectionExtensions
         services.AddOptions<BotIdentityOptions>().Bind(configuration).ValidateOnStart();
         services.AddOptions<BotFrameworkOptions>().Bind(configuration.GetSection(BotFrameworkOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StateCacheOptions>().Bind(configuration.GetSection(StateCacheOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ProactiveOptions>().Bind(configuration.GetSection(ProactiveOptions.Section)).ValidateDataAnnotations()
             .Validate(o => QuietHours.TryParse(o.QuietHours, out _), "Proactive:QuietHours must be two 24-hour times such as 22:00-08:00.").ValidateOnStart();
         services.AddOptions<DirectLineOptions>().Bind(configuration.GetSection(DirectLineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -51,9 +52,16 @@ public static class TrustBotServiceCollectionExtensions
         services.AddSingleton<IBot>(sp => new TrustBotHandler(
             sp.GetRequiredService<IStorage>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<JourneyOptions>(), sp.GetRequiredService<IJourneyReports>(),
             new JourneySafety(sp.GetRequiredService<TrustBot.Safety.ISafetyDetector>(), sp.GetRequiredService<JourneyOptions>().SafetyResources, sp.GetRequiredService<ReminderRules>()),
-            sp.GetRequiredService<ReminderRules>()));
-        // Registered always; it returns at once when Proactive:Enabled is false.
-        services.AddHostedService<TrustBot.Bot.Proactive.ProactiveSender>();
+            sp.GetRequiredService<ReminderRules>(), sp.GetRequiredService<StateCache>()));
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<StateCacheOptions>>().Value;
+            return new StateCache(o.MaxPeople, TimeSpan.FromSeconds(o.MaxAgeSeconds), sp.GetRequiredService<TimeProvider>());
+        });
+        // Registered always; it returns at once when Proactive:Enabled is false. Its profile writes go
+        // through the cache's observer, so a turn on this instance never starts from an older profile.
+        services.AddHostedService(sp => ActivatorUtilities.CreateInstance<TrustBot.Bot.Proactive.ProactiveSender>(
+            sp, sp.GetRequiredService<StateCache>().Observe(sp.GetRequiredService<IStorage>())));
 
         // Handles every http(s) service URL, so it stays the last IChannelConnector: connectors registered above win.
         services.AddBotConnector(configuration);

@@ -24,9 +24,14 @@ public sealed class TrustBotHandler : IBot
     private readonly JourneySafety _safety;
     private readonly ReminderRules _reminderRules;
 
-    /// <summary>Creates the bot over a storage, a clock and the journey's settings.</summary>
-    public TrustBotHandler(IStorage storage, TimeProvider clock, JourneyOptions options, IJourneyReports? reports = null, JourneySafety? safety = null, ReminderRules? reminderRules = null)
+    /// <summary>How long a message waits for the same person's previous turn in this conversation before it runs anyway.</summary>
+    public static readonly TimeSpan MaxTurnWait = TimeSpan.FromSeconds(10);
+
+    /// <summary>Creates the bot over a storage, a clock and the journey's settings; with a <paramref name="cache"/>, warm turns skip the state read.</summary>
+    public TrustBotHandler(IStorage storage, TimeProvider clock, JourneyOptions options, IJourneyReports? reports = null, JourneySafety? safety = null, ReminderRules? reminderRules = null, StateCache? cache = null)
     {
+        // Every write of the turn (state and records) goes through the cache's observer so cached rows stay current.
+        storage = cache is null ? storage : cache.Observe(storage);
         _storage = storage;
         _clock = clock;
         _options = options;
@@ -38,7 +43,7 @@ public sealed class TrustBotHandler : IBot
             JourneyDialogs.Create(),
             _conversationState.CreateProperty("dialogs", JourneyJson.Default.DialogState),
             new JourneyInterruptions(reports ?? new JourneyReports()));
-        _runner = new StatefulTurnRunner(new BotStateSet(storage, _userState, _conversationState));
+        _runner = new StatefulTurnRunner(new BotStateSet(storage, cache, _userState, _conversationState), new TurnLocks(MaxTurnWait, clock), clock);
         _reminderRules = reminderRules ?? ReminderRules.Default;
         _safety = safety ?? new JourneySafety(options, _reminderRules);
     }

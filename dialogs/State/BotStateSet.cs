@@ -9,18 +9,56 @@ public sealed class PendingWrites
 }
 
 /// <summary>
-/// Loads several state scopes with one storage read and saves them, with the turn's queued record
-/// writes, in one storage write (one atomic batch when they share the person's partition).
+/// Loads several state scopes with one storage read (none when they are all in the <see cref="StateCache"/>)
+/// and saves them, with the turn's queued record writes, in one storage write (one atomic batch when
+/// they share the person's partition).
 /// </summary>
-public sealed class BotStateSet(IStorage storage, params BotState[] states)
+public sealed class BotStateSet
 {
-    public IReadOnlyList<BotState> States { get; } = states;
+    private readonly IStorage _storage;
+    private readonly StateCache? _cache;
+
+    public BotStateSet(IStorage storage, params BotState[] states)
+        : this(storage, null, states)
+    {
+    }
+
+    /// <param name="storage">Where state is read and written; pass <see cref="StateCache.Observe"/>'s storage so writes keep the cache current.</param>
+    /// <param name="cache">Documents of recent turns, or null to read every turn.</param>
+    /// <param name="states">The scopes loaded and saved together.</param>
+    public BotStateSet(IStorage storage, StateCache? cache, params BotState[] states)
+    {
+        _storage = storage;
+        _cache = cache is { Enabled: true } ? cache : null;
+        States = states;
+    }
+
+    public IReadOnlyList<BotState> States { get; }
 
     public async Task LoadAllAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        var keys = States.Select(s => s.GetStorageKey(turnContext)).ToArray();
-        var items = await storage.ReadAsync(keys.Distinct().ToArray(), cancellationToken).ConfigureAwait(false);
-        for (var i = 0; i < States.Count; i++) States[i].Attach(turnContext, keys[i], items.GetValueOrDefault(keys[i]));
+        var keys = new StorageKey[States.Count];
+        for (var i = 0; i < keys.Length; i++) keys[i] = States[i].GetStorageKey(turnContext);
+        var items = new StoreItem?[keys.Length];
+        if (_cache is not null && _cache.TryGet(keys, items))
+        {
+            for (var i = 0; i < keys.Length; i++) States[i].Attach(turnContext, keys[i], items[i]);
+            return;
+        }
+
+        long[]? versions = null;
+        if (_cache is not null)
+        {
+            versions = new long[keys.Length];
+            for (var i = 0; i < keys.Length; i++) versions[i] = _cache.Version(keys[i].Partition);
+        }
+        var read = await _storage.ReadAsync(keys.Distinct().ToArray(), cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var item = read.GetValueOrDefault(keys[i]);
+            _cache?.Fill(keys[i], item, versions![i]);
+            States[i].Attach(turnContext, keys[i], item);
+        }
     }
 
     /// <summary>Saves what changed. Returns false when nothing needed writing.</summary>
@@ -35,7 +73,7 @@ public sealed class BotStateSet(IStorage storage, params BotState[] states)
         if (writes.DistinctBy(w => w.Key).Count() != writes.Count)
             writes = writes.GroupBy(w => w.Key).Select(g => g.Last()).ToList();
 
-        var etags = await storage.WriteAsync(writes, cancellationToken).ConfigureAwait(false);
+        var etags = await _storage.WriteAsync(writes, cancellationToken).ConfigureAwait(false);
         foreach (var state in States) state.Committed(turnContext, etags);
         turnContext.Services.Get<PendingWrites>()?.Writes.Clear();
         return true;

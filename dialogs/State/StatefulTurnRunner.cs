@@ -7,8 +7,43 @@ namespace TrustBot.State;
 /// save succeeds; when another turn of the same person saved first (an ETag conflict), the state is
 /// reloaded and the turn runs again, so neither message's changes are lost and nothing is sent twice.
 /// </summary>
-public sealed class StatefulTurnRunner(BotStateSet states, int maxAttempts = 3)
+/// <remarks>
+/// With <see cref="TurnLocks"/>, turns of one person in one conversation run one at a time in this
+/// process, so conflicts come only from other instances (or the person's other conversations); those
+/// are retried at once, then after a short random pause that grows with each attempt, so colliding instances drift
+/// apart instead of colliding again.
+/// </remarks>
+public sealed class StatefulTurnRunner
 {
+    /// <summary>Attempts a turn gets; enough for four simultaneous messages across two instances (tests/Integration).</summary>
+    public const int DefaultMaxAttempts = 6;
+
+    /// <summary>The second retry waits up to this long; each further one up to twice as long as the one before.</summary>
+    public static readonly TimeSpan RetryBaseDelay = TimeSpan.FromMilliseconds(20);
+
+    private readonly BotStateSet _states;
+    private readonly int _maxAttempts;
+    private readonly TurnLocks? _locks;
+    private readonly TimeProvider _clock;
+
+    public StatefulTurnRunner(BotStateSet states, int maxAttempts = 3)
+        : this(states, null, TimeProvider.System, maxAttempts)
+    {
+    }
+
+    /// <param name="states">The scopes loaded and saved each turn.</param>
+    /// <param name="locks">Serialises turns of a person in a conversation in this process; null runs them side by side.</param>
+    /// <param name="clock">The clock of the pauses between attempts.</param>
+    /// <param name="maxAttempts">Runs of a turn before a conflict is given up and reported.</param>
+    public StatefulTurnRunner(BotStateSet states, TurnLocks? locks, TimeProvider clock, int maxAttempts = DefaultMaxAttempts)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxAttempts, 1);
+        _states = states;
+        _locks = locks;
+        _clock = clock;
+        _maxAttempts = maxAttempts;
+    }
+
     /// <summary>How many times the turn ran (1 unless there were conflicts); for tests and telemetry.</summary>
     public sealed class Attempts
     {
@@ -17,6 +52,7 @@ public sealed class StatefulTurnRunner(BotStateSet states, int maxAttempts = 3)
 
     public async Task RunAsync(ITurnContext turnContext, BotCallbackHandler logic, CancellationToken cancellationToken)
     {
+        using var hold = _locks is null ? null : await _locks.EnterAsync(LockKey(turnContext.Activity), cancellationToken).ConfigureAwait(false);
         var attempts = new Attempts();
         turnContext.Services.Set(attempts);
         for (var attempt = 1; ; attempt++)
@@ -24,18 +60,30 @@ public sealed class StatefulTurnRunner(BotStateSet states, int maxAttempts = 3)
             attempts.Count = attempt;
             var turn = new BufferedTurnContext(turnContext);
             turn.Services.Set(new PendingWrites());
-            await states.LoadAllAsync(turn, cancellationToken).ConfigureAwait(false);
+            await _states.LoadAllAsync(turn, cancellationToken).ConfigureAwait(false);
             await logic(turn, cancellationToken).ConfigureAwait(false);
             try
             {
-                await states.SaveAllChangesAsync(turn, cancellationToken).ConfigureAwait(false);
+                await _states.SaveAllChangesAsync(turn, cancellationToken).ConfigureAwait(false);
             }
-            catch (StorageConflictException) when (attempt < maxAttempts)
+            catch (StorageConflictException) when (attempt < _maxAttempts)
             {
+                if (Backoff(attempt) is { Ticks: > 0 } pause) await Task.Delay(pause, _clock, cancellationToken).ConfigureAwait(false);
                 continue;
             }
             await turn.FlushAsync(cancellationToken).ConfigureAwait(false);
             return;
         }
     }
+
+    /// <summary>
+    /// The first conflict reloads at once (one other writer got in first); from the second on, a random
+    /// pause up to 20 ms, 40 ms, 80 ms … (full jitter), because repeated conflicts mean several writers are racing.
+    /// </summary>
+    internal static TimeSpan Backoff(int attempt) => attempt <= 1
+        ? TimeSpan.Zero
+        : TimeSpan.FromTicks((long)(RetryBaseDelay.Ticks * Math.Pow(2, attempt - 2) * Random.Shared.NextDouble()));
+
+    private static string LockKey(Schema.Activity activity) =>
+        StateKeys.PersonPartition(activity) + "\n" + (activity.Conversation?.Id ?? "");
 }

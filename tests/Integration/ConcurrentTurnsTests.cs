@@ -23,6 +23,8 @@ public sealed class ConcurrentTurnsTests(AzuriteFixture azurite, ITestOutputHelp
         var bot = new IntegrationBot(azurite.ConnectionString, AzuriteFixture.NewTablePrefix(), s =>
         {
             s.AddSingleton<IMiddleware>(attempts);
+            // Colliding turns as separate instances see them: nothing cached, every turn reads.
+            s.AddSingleton(new StateCache(0, TimeSpan.FromMinutes(5), TimeProvider.System));
             s.AddSingleton<IStorage>(sp => gate = new RaceGate(sp.GetRequiredService<TableStorage>()));
         });
         var client = bot.CreateClient();
