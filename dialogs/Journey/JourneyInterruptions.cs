@@ -128,6 +128,10 @@ public sealed class JourneyInterruptions(IJourneyReports reports) : IInterruptio
     /// </summary>
     private static bool IsAnswerToOpenQuestion(DialogContext dc, string input)
     {
+        // In safety mode "ok lets continue" or "help" answers the safety conversation; read as commands they
+        // would leave it for a step or the menu.
+        if (dc.ActiveDialog?.Id == nameof(SafetyCheckDialog)
+            && SafetyAnswers.Recognize(input) is SafetyAnswer.Continue or SafetyAnswer.Begin or SafetyAnswer.Help) return true;
         if (dc.ActivePromptOptions() is not { Choices: { Count: > 0 } choices }) return false;
         if (dc.ActiveDialogPath() is [nameof(MenuDialog), ..]) return false;
         var match = Recognizers.Match(input, choices);

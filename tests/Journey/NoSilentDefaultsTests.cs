@@ -12,7 +12,7 @@ public sealed class NoSilentDefaultsTests
         var h = new JourneyHarness();
         await h.Flow()
             .Send("hi").SkipReplies()
-            .Send("what is this").AssertReplyContains("\"Not now\" means I keep nothing")
+            .Send("bananas").AssertReplyContains("\"Not now\" means I keep nothing")
             .Send("hmm").AssertReplyContains("\"Yes\" means")
             .Send("purple").AssertReplyContains("\"Yes\" means")
             .Send("tell me more first").AssertReplyContains("\"Yes\" means")
@@ -60,7 +60,7 @@ public sealed class NoSilentDefaultsTests
         await h.Flow()
             .Send("hi").SkipReplies().Send("yes").SkipReplies().Send("Sam").SkipReplies().Send("i was hurt").SkipReplies()
             .Send("dishonesty").SkipReplies().Send("yes").SkipReplies().Send("every day").SkipReplies()
-            .Send("whenever").SkipReplies().Send("dunno really").SkipReplies().Send("any").SkipReplies()
+            .Send("whenever").SkipReplies().Send("some point").SkipReplies().Send("any").SkipReplies()
             .Send("when i can").AssertReply(OnboardingDialog.HeldReminders)
             .StartTestAsync();
         var profile = (await h.ProfileAsync())!;
