@@ -25,6 +25,11 @@ public sealed class JourneyInterruptions(IJourneyReports reports) : IInterruptio
         var input = PromptInput.Of(turn.Activity);
         if (input is null) return InterruptionResult.Continue;
         if (IsAnswerToOpenQuestion(dc, input)) return InterruptionResult.Continue;
+        // The menu's options are commands: one picked in other words ("my wins list") is acted on as its command.
+        if (GlobalCommands.Recognize(input) == GlobalCommand.None && !Recognizers.TryStepNumber(input, out _)
+            && dc.ActiveDialogPath() is [nameof(MenuDialog), ..] && dc.ActivePromptOptions() is { Choices: { Count: > 0 } menu }
+            && Recognizers.Match(input, menu).Found is { } picked)
+            input = picked.Value;
 
         var setUp = journey.Profile.OnboardingDone;
         if (Recognizers.TryStepNumber(input, out var stepNumber))
