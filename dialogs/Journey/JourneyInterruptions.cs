@@ -26,6 +26,14 @@ public sealed partial class JourneyInterruptions(IJourneyReports reports) : IInt
             return InterruptionResult.Handled;
         }
 
+        // "settings" and "change my name": the one hook for the settings flow (which parses the field itself).
+        if (SettingsDialog.TryRecognize(turn.Activity.Text, out var field))
+        {
+            await dc.CancelAllDialogsAsync(cancellationToken);
+            await dc.BeginDialogAsync(nameof(SettingsDialog), field, cancellationToken);
+            return InterruptionResult.Handled;
+        }
+
         switch (GlobalCommands.Recognize(turn.Activity.Text))
         {
             case GlobalCommand.None:

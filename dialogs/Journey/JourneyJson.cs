@@ -21,6 +21,7 @@ namespace TrustBot.Journey;
 [JsonSerializable(typeof(Schema.ConversationReference))]
 [JsonSerializable(typeof(OnboardingData))]
 [JsonSerializable(typeof(SettingsData))]
+[JsonSerializable(typeof(SettingsChangeData))]
 public sealed partial class JourneyJson : JsonSerializerContext
 {
 }
