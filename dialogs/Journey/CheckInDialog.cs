@@ -59,11 +59,11 @@ public sealed class CheckInDialog : ComponentDialog
         ]));
         AddDialog(new NumberPrompt<int>(TrustPromptId));
         AddDialog(new ChoicePrompt(ChoicePromptId, NonAnswers.ChoiceOrSkipAsync));
-        AddDialog(new TextPrompt(TextPromptId));
+        AddDialog(new TextPrompt(TextPromptId, NonAnswers.KeepQuestionOpen(NonAnswers.WinsAsync)));
     }
 
     /// <summary>True when the answer means "nothing to add" ("skip", "no", "nothing", ...).</summary>
-    public static bool IsSkip(string? answer) => SkipWords.Contains(Recognizers.Normalize(answer));
+    public static bool IsSkip(string? answer) => SkipWords.Contains(Recognizers.Normalize(answer)) || !NonAnswers.IsContent(answer);
 
     private static Task<DialogTurnResult> AskTrustStepAsync(WaterfallStepContext<CheckInData> step, CancellationToken ct)
     {

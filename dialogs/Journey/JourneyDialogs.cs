@@ -11,6 +11,7 @@ public static class JourneyDialogs
         .Add(new OnboardingDialog())
         .Add(new MenuDialog())
         .Add(new RemindersDialog())
+        .Add(new SettingsDialog())
         .Add(new PauseRemindersDialog())
         .Add(new StartOverDialog())
         .Add(new DeleteDataDialog())

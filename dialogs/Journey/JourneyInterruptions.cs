@@ -12,9 +12,6 @@ namespace TrustBot.Journey;
 /// </summary>
 public sealed class JourneyInterruptions(IJourneyReports reports) : IInterruptionHandler
 {
-    /// <summary>The dialog "settings" and "change my name" open, when the set has it.</summary>
-    public const string SettingsDialogId = "SettingsDialog";
-
     /// <inheritdoc />
     public async Task<InterruptionResult> InterruptAsync(DialogContext dc, CancellationToken cancellationToken)
     {
@@ -45,6 +42,14 @@ public sealed class JourneyInterruptions(IJourneyReports reports) : IInterruptio
                 await turn.SendActivityAsync("There are eight steps, numbered 1 to 8.", cancellationToken);
                 await dc.BeginDialogAsync(nameof(StepPickerDialog), null, cancellationToken);
             }
+            return InterruptionResult.Handled;
+        }
+
+        // "settings" and "change my name": the settings flow parses which answer to change itself.
+        if (setUp && SettingsDialog.TryRecognize(input, out var field))
+        {
+            await dc.CancelAllDialogsAsync(cancellationToken);
+            await dc.BeginDialogAsync(nameof(SettingsDialog), field, cancellationToken);
             return InterruptionResult.Handled;
         }
 
@@ -95,13 +100,6 @@ public sealed class JourneyInterruptions(IJourneyReports reports) : IInterruptio
                     await dc.BeginDialogAsync(nameof(StepPickerDialog), null, cancellationToken);
                 }
                 return InterruptionResult.Handled;
-            case GlobalCommand.Settings when dc.FindDialog(SettingsDialogId) is null:
-                // Until the settings flow exists, point to what can be changed today instead of failing.
-                await dc.CancelAllDialogsAsync(cancellationToken);
-                await dc.BeginDialogAsync(nameof(MenuDialog),
-                    "To change your check-in rhythm, time or time zone, choose Reminders. To change your name or your other answers, type \"start over\" and keep your history. What would you like to do?",
-                    cancellationToken);
-                return InterruptionResult.Handled;
             default:
                 await dc.CancelAllDialogsAsync(cancellationToken);
                 await dc.BeginDialogAsync(FlowFor(command), null, cancellationToken);
@@ -120,7 +118,7 @@ public sealed class JourneyInterruptions(IJourneyReports reports) : IInterruptio
         GlobalCommand.StartOver => nameof(StartOverDialog),
         GlobalCommand.DeleteData => nameof(DeleteDataDialog),
         GlobalCommand.Steps => nameof(StepPickerDialog),
-        GlobalCommand.Settings => SettingsDialogId,
+        GlobalCommand.Settings => nameof(SettingsDialog),
         _ => nameof(MenuDialog),
     };
 

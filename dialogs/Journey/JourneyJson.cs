@@ -22,6 +22,7 @@ namespace TrustBot.Journey;
 [JsonSerializable(typeof(OnboardingData))]
 [JsonSerializable(typeof(SettingsData))]
 [JsonSerializable(typeof(JoinMark))]
+[JsonSerializable(typeof(SettingsChangeData))]
 public sealed partial class JourneyJson : JsonSerializerContext
 {
 }

@@ -28,6 +28,7 @@ public sealed class MenuDialog : ComponentDialog
         new Choice { Value = "wins", Title = "Small wins" },
         new Choice { Value = "boundaries", Title = "Boundaries" },
         new Choice { Value = "reminders", Title = "Reminders" },
+        new Choice { Value = "settings", Title = "Settings" },
         new Choice { Value = "help", Title = "Help" },
     ];
 

@@ -116,6 +116,6 @@ public sealed class OnboardingTests
     {
         var h = new JourneyHarness();
         await h.Onboarded().StartTestAsync();
-        await h.Flow().Send("menu").AssertReply(a => Testing.TestFlow.ButtonsOf(a).Count == 7 && Testing.TestFlow.ButtonsOf(a)[0].StartsWith("Continue my journey: Step 1"), "the menu").StartTestAsync();
+        await h.Flow().Send("menu").AssertReply(a => Testing.TestFlow.ButtonsOf(a).Count == 8 && Testing.TestFlow.ButtonsOf(a)[0].StartsWith("Continue my journey: Step 1"), "the menu").StartTestAsync();
     }
 }

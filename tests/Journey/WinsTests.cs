@@ -56,7 +56,7 @@ public sealed class WinsTests
         var h = new JourneyHarness();
         await h.Onboarded()
             .Send("wins").SkipReplies()
-            .Send("purple").AssertReply("Choose \"Log a win\" or \"Not now\".")
+            .Send("purple").AssertReply("Choose \"Log a win\" to add one, or \"Not now\".")
             .Send("Log a win").SkipReplies()
             .Send(new string('w', 501)).AssertReply("A short sentence is perfect (up to 500 characters).")
             .Send("A kind message").AssertReply(Encouragement.CelebrateWin(1))

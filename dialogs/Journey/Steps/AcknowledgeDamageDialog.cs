@@ -34,7 +34,7 @@ public sealed class AcknowledgeDamageDialog : JourneyStepDialog<AcknowledgeDamag
     public AcknowledgeDamageDialog() : base(1, StepsJson.Default.AcknowledgeDamageData)
     {
         AddSteps(AskWhatHappenedStepAsync, AskDamageRatingStepAsync, AskWillingnessStepAsync, CloseStepAsync);
-        AddDialog(new TextPrompt(JournalPrompt));
+        AddDialog(new TextPrompt(JournalPrompt, NonAnswers.KeepQuestionOpen(NonAnswers.Journal(1, JournalTopic))));
         AddDialog(new NumberPrompt<int>(RatingPrompt));
         AddDialog(new ChoicePrompt(WillingPrompt));
     }
@@ -50,6 +50,8 @@ public sealed class AcknowledgeDamageDialog : JourneyStepDialog<AcknowledgeDamag
             hurt: "In your own words, write what happened and how it affected you.",
             repairing: "In your own words, write what you did and how it affected your partner.",
             both: "In your own words, write what happened between you and how it affected each of you.");
+        var earlier = await NonAnswers.Journal(1, JournalTopic, 1)(step.Context.Journey(), ct);
+        if (earlier.Count > 0) await step.SendAsync(NonAnswers.ShowEarlier(earlier, ""), ct);
         return await step.PromptAsync(JournalPrompt, PromptOptions.Ask(
             $"{ask} This goes into your private journal: only you can see it. (If you'd rather not write it down today, type skip.)",
             $"Write as much or as little as you like, up to {MaxJournalLength} characters, or type skip.").Between(1, MaxJournalLength), ct);
@@ -58,7 +60,7 @@ public sealed class AcknowledgeDamageDialog : JourneyStepDialog<AcknowledgeDamag
     private static async Task<DialogTurnResult> AskDamageRatingStepAsync(WaterfallStepContext<AcknowledgeDamageData> step, CancellationToken ct)
     {
         var journey = step.Context.Journey();
-        if (step.Result is string text && !IsSkip(text))
+        if (step.Result is string text && NonAnswers.IsContent(text))
         {
             journey.Records.Add(RecordKinds.Journal, new JournalEntry { Step = 1, Topic = JournalTopic, Text = text, At = journey.Now }, JourneyJson.Default.JournalEntry);
             step.Data.Wrote = true;
@@ -121,6 +123,4 @@ public sealed class AcknowledgeDamageDialog : JourneyStepDialog<AcknowledgeDamag
         >= 4 => "Thank you for being honest about it. That middle ground often holds a lot of mixed feelings.",
         _ => "Thank you. Even damage that feels smaller deserves care, so it doesn't grow.",
     };
-
-    private static bool IsSkip(string text) => Recognizers.Normalize(text) is "skip" or "skip it" or "not today";
 }

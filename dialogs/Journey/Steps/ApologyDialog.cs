@@ -66,9 +66,9 @@ public sealed class ApologyDialog : JourneyStepDialog<ApologyData>
             [AskDraftStepAsync, ShowCheckStepAsync, ReviseOrFinishStepAsync]));
         AddDialog(new WaterfallDialog<ApologyHearingData>(HearingFlow, StepsJson.Default.ApologyHearingData,
             [AskWhatYouNeedStepAsync, AskIfOfferedStepAsync, AskIfSincereStepAsync, ReflectStepAsync]));
-        AddDialog(new TextPrompt(DraftPrompt));
+        AddDialog(new TextPrompt(DraftPrompt, NonAnswers.KeepQuestionOpen(NonAnswers.ApologyDraftsAsync)));
         AddDialog(new ChoicePrompt(SatisfiedPrompt));
-        AddDialog(new TextPrompt(NeedsPrompt));
+        AddDialog(new TextPrompt(NeedsPrompt, NonAnswers.KeepQuestionOpen(NonAnswers.Journal(4, NeedsTopic))));
         AddDialog(new ChoicePrompt(ChoicePromptId));
     }
 
@@ -84,17 +84,28 @@ public sealed class ApologyDialog : JourneyStepDialog<ApologyData>
             : await step.BeginDialogAsync(DraftLoop, new ApologyDraftData(), ct);
     }
 
-    private static Task<DialogTurnResult> AskDraftStepAsync(WaterfallStepContext<ApologyDraftData> step, CancellationToken ct)
+    private static async Task<DialogTurnResult> AskDraftStepAsync(WaterfallStepContext<ApologyDraftData> step, CancellationToken ct)
     {
+        if (step.Data.Round == 1)
+        {
+            var earlier = await NonAnswers.ApologyDraftsAsync(step.Context.Journey(), ct);
+            if (earlier.Count > 0) await step.SendAsync(NonAnswers.ShowEarlier(earlier.Take(1).ToList(), ""), ct);
+        }
         var question = step.Data.Round == 1
             ? "Let's draft an apology, in your own words, as you would say it to your partner. Only you will see it here."
             : "Go ahead: write your revised apology.";
-        return step.PromptAsync(DraftPrompt, PromptOptions.Ask(question, "Write it as a few sentences, up to 3000 characters.").Between(1, 3000), ct);
+        return await step.PromptAsync(DraftPrompt, PromptOptions.Ask(question, "Write it as a few sentences, up to 3000 characters, or type skip.").Between(1, 3000), ct);
     }
 
     private static async Task<DialogTurnResult> ShowCheckStepAsync(WaterfallStepContext<ApologyDraftData> step, CancellationToken ct)
     {
         if (step.Result is not string draft) return await step.EndDialogAsync(ct);
+        if (NonAnswers.Classify(draft) is var kind and not NonAnswerKind.None)
+        {
+            // A non-answer is never kept as the final draft; an earlier draft of this round stays as it was.
+            await step.SendAsync(NonAnswers.Reply(kind), ct);
+            return await step.EndDialogAsync(ct);
+        }
         step.Data.Draft = draft;
         var check = ApologyChecker.Check(draft);
         step.Data.ElementsPresent = check.Present.Select(e => e.ToString()).ToList();
@@ -135,7 +146,7 @@ public sealed class ApologyDialog : JourneyStepDialog<ApologyData>
 
     private static Task<DialogTurnResult> AskIfOfferedStepAsync(WaterfallStepContext<ApologyHearingData> step, CancellationToken ct)
     {
-        step.Data.Needs = step.Result as string;
+        step.Data.Needs = step.Result is string needs && NonAnswers.IsContent(needs) ? needs : null;
         return step.PromptAsync(ChoicePromptId, new PromptOptions
         {
             Prompt = Activity.CreateMessage("Has your partner offered you an apology?"),

@@ -87,7 +87,7 @@ public sealed class BoundariesDialog : JourneyStepDialog<BoundariesData>
 
     private static Task<DialogTurnResult> AskConsequenceStepAsync(WaterfallStepContext<BoundaryLoopData> step, CancellationToken ct)
     {
-        step.Data.Behaviour = step.Result as string;
+        step.Data.Behaviour = step.Result is string behaviour && NonAnswers.IsContent(behaviour) ? behaviour : null;
         if (step.Data.Behaviour is null) return step.EndDialogAsync(ct);
         return step.PromptAsync(ConsequencePrompt, BoundaryRows.ConsequencePrompt(
             "And what is the agreed consequence if it happens? For example: \"We stop and talk it through the same day.\""), ct);

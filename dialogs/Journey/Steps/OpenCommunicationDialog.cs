@@ -60,7 +60,7 @@ public sealed class OpenCommunicationDialog : JourneyStepDialog<OpenCommunicatio
     {
         AddSteps(ExplainAndAskStatementStepAsync, AskListeningHabitStepAsync, AskTalkTimeStepAsync, AskTimeZoneStepAsync, SaveTalkAndCloseStepAsync);
         AddDialog(new WaterfallDialog<StatementData>(StatementLoop, StepsJson.Default.StatementData, [AskStatementStepAsync, CheckStatementStepAsync]));
-        AddDialog(new TextPrompt(StatementPrompt));
+        AddDialog(new TextPrompt(StatementPrompt, NonAnswers.KeepQuestionOpen(NonAnswers.Journal(2, JournalTopic))));
         AddDialog(new ChoicePrompt(HabitPrompt));
         AddDialog(new TextPrompt(TalkPrompt, ValidateTalkTimeAsync));
         AddDialog(new TimeZonePrompt(ZonePrompt));
@@ -82,25 +82,33 @@ public sealed class OpenCommunicationDialog : JourneyStepDialog<OpenCommunicatio
         return await step.BeginDialogAsync(StatementLoop, new StatementData(), ct);
     }
 
-    private static Task<DialogTurnResult> AskStatementStepAsync(WaterfallStepContext<StatementData> step, CancellationToken ct)
+    private static async Task<DialogTurnResult> AskStatementStepAsync(WaterfallStepContext<StatementData> step, CancellationToken ct)
     {
         var profile = step.Context.Journey().Profile;
         if (step.Data.Rephrases == 0)
         {
+            var earlier = await NonAnswers.Journal(2, JournalTopic, 1)(step.Context.Journey(), ct);
+            if (earlier.Count > 0) await step.SendAsync(NonAnswers.ShowEarlier(earlier, ""), ct);
             var example = RoleText.Pick(profile.Role, RoleText.HurtStatementExample, RoleText.RepairingStatementExample, RoleText.BothStatementExample);
-            return step.PromptAsync(StatementPrompt, PromptOptions.Ask(
+            return await step.PromptAsync(StatementPrompt, PromptOptions.Ask(
                 $"Let's practise one. Write an \"I feel … when … because …\" statement about something on your mind, for example: {example} Only you will see it here.",
-                "Write it as one or two sentences, starting with \"I feel\".").Between(1, 1000), ct);
+                "Write it as one or two sentences, starting with \"I feel\", or type skip.").Between(1, 1000), ct);
         }
         var phrases = string.Join(" and ", step.Data.Flagged.Select(p => $"\"{p}\""));
-        return step.PromptAsync(StatementPrompt, PromptOptions.Ask(
+        return await step.PromptAsync(StatementPrompt, PromptOptions.Ask(
             $"I notice {phrases}. Words like that can leave your partner defending themselves instead of hearing you. Could you rephrase it around what you feel, starting with \"I feel\"?",
-            "Write it as one or two sentences, starting with \"I feel\".").Between(1, 1000), ct);
+            "Write it as one or two sentences, starting with \"I feel\", or type skip.").Between(1, 1000), ct);
     }
 
     private static async Task<DialogTurnResult> CheckStatementStepAsync(WaterfallStepContext<StatementData> step, CancellationToken ct)
     {
         var statement = step.Result as string;
+        if (statement is not null && NonAnswers.Classify(statement) is var kind and not NonAnswerKind.None)
+        {
+            // "i already did this" or "idk" is not a statement: nothing is saved.
+            await step.SendAsync(NonAnswers.Reply(kind), ct);
+            return await step.EndDialogAsync(ct);
+        }
         var flagged = BlameCheck.Find(statement);
         if (statement is not null && flagged.Count > 0 && step.Data.Rephrases < MaxRephrases)
         {

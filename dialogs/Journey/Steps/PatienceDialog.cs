@@ -27,7 +27,7 @@ public sealed class PatienceDialog : JourneyStepDialog<PatienceData>
     public PatienceDialog() : base(8, PracticeFlowsJson.Default.PatienceData)
     {
         AddSteps(ReviewProgressStepAsync, CloseReflectionStepAsync);
-        AddDialog(new TextPrompt(PlanPromptId));
+        AddDialog(new TextPrompt(PlanPromptId, NonAnswers.KeepQuestionOpen(NonAnswers.Journal(8, "after-a-setback"))));
     }
 
     private static async Task<DialogTurnResult> ReviewProgressStepAsync(WaterfallStepContext<PatienceData> step, CancellationToken ct)
@@ -48,7 +48,7 @@ public sealed class PatienceDialog : JourneyStepDialog<PatienceData>
     private static async Task<DialogTurnResult> CloseReflectionStepAsync(WaterfallStepContext<PatienceData> step, CancellationToken ct)
     {
         var journey = step.Context.Journey();
-        if (step.Result is string plan)
+        if (step.Result is string plan && NonAnswers.IsContent(plan))
             journey.Records.Add(RecordKinds.Journal, new JournalEntry { Step = 8, Topic = "after-a-setback", Text = plan, At = journey.Now }, JourneyJson.Default.JournalEntry);
         await step.SendAsync("Thank you. Keep that plan close for the harder days.\n\n" + Encouragement.TrustIsAChoice(journey.Profile.Role), ct);
         return await step.NextAsync(null, ct);

@@ -21,7 +21,7 @@ public sealed class SmallWinsDialog : JourneyStepDialog<SmallWinsData>
     public SmallWinsDialog() : base(7, PracticeFlowsJson.Default.SmallWinsData)
     {
         AddSteps(AskWinStepAsync, CelebrateWinStepAsync, CloseReflectionStepAsync);
-        AddDialog(new TextPrompt(WinPromptId));
+        AddDialog(new TextPrompt(WinPromptId, NonAnswers.KeepQuestionOpen(NonAnswers.WinsAsync, answerQuestions: true)));
     }
 
     private static async Task<DialogTurnResult> AskWinStepAsync(WaterfallStepContext<SmallWinsData> step, CancellationToken ct)
@@ -37,7 +37,11 @@ public sealed class SmallWinsDialog : JourneyStepDialog<SmallWinsData>
     private static async Task<DialogTurnResult> CelebrateWinStepAsync(WaterfallStepContext<SmallWinsData> step, CancellationToken ct)
     {
         var journey = step.Context.Journey();
-        if (step.Result is string win)
+        if (step.Result is string text && NonAnswers.Classify(text) is var kind and not NonAnswerKind.None)
+        {
+            await step.SendAsync(NonAnswers.Reply(kind) + " Wins often show up later; you can add one any time by typing \"wins\".", ct);
+        }
+        else if (step.Result is string win)
         {
             step.Data.Win = win;
             var celebration = WinsDialog.LogWin(journey, win);

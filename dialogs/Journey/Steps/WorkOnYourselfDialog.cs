@@ -27,14 +27,15 @@ public sealed class WorkOnYourselfDialog : JourneyStepDialog<WorkOnYourselfData>
     public WorkOnYourselfDialog() : base(6, PracticeFlowsJson.Default.WorkOnYourselfData)
     {
         AddSteps(AskPatternStepAsync, AskCommitmentStepAsync, AskAboutSupportStepAsync, CloseReflectionStepAsync);
-        AddDialog(new TextPrompt(TextPromptId));
+        AddDialog(new TextPrompt(TextPromptId, NonAnswers.KeepQuestionOpen(NonAnswers.Journal(6, "pattern"))));
         AddDialog(new TextPrompt(CommitmentPromptId, IsConcreteCommitmentAsync));
         AddDialog(new ChoicePrompt(SupportPromptId));
     }
 
     /// <summary>A commitment is a few words at least, and short enough to be one thing.</summary>
     private static Task<bool> IsConcreteCommitmentAsync(PromptValidatorContext<string> prompt, CancellationToken ct) =>
-        Task.FromResult(prompt.Recognized.Succeeded && prompt.Recognized.Value!.Trim().Length is >= 3 and <= MaxCommitmentLength);
+        Task.FromResult(prompt.Recognized.Succeeded
+            && (prompt.Recognized.Value!.Trim().Length is >= 3 and <= MaxCommitmentLength || !NonAnswers.IsContent(prompt.Recognized.Value)));
 
     private static async Task<DialogTurnResult> AskPatternStepAsync(WaterfallStepContext<WorkOnYourselfData> step, CancellationToken ct)
     {
@@ -55,7 +56,7 @@ public sealed class WorkOnYourselfDialog : JourneyStepDialog<WorkOnYourselfData>
     private static Task<DialogTurnResult> AskCommitmentStepAsync(WaterfallStepContext<WorkOnYourselfData> step, CancellationToken ct)
     {
         var journey = step.Context.Journey();
-        if (step.Result is string pattern)
+        if (step.Result is string pattern && NonAnswers.IsContent(pattern))
             journey.Records.Add(RecordKinds.Journal, new JournalEntry { Step = 6, Topic = "pattern", Text = pattern, At = journey.Now }, JourneyJson.Default.JournalEntry);
         var example = RoleText.Pick(journey.Profile.Role, RoleText.HurtCommitmentExample, RoleText.RepairingCommitmentExample, RoleText.BothCommitmentExample);
         return step.PromptAsync(CommitmentPromptId, PromptOptions.Ask(
@@ -66,7 +67,7 @@ public sealed class WorkOnYourselfDialog : JourneyStepDialog<WorkOnYourselfData>
     private static Task<DialogTurnResult> AskAboutSupportStepAsync(WaterfallStepContext<WorkOnYourselfData> step, CancellationToken ct)
     {
         var journey = step.Context.Journey();
-        if (step.Result is string commitment)
+        if (step.Result is string commitment && NonAnswers.IsContent(commitment))
         {
             step.Data.Commitment = commitment.Trim();
             journey.Profile.WeeklyCommitment = step.Data.Commitment;
