@@ -11,6 +11,7 @@ namespace TrustBot.Tests.Abuse;
 /// person's progress. Azurite saves on SIGINT, not SIGTERM; this drives the very start and stop
 /// functions run.sh uses (scripts/azurite.sh) with a write just before the stop.
 /// </summary>
+[Collection(DiskAzuriteCollection.Name)]
 public sealed class RunScriptAzuriteTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "trustbot-runsh-" + Guid.NewGuid().ToString("N"));
@@ -108,4 +109,14 @@ public sealed class RunScriptAzuriteTests(Xunit.Abstractions.ITestOutputHelper o
             _bash.Dispose();
         }
     }
+}
+
+/// <summary>
+/// Tests that start their own Azurite with data on disk run one after another: each start takes seconds
+/// on a loaded machine, and starting two at once made one miss its 30 s start-up window.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class DiskAzuriteCollection
+{
+    public const string Name = "Azurite with data on disk";
 }
