@@ -68,7 +68,7 @@ public sealed class LocalDirectLine(
     public async Task<IResult> StartConversationAsync(HttpContext http)
     {
         if (Authorize(http, out var token) is { } denied) return denied;
-        var (body, error) = await ReadBodyAsync(http);
+        var (body, error) = await ReadBodyAsync(http, limits.Value.MaxActivityBytes);
         if (error is not null) return error;
         string? locale = null;
         if (body is { Length: > 0 })

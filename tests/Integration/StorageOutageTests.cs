@@ -97,6 +97,7 @@ internal sealed class DurableAzurite : IAsyncDisposable
 }
 
 /// <summary>What the bot does while its storage is down, and that it recovers without a restart.</summary>
+[Collection(TrustBot.Tests.Abuse.DiskAzuriteCollection.Name)]
 public sealed class StorageOutageTests(ITestOutputHelper output)
 {
     [Fact]
