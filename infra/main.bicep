@@ -159,6 +159,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Storage__ManagedIdentityClientId', value: identity.properties.clientId }
         { name: 'Storage__TablePrefix', value: tablePrefix }
         { name: 'DirectLine__Secret', value: directLineSecret }
+        // The built-in Direct Line keeps conversations in one instance's memory: never behind a scaled-out plan.
+        { name: 'DirectLine__Local', value: 'false' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
       ]
     }

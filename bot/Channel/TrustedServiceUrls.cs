@@ -22,7 +22,7 @@ public sealed class TrustedServiceUrls
 
     /// <summary>
     /// An unauthenticated (local mode) service URL the bot may post to: exactly
-    /// <c>http(s)://localhost|127.0.0.1|[::1]:port</c> with no path, as the Emulator sends it. The raw text is
+    /// <c>http(s)://localhost|127.0.0.1|[::1]:port</c> with no path, as the Emulator sends it (or the Agents Playground's <c>/_connector</c>). The raw text is
     /// checked, not a parsed URI, because parsers turn <c>127.1</c>, <c>2130706433</c>, <c>0x7f.0.0.1</c> and
     /// <c>[::ffff:127.0.0.1]</c> into loopback too; and no path, so the bot cannot be pointed at another
     /// local service's API.
@@ -35,6 +35,8 @@ public sealed class TrustedServiceUrls
             : null;
         if (rest is null) return false;
         if (rest.EndsWith('/')) rest = rest[..^1];
+        // Microsoft 365 Agents Playground (./run.sh --teams) serves its mocked Bot Connector under this one path.
+        if (rest.EndsWith(PlaygroundConnectorPath, StringComparison.Ordinal)) rest = rest[..^PlaygroundConnectorPath.Length];
         string host;
         string? port = null;
         if (rest.StartsWith('['))
@@ -58,6 +60,9 @@ public sealed class TrustedServiceUrls
         if (!host.Equals("localhost", StringComparison.OrdinalIgnoreCase) && host != "127.0.0.1" && host != "[::1]") return false;
         return port is null || (port.Length is > 0 and <= 5 && port.All(char.IsAsciiDigit) && int.Parse(port, System.Globalization.CultureInfo.InvariantCulture) is > 0 and <= 65535);
     }
+
+    /// <summary>The path of the Agents Playground's mocked connector, the one path a local-mode service URL may have.</summary>
+    public const string PlaygroundConnectorPath = "/_connector";
 
     private static string Normalize(string url) => url.TrimEnd('/');
 }

@@ -40,6 +40,11 @@ public static class TrustBotServiceCollectionExtensions
         services.AddTrustBotEdge(configuration);
         services.AddTrustBotWebChat(configuration);
 
+        // Teams: the data export is uploaded to the person's OneDrive after they accept the file consent card.
+        services.AddHttpClient(TrustBot.Bot.Teams.TeamsFileUploader.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<IFileUploader, TrustBot.Bot.Teams.TeamsFileUploader>();
+        services.AddSingleton<IMiddleware, TrustBot.Bot.Teams.FileUploaderMiddleware>();
+
         services.AddTrustBotStorage();
         services.AddSingleton(sp => new JourneyOptions { SafetyResources = sp.GetRequiredService<IOptions<TrustBot.Safety.SafetyResources>>().Value });
         services.AddSingleton<ITrendChart, TrustBot.Bot.Charts.ScottPlotTrendChart>();

@@ -65,11 +65,12 @@ public sealed class JourneyReports(ITrendChart? chart = null) : IJourneyReports
             await turnContext.SendActivityAsync("Your data is private, so I only send it in our personal chat.", cancellationToken);
             return;
         }
-        var journey = turnContext.Journey();
-        var export = await journey.Records.ExportAsync(cancellationToken);
-        export["profile"] = JsonSerializer.SerializeToNode(journey.Profile, JourneyJson.Default.JourneyProfile);
-        export["exportedAt"] = journey.Now.ToString("O", CultureInfo.InvariantCulture);
-        var bytes = Encoding.UTF8.GetBytes(export.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        var (fileName, bytes) = await BuildExportAsync(turnContext.Journey(), cancellationToken);
+        if (ExportInTeams.Applies(turnContext.Activity))
+        {
+            await turnContext.SendActivityAsync(ExportInTeams.ConsentRequest(fileName, bytes.Length), cancellationToken);
+            return;
+        }
         await turnContext.SendActivityAsync(new Activity
         {
             Type = ActivityTypes.Message,
@@ -79,11 +80,20 @@ public sealed class JourneyReports(ITrendChart? chart = null) : IJourneyReports
                 new Attachment
                 {
                     ContentType = AttachmentContentTypes.Json,
-                    Name = $"trustbot-data-{journey.Now:yyyy-MM-dd}.json",
+                    Name = fileName,
                     ContentUrl = "data:application/json;base64," + Convert.ToBase64String(bytes),
                 },
             ],
         }, cancellationToken);
+    }
+
+    /// <summary>Everything stored about the person, as the export file's name and UTF-8 JSON.</summary>
+    public static async Task<(string FileName, byte[] Content)> BuildExportAsync(JourneySession journey, CancellationToken cancellationToken)
+    {
+        var export = await journey.Records.ExportAsync(cancellationToken);
+        export["profile"] = JsonSerializer.SerializeToNode(journey.Profile, JourneyJson.Default.JourneyProfile);
+        export["exportedAt"] = journey.Now.ToString("O", CultureInfo.InvariantCulture);
+        return (ExportInTeams.FileName(journey.Now), Encoding.UTF8.GetBytes(export.ToJsonString(new JsonSerializerOptions { WriteIndented = true })));
     }
 
     /// <summary>A compact text trend, one bar per rating: ▁▂▃▄▅▆▇█.</summary>

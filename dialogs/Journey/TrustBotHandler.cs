@@ -60,6 +60,8 @@ public sealed class TrustBotHandler : IBot
             case ActivityTypes.ConversationUpdate when IsJoin(activity):
             case ActivityTypes.InstallationUpdate when activity.Action is "add" or "add-upgrade":
                 return _runner.RunAsync(turnContext, OnJoinAsync, cancellationToken);
+            case ActivityTypes.Invoke when activity.Name == ExportInTeams.InvokeName:
+                return _runner.RunAsync(turnContext, OnFileConsentAsync, cancellationToken);
             case ActivityTypes.InstallationUpdate when activity.Action is "remove":
             case ActivityTypes.ConversationUpdate when IsBotRemoved(activity):
                 return _runner.RunAsync(turnContext, OnRemovedAsync, cancellationToken);
@@ -80,22 +82,29 @@ public sealed class TrustBotHandler : IBot
 
     /// <summary>
     /// Teams announces one install twice, a conversationUpdate adding the bot and an installationUpdate, seconds
-    /// apart: a join of the other kind this soon after the one we answered is that echo, not a return.
+    /// apart: for someone with a journey, a join of the other kind this soon after the one answered is that echo.
     /// </summary>
     internal static readonly TimeSpan JoinEchoWindow = TimeSpan.FromMinutes(2);
 
     private async Task OnJoinAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var journey = await StartJourneyAsync(turn, cancellationToken);
+        var known = journey.Profile.Consented == true;
+        if (!known || turn.Activity.IsGroupConversation)
+        {
+            if (!known) _userState.Clear(turn); // an install stores nothing about someone who has not agreed
+            // Nothing is stored here to recognise Teams' second announcement of one install by, but every install
+            // comes with a conversationUpdate, so that one is answered and the installationUpdate is not.
+            if (turn.Activity.Type == ActivityTypes.InstallationUpdate) return;
+            if (turn.Activity.IsGroupConversation)
+            {
+                await turn.SendActivityAsync(GroupChatText, cancellationToken);
+                return;
+            }
+        }
         var lastJoin = await _lastJoin.GetAsync(turn, () => null!, cancellationToken);
         var echo = lastJoin is { } answered && journey.Now - answered.At < JoinEchoWindow && answered.Type != turn.Activity.Type;
         if (!echo) await _lastJoin.SetAsync(turn, new JoinMark { At = journey.Now, Type = turn.Activity.Type }, cancellationToken);
-        if (turn.Activity.IsGroupConversation)
-        {
-            if (journey.Profile.Consented != true) _userState.Clear(turn); // a group install stores nothing about the installer
-            if (!echo) await turn.SendActivityAsync(GroupChatText, cancellationToken);
-            return;
-        }
         // Being installed again means the channel takes our messages again.
         journey.Profile.ChannelBlocked = false;
         var dc = await _dialogs.CreateContextAsync(turn, cancellationToken);
@@ -108,9 +117,9 @@ public sealed class TrustBotHandler : IBot
                 await dc.RepromptDialogAsync(cancellationToken);
             }
         }
-        else if (journey.Profile.Consented == true && journey.Profile.OnboardingDone)
+        else if (known && journey.Profile.OnboardingDone)
             await dc.BeginDialogAsync(nameof(MenuDialog), $"Welcome back{NameSuffix(journey.Profile)}. What would you like to do?", cancellationToken);
-        else if (journey.Profile.Consented == true)
+        else if (known)
             await dc.BeginDialogAsync(nameof(OnboardingDialog), new OnboardingData { Restart = true }, cancellationToken);
         else
             await dc.BeginDialogAsync(nameof(OnboardingDialog), null, cancellationToken);
@@ -138,6 +147,20 @@ public sealed class TrustBotHandler : IBot
     }
 
     private static readonly JourneyAsides Asides = new();
+
+    /// <summary>The person allowed (or declined) the upload of their data export in Teams.</summary>
+    private async Task OnFileConsentAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var journey = await StartJourneyAsync(turn, cancellationToken);
+        if (journey.Profile.Consented != true)
+        {
+            // An old card after "delete my data" (or from someone who never agreed): nothing is stored, nothing is sent.
+            _userState.Clear(turn);
+            await ExportInTeams.AnswerNothingStoredAsync(turn, cancellationToken);
+            return;
+        }
+        await ExportInTeams.AnswerAsync(turn, ct => JourneyReports.BuildExportAsync(journey, ct), cancellationToken);
+    }
 
     private async Task OnMessageAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
@@ -218,12 +241,9 @@ public sealed class TrustBotHandler : IBot
         if (journey.Profile.Consented != true)
         {
             _userState.Clear(turn);
-            // A web chat join (a page opened) stores nothing either, so silent visitors leave no rows; the welcome's
-            // "Yes" then arrives with no dialog open and is read by ConsentButtonAnswer. A Teams install is kept: it
-            // comes from a signed-in tenant user, and Teams announces it twice, so the open consent question is
-            // what keeps the second announcement from welcoming again.
-            if (journey.Profile.Consented == false || (turn.Activity.Type != ActivityTypes.Message && turn.Activity.ChannelId != Channels.Msteams))
-                _conversationState.Clear(turn);
+            // A join (page opened, bot installed) stores nothing either, so silent visitors leave no rows;
+            // the welcome's "Yes" then arrives with no dialog open and is read by ConsentButtonAnswer.
+            if (journey.Profile.Consented == false || turn.Activity.Type != ActivityTypes.Message) _conversationState.Clear(turn);
             return;
         }
         // A group chat is never where unprompted messages go.

@@ -84,8 +84,8 @@ public sealed class TeamsInstallTests
         var h = new JourneyHarness(channelId: Channels.Msteams);
         h.Adapter.Conversation.Conversation = new ConversationAccount { Id = "19:group@thread.v2", IsGroup = true, ConversationType = "groupChat" };
         await h.Flow()
-            .Send(Installation("add")).AssertReply(TrustBotHandler.GroupChatText)
-            .SendConversationUpdate(botAdded: true).AssertNoReply()
+            .SendConversationUpdate(botAdded: true).AssertReply(TrustBotHandler.GroupChatText)
+            .Send(Installation("add")).AssertNoReply()
             .StartTestAsync();
         Assert.Null(await h.ProfileAsync());
     }
@@ -97,9 +97,22 @@ public sealed class TeamsInstallTests
         await h.Flow()
             .SendConversationUpdate(botAdded: true).SkipReplies()
             .Send(Installation("add")).AssertNoReply()
+            .Send("yes").AssertReply("Thank you. What should I call you?")
             .Do(() => { h.Clock.Advance(TimeSpan.FromSeconds(20)); return Task.CompletedTask; })
-            .SendConversationUpdate(botAdded: true).AssertReply("Welcome back. Here is where we left off.").AssertReply("Would you like to begin?")
+            .SendConversationUpdate(botAdded: true).AssertReply("Welcome back. Here is where we left off.").AssertReply("Thank you. What should I call you?")
             .Send(Installation("add")).AssertNoReply()
             .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Before_consent_an_install_stores_nothing_and_opening_the_chat_again_welcomes_afresh()
+    {
+        var h = new JourneyHarness(channelId: Channels.Msteams);
+        await h.Flow()
+            .SendConversationUpdate(botAdded: true).AssertReplyContains("Hi, I'm TrustBot").AssertReply("Would you like to begin?")
+            .Send(Installation("add")).AssertNoReply()
+            .SendConversationUpdate(botAdded: true).AssertReplyContains("Hi, I'm TrustBot").AssertReply("Would you like to begin?")
+            .StartTestAsync();
+        Assert.Equal(0, await h.RowCountAsync());
     }
 }

@@ -20,6 +20,7 @@ public sealed class TeamsPackageTests
         var bot = Assert.Single(manifest["bots"]!.AsArray())!;
         Assert.Equal("${MICROSOFT_APP_ID}", bot["botId"]!.GetValue<string>());
         Assert.Contains("personal", bot["scopes"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.True(bot["supportsFiles"]!.GetValue<bool>(), "the data export in Teams needs file consent cards, which need supportsFiles");
         Assert.Equal(("color.png", "outline.png"), (manifest["icons"]!["color"]!.GetValue<string>(), manifest["icons"]!["outline"]!.GetValue<string>()));
         Assert.True(manifest["name"]!["short"]!.GetValue<string>().Length <= 30);
         Assert.True(manifest["description"]!["short"]!.GetValue<string>().Length <= 80);
