@@ -15,6 +15,10 @@ using TrustBot.Testing;
 if (args is ["chart", var rawDirectory, var roundsText, var pngPath] && int.TryParse(roundsText, out var chartRounds) && chartRounds > 0)
     return ComparisonChart.Draw(rawDirectory, chartRounds, pngPath);
 
+// "bare <url>" serves the bare Kestrel endpoint the HTTP benchmark (bench/http.sh) compares the bot with.
+if (args is ["bare", var bareUrl])
+    return await BareEndpoint.RunAsync(bareUrl);
+
 var options = BenchOptions.Parse(args);
 if (options is null)
 {

@@ -450,4 +450,9 @@ async function main() {
     }
 }
 
-main().then((code) => { process.exitCode = code; }, (error) => { console.error(error); process.exitCode = 1; });
+if (require.main === module) {
+    main().then((code) => { process.exitCode = code; }, (error) => { console.error(error); process.exitCode = 1; });
+}
+
+// bench/js/http-peer.js serves the same bot over HTTP.
+module.exports = { createBot, CountingStorage };

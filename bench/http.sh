@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# The HTTP-level benchmark: wrk drives POST /api/messages with one connection per person, each person
+# cycling the daily check-in (bench/http/checkin.lua), against
+#   bare       a bare Kestrel endpoint that only parses the activity and answers {"activities":[]}
+#   memory     TrustBot over Storage:Provider=Memory
+#   azurite    TrustBot over Azurite (Table storage), storage calls counted from Azurite's --debug log
+#   js         the JavaScript Bot Framework SDK check-in (bench/js) served over HTTP by its CloudAdapter
+# Targets run one after another on the same machine; compare ratios within one run, not across machines.
+# Settings: SECONDS_PER_TARGET (default 15), PEOPLE (default "8 32"), TARGETS (default "bare memory azurite js").
+# Writes bench/results/http-latest.md and bench/results/raw/http-*.txt.
+set -euo pipefail
+
+bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$bench_dir")"
+seconds="${SECONDS_PER_TARGET:-15}"
+people_list="${PEOPLE:-8 32}"
+targets="${TARGETS:-bare memory azurite js}"
+raw="$bench_dir/results/raw"
+work="$(mktemp -d)"
+pids=()
+
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+if ! command -v wrk >/dev/null; then
+  echo "Installing wrk (Debian package)..."
+  if [ "$(id -u)" = 0 ]; then apt-get install -y wrk >/dev/null; else sudo apt-get install -y wrk >/dev/null; fi
+fi
+command -v node >/dev/null || { echo "Node.js is needed for the JavaScript peer and Azurite" >&2; exit 1; }
+
+echo "Building the bot and bench/TrustBot.Bench (Release)..."
+dotnet build "$root/bot/TrustBot.Bot.csproj" -c Release -nologo -v q >/dev/null
+dotnet build "$bench_dir/TrustBot.Bench/TrustBot.Bench.csproj" -c Release -nologo -v q >/dev/null
+[ -d "$root/node_modules/azurite" ] || (cd "$root" && npm ci --ignore-scripts --no-audit --no-fund)
+[ -d "$bench_dir/js/node_modules/botbuilder" ] || (cd "$bench_dir/js" && npm ci --ignore-scripts --no-audit --no-fund)
+mkdir -p "$raw"
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+wait_for() { # url
+  for _ in $(seq 1 120); do
+    curl -s -o /dev/null "$1" && return 0
+    sleep 0.5
+  done
+  echo "Nothing answered at $1" >&2
+  return 1
+}
+
+stop_last() {
+  local pid="${pids[-1]}"
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  unset 'pids[-1]'
+}
+
+activity() { # person text
+  printf '{"type":"message","deliveryMode":"expectReplies","channelId":"emulator","serviceUrl":"http://127.0.0.1:9/","from":{"id":"%s"},"recipient":{"id":"bot"},"conversation":{"id":"%s"},"locale":"en-US","text":"%s"}' "$1" "$1" "$2"
+}
+
+onboard() { # url prefix count: each person consents and sets up daily reminders, ending at the menu
+  local url="$1" prefix="$2" count="$3"
+  for n in $(seq 1 "$count"); do
+    (
+      for text in hi Yes Sam "I was hurt" Dishonesty Yes "Every day" 7pm London "Show me the menu"; do
+        curl -s -o /dev/null -H 'Content-Type: application/json' -d "$(activity "$prefix-$n" "$text")" "$url"
+      done
+    ) &
+  done
+  wait
+}
+
+start_bot() { # port storage-provider [connection string]
+  env Storage__Provider="$2" Storage__ConnectionString="${3:-UseDevelopmentStorage=true}" \
+    Storage__TablePrefix="Bench$RANDOM" Proactive__Enabled=false MicrosoftAppId= Logging__LogLevel__Default=Warning \
+    dotnet "$root/bot/bin/Release/net10.0/TrustBot.Bot.dll" --contentRoot "$root" --urls "http://127.0.0.1:$1" >"$work/bot.log" 2>&1 &
+  pids+=($!)
+  wait_for "http://127.0.0.1:$1/healthz"
+}
+
+requests_in_log() { grep -c 'TableStorageContextMiddleware: RequestMethod=' "$1" || true; }
+
+results="$raw/http-results.txt"
+: >"$results"
+run_wrk() { # target url people script [prefix]
+  local target="$1" url="$2" people="$3" lua="$4" prefix="${5:-$1}"
+  wrk -t "$people" -c "$people" -d 3s -s "$bench_dir/http/$lua" "$url" -- "$prefix-warm$people" >/dev/null
+  local line
+  line="$(wrk -t "$people" -c "$people" -d "${seconds}s" --latency -s "$bench_dir/http/$lua" "$url" -- "$prefix-$people" | grep '^RESULT ')"
+  echo "$target $people ${line#RESULT }" | tee -a "$results"
+}
+
+{
+  echo "- CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(nproc) cores"
+  echo "- OS: $(uname -sr); .NET $(dotnet --version) SDK; Node $(node --version); $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
+  echo "- \`uptime\` before: $(uptime)"
+} >"$raw/http-machine.txt"
+
+for target in $targets; do
+  port="$(free_port)"
+  url="http://127.0.0.1:$port/api/messages"
+  echo "== $target"
+  case "$target" in
+    bare)
+      dotnet "$bench_dir/TrustBot.Bench/bin/Release/net10.0/TrustBot.Bench.dll" bare "http://127.0.0.1:$port" >"$work/bare.log" 2>&1 &
+      pids+=($!)
+      wait_for "http://127.0.0.1:$port/"
+      for p in $people_list; do run_wrk bare "$url" "$p" bare.lua; done
+      stop_last ;;
+    memory)
+      start_bot "$port" Memory
+      for p in $people_list; do
+        onboard "$url" "memory-warm$p" "$p"; onboard "$url" "memory-$p" "$p"
+        run_wrk memory "$url" "$p" checkin.lua
+      done
+      stop_last ;;
+    azurite)
+      azport="$(free_port)"
+      (cd "$work" && "$root/node_modules/.bin/azurite-table" --tablePort "$azport" --inMemoryPersistence --silent --disableTelemetry --debug "$work/azurite-debug.log" >"$work/azurite.log" 2>&1) &
+      pids+=($!)
+      wait_for "http://127.0.0.1:$azport/"
+      start_bot "$port" Table "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$azport/devstoreaccount1;"
+      for p in $people_list; do
+        onboard "$url" "azurite-warm$p" "$p"; onboard "$url" "azurite-$p" "$p"
+        # Only the measured run's requests: the log is read before and after it (the warm-up run comes first).
+        wrk -t "$p" -c "$p" -d 3s -s "$bench_dir/http/checkin.lua" "$url" -- "azurite-warm$p" >/dev/null
+        before="$(requests_in_log "$work/azurite-debug.log")"
+        line="$(wrk -t "$p" -c "$p" -d "${seconds}s" --latency -s "$bench_dir/http/checkin.lua" "$url" -- "azurite-$p" | grep '^RESULT ')"
+        sleep 1
+        after="$(requests_in_log "$work/azurite-debug.log")"
+        calls=$((after - before))
+        turns="$(sed -E 's/.*"requests":([0-9]+).*/\1/' <<<"$line")"
+        per_turn="$(awk -v c="$calls" -v t="$turns" 'BEGIN { printf "%.3f", c / t }')"
+        echo "azurite $p ${line#RESULT } storageRequests=$calls perTurn=$per_turn" | tee -a "$results"
+      done
+      grep 'TableStorageContextMiddleware: RequestMethod=' "$work/azurite-debug.log" | tail -n 2000 \
+        | sed -E 's/.*RequestMethod=([A-Z]+) RequestURL=[^ ]*\/devstoreaccount1\/([^ (?]*).*/\1 \2/' | sed -E 's/T?Bench[0-9]+Journey/{table}/' \
+        | sort | uniq -c >"$raw/http-azurite-requests.txt"
+      stop_last
+      stop_last ;;
+    js)
+      node "$bench_dir/js/http-peer.js" "$port" >"$work/js.log" 2>&1 &
+      pids+=($!)
+      wait_for "http://127.0.0.1:$port/"
+      for p in $people_list; do run_wrk js "$url" "$p" checkin.lua; done
+      stop_last ;;
+  esac
+done
+echo "- \`uptime\` after: $(uptime)" >>"$raw/http-machine.txt"
+
+node "$bench_dir/http/report.js" "$results" "$raw/http-machine.txt" "$raw/http-azurite-requests.txt" "$bench_dir/results/http-latest.md"
