@@ -7,7 +7,9 @@ namespace TrustBot.Safety.Meaning;
 /// on a background thread, when <see cref="StartLoading"/> is first called; until it is ready (or if it fails)
 /// <see cref="TryScore"/> says no and the phrase rules answer alone.
 /// </summary>
-public sealed class MiniLmMeaningClassifier : IMeaningClassifier, IDisposable
+/// <remarks>Deliberately not disposable: the one shared instance lives as long as the process, and a dependency
+/// injection container that disposed it with one host would pull the model from under every other host.</remarks>
+public sealed class MiniLmMeaningClassifier : IMeaningClassifier
 {
     private static readonly Lazy<MiniLmMeaningClassifier> s_shared = new(() => new MiniLmMeaningClassifier());
 
@@ -135,9 +137,4 @@ public sealed class MiniLmMeaningClassifier : IMeaningClassifier, IDisposable
     }
 
     internal MeaningModel? Model => _model;
-
-    /// <summary>Swaps the weights (training and evaluation of a candidate model only).</summary>
-    internal void UseModel(MeaningModel model) => _model = model;
-
-    public void Dispose() => _encoder?.Dispose();
 }

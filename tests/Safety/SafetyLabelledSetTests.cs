@@ -53,7 +53,7 @@ public sealed class SafetyLabelledSetTests(MeaningModelFixture model, ITestOutpu
     [Fact]
     public void The_sets_are_large_enough_and_no_message_is_in_two_of_them()
     {
-        string[] files = ["safety-labelled.tsv", "safety-train.tsv", "safety-dev.tsv"];
+        string[] files = ["safety-labelled.tsv", "safety-train.tsv", "safety-dev.tsv", "safety-holdout.tsv"];
         var sets = files.ToDictionary(f => f, Load);
         Assert.True(sets.Values.Sum(s => s.Count) >= 1_000, $"only {sets.Values.Sum(s => s.Count)} labelled messages");
         foreach (var (file, set) in sets)
@@ -88,20 +88,29 @@ public sealed class SafetyLabelledSetTests(MeaningModelFixture model, ITestOutpu
     }
 
     [Fact]
-    public void On_the_development_set_every_layer_holds_the_figures_measured_when_it_was_frozen()
+    public void On_the_development_set_every_layer_holds_the_figures_measured_when_it_was_frozen() =>
+        HoldsFigures("safety-dev.tsv", DevFigures);
+
+    // Measured once, after the held-out set was written; these are the figures the README reports. They are a floor
+    // against regressions only: the detector is never tuned to raise them.
+    [Fact]
+    public void On_the_held_out_set_every_layer_holds_the_figures_reported_in_the_readme() =>
+        HoldsFigures("safety-holdout.tsv", HeldOutFigures);
+
+    private void HoldsFigures(string file, Frozen frozen)
     {
-        var set = Load("safety-dev.tsv");
+        var set = Load(file);
         var layers = SafetyEvaluation.Measure(set, model.Batched(set), SafetyScrutiny.Normal);
-        output.WriteLine(SafetyEvaluation.Report("safety-dev.tsv, normal scrutiny", layers, details: true));
+        output.WriteLine(SafetyEvaluation.Report(file + ", normal scrutiny", layers, details: true));
         var (phrase, meaning, combination) = (layers[0], layers[1], layers[2]);
 
-        AssertAtLeast(phrase.Overall.Recall, DevFigures.PhraseRecall, "phrase recall");
-        AssertAtLeast(meaning.Overall.Recall, DevFigures.MeaningRecall, "meaning recall");
-        AssertAtLeast(combination.Overall.Recall, DevFigures.CombinationRecall, "combination recall");
-        AssertAtLeast(combination.Categories.Values.Min(c => c.Recall), DevFigures.CombinationWorstCategoryRecall, "combination recall of the weakest category");
-        AssertAtLeast(combination.MustBeClearRate, DevFigures.PlansMeansWeaponsClear, "plans, means and weapons shown the full message");
-        AssertAtMost(combination.OrdinaryClearRate, DevFigures.OrdinaryClear, "ordinary messages shown the full message");
-        AssertAtMost(combination.OrdinaryPossibleRate, DevFigures.OrdinaryPossible, "ordinary messages given the gentle check");
+        AssertAtLeast(phrase.Overall.Recall, frozen.PhraseRecall, "phrase recall");
+        AssertAtLeast(meaning.Overall.Recall, frozen.MeaningRecall, "meaning recall");
+        AssertAtLeast(combination.Overall.Recall, frozen.CombinationRecall, "combination recall");
+        AssertAtLeast(combination.Categories.Values.Min(c => c.Recall), frozen.CombinationWorstCategoryRecall, "combination recall of the weakest category");
+        AssertAtLeast(combination.MustBeClearRate, frozen.PlansMeansWeaponsClear, "plans, means and weapons shown the full message");
+        AssertAtMost(combination.OrdinaryClearRate, frozen.OrdinaryClear, "ordinary messages shown the full message");
+        AssertAtMost(combination.OrdinaryPossibleRate, frozen.OrdinaryPossible, "ordinary messages given the gentle check");
     }
 
     [Fact]
@@ -120,7 +129,7 @@ public sealed class SafetyLabelledSetTests(MeaningModelFixture model, ITestOutpu
     public void Ordinary_turns_mostly_skip_the_model_and_its_load_time_is_reported()
     {
         var checkIns = SafetyGateTests.OrdinaryTurns;
-        var ordinary = new[] { "safety-labelled.tsv", "safety-train.tsv", "safety-dev.tsv" }
+        var ordinary = new[] { "safety-labelled.tsv", "safety-train.tsv", "safety-dev.tsv", "safety-holdout.tsv" }
             .SelectMany(Load).Where(m => m.Expected == SafetyCategory.None).ToList();
         var gatedCheckIns = checkIns.Count(t => !SafetyGate.Check(SafetyText.Normalize(t)).Open);
         var gatedOrdinary = ordinary.Count(m => !SafetyGate.Check(SafetyText.Normalize(m.Text)).Open);
@@ -169,15 +178,17 @@ public sealed class SafetyLabelledSetTests(MeaningModelFixture model, ITestOutpu
         Assert.True(actual <= ceiling + 1e-9, $"{what} {actual:0.000} rose above {ceiling:0.000}");
     }
 
-    /// <summary>What the frozen detector measured on safety-dev.tsv (safety/evaluate.sh dev).</summary>
-    private static class DevFigures
-    {
-        public const double PhraseRecall = 0.547;
-        public const double MeaningRecall = 0.960;
-        public const double CombinationRecall = 0.968;
-        public const double CombinationWorstCategoryRecall = 0.938;
-        public const double PlansMeansWeaponsClear = 0.826;
-        public const double OrdinaryClear = 0.122;
-        public const double OrdinaryPossible = 0.182;
-    }
+    private sealed record Frozen(
+        double PhraseRecall, double MeaningRecall, double CombinationRecall, double CombinationWorstCategoryRecall,
+        double PlansMeansWeaponsClear, double OrdinaryClear, double OrdinaryPossible);
+
+    /// <summary>What the frozen detector measured on safety-dev.tsv (safety/evaluate.sh dev), rounded against it.</summary>
+    private static readonly Frozen DevFigures = new(
+        PhraseRecall: 0.547, MeaningRecall: 0.960, CombinationRecall: 0.968, CombinationWorstCategoryRecall: 0.938,
+        PlansMeansWeaponsClear: 0.826, OrdinaryClear: 0.122, OrdinaryPossible: 0.182);
+
+    /// <summary>What it measured on safety-holdout.tsv (safety/evaluate.sh holdout), rounded against it.</summary>
+    private static readonly Frozen HeldOutFigures = new(
+        PhraseRecall: 0.401, MeaningRecall: 0.892, CombinationRecall: 0.911, CombinationWorstCategoryRecall: 0.833,
+        PlansMeansWeaponsClear: 0.730, OrdinaryClear: 0.152, OrdinaryPossible: 0.291);
 }
