@@ -6,6 +6,7 @@ using TrustBot.Bot.Channel;
 using TrustBot.Bot.Channel.Authentication;
 using TrustBot.Bot.Channel.Connector;
 using TrustBot.Bot.DirectLine;
+using TrustBot.Bot.Safety;
 using TrustBot.Bot.Storage;
 using TrustBot.Journey;
 using TrustBot.State;
@@ -49,7 +50,7 @@ public static class TrustBotServiceCollectionExtensions
         services.AddSingleton(sp => new JourneyOptions { SafetyResources = sp.GetRequiredService<IOptions<TrustBot.Safety.SafetyResources>>().Value });
         services.AddSingleton<ITrendChart, TrustBot.Bot.Charts.ScottPlotTrendChart>();
         services.AddSingleton<IJourneyReports>(sp => new JourneyReports(sp.GetService<ITrendChart>()));
-        services.AddSingleton<TrustBot.Safety.ISafetyDetector, TrustBot.Safety.PhraseSafetyDetector>();
+        services.AddTrustBotSafety(configuration);
         services.AddSingleton(sp => new ReminderRules(QuietHours.Parse(sp.GetRequiredService<IOptions<ProactiveOptions>>().Value.QuietHours))
         {
             SafetyPause = TimeSpan.FromHours(sp.GetRequiredService<IOptions<SafetyOptions>>().Value.PauseProactiveHours),

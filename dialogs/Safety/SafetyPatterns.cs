@@ -233,7 +233,7 @@ internal static partial class SafetyPatterns
     [GeneratedRegex(
         @"\b(?:do not|does not|did not|never|no longer|not) (?:really |always |even )?(?:feel|feeling|felt) (?:physically )?safe\b"
         + NotEmotionalSafety
-        + @"|\b(?:feel|feeling|felt|i am|am|is|are|was|so) (?:so |very |really |completely |totally )?unsafe\b" + NotEmotionalSafety
+        + @"|\b(?:feel|feeling|felt|i am|am|is|are|was|so)(?<!\b(?:do not|does not|did not|never|no longer|not) (?:feel|feeling|felt)) (?:so |very |really |completely |totally )?unsafe\b" + NotEmotionalSafety
         + @"|\b(?:i am|we are|the kids are|kids are|children are|my kids are) (?:not|never) safe\b"
         + @"|\bnot safe (?:at|in) (?:home|my (?:own )?(?:home|house|flat)|the house|our (?:home|house|flat))\b|\bnot safe (?:with|around|near) (?:him|her|them)\b"
         + @"|\b(?:i am|i feel|we are|i think i am|i might be|i could be|my life is|the kids are) in (?:real |serious )?danger\b",

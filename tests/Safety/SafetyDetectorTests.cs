@@ -38,6 +38,10 @@ public sealed class SafetyDetectorTests
         Assert.Equal(SafetyCategory.FearForSafety, Category("I don't feel safe at home"));
 
     [Fact]
+    public void Not_feeling_unsafe_is_a_reassurance() =>
+        Assert.Equal(SafetyCategory.None, Category("i dont feel unsafe, just unloved"));
+
+    [Fact]
     public void Trying_not_to_hurt_myself_is_not_a_reassurance() =>
         Assert.Equal(SafetyCategory.SelfHarm, Category("I'm trying not to hurt myself"));
 

@@ -1,148 +1,194 @@
-using System.Globalization;
-using System.Text;
+using System.Diagnostics;
 using TrustBot.Safety;
+using TrustBot.Safety.Meaning;
 using Xunit.Abstractions;
 
 namespace TrustBot.Tests.Safety;
 
-/// <summary>
-/// Measures the detector against safety-labelled.tsv, a hand-written set of crisis and ordinary relationship
-/// messages (hard cases included and kept even where the detector gets them wrong), and holds it to thresholds.
-/// </summary>
-public sealed class SafetyLabelledSetTests(ITestOutputHelper output)
+/// <summary>The real meaning model, loaded once for every test class that needs it.</summary>
+public sealed class MeaningModelFixture : IAsyncLifetime
 {
-    // Missing a crisis costs far more than an unneeded caring message, so recall matters most. On the development
-    // set (which the patterns were improved against) both are held at 0.95; on the held-out set the thresholds are
-    // what the detector actually achieves on phrasing it has never seen, so that a regression fails the build.
-    private const double MinCrisisRecall = 0.95;
-    private const double MinCrisisPrecision = 0.95;
-    private const double MinCategoryAccuracyOnCaughtCrises = 0.95;
-    private const double MinHoldoutRecall = 0.90;
-    private const double MinHoldoutPrecision = 0.95;
+    public MiniLmMeaningClassifier Classifier => MiniLmMeaningClassifier.Shared;
 
-    private sealed record Example(int Line, SafetyCategory Expected, string Text);
+    /// <summary>How long this process waited for the model (its full load time when no host had started it yet).</summary>
+    public TimeSpan Waited { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        var watch = Stopwatch.StartNew();
+        await Classifier.StartLoading();
+        Waited = watch.Elapsed;
+        Assert.True(Classifier.Status == MeaningStatus.Ready, "the meaning model did not load: " + Classifier.FailureReason);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>A classifier that embeds a whole set in batches, with the shipped weights.</summary>
+    internal BatchedClassifier Batched(IEnumerable<LabelledMessage> set)
+    {
+        var batched = new BatchedClassifier(texts => Classifier.EncodeMany(texts, CancellationToken.None), Classifier.Model!);
+        batched.Prepare(set.Select(m => m.Text));
+        return batched;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class MeaningModelCollection : ICollectionFixture<MeaningModelFixture>
+{
+    public const string Name = "meaning model";
+}
+
+/// <summary>
+/// Measures the safety layers against the hand-labelled sets in tests/Safety and holds them to the figures measured
+/// when the detector was frozen, so that a regression fails the build. The files: safety-labelled.tsv and
+/// safety-train.tsv train the classifier (and the phrase rules were written against safety-labelled.tsv);
+/// safety-dev.tsv set the gate and thresholds; safety-holdout.tsv was written after the detector was frozen and is
+/// never used to tune it.
+/// </summary>
+[Collection(MeaningModelCollection.Name)]
+public sealed class SafetyLabelledSetTests(MeaningModelFixture model, ITestOutputHelper output)
+{
+    private static List<LabelledMessage> Load(string file) => LabelledSet.Read(Path.Combine(AppContext.BaseDirectory, "Safety", file));
 
     [Fact]
-    public void Labelled_set_is_large_and_balanced_enough_to_mean_something()
+    public void The_sets_are_large_enough_and_no_message_is_in_two_of_them()
     {
-        var set = Load("safety-labelled.tsv");
-        var crises = set.Count(e => e.Expected != SafetyCategory.None);
-        Assert.True(set.Count >= 120, $"only {set.Count} labelled messages");
-        Assert.True(Load("safety-holdout.tsv").Count >= 80, "the held-out set is too small to measure anything");
-        Assert.InRange(crises / (double)set.Count, 0.40, 0.50);
-        foreach (var category in new[] { SafetyCategory.SelfHarm, SafetyCategory.Violence, SafetyCategory.FearForSafety })
+        string[] files = ["safety-labelled.tsv", "safety-train.tsv", "safety-dev.tsv", "safety-holdout.tsv"];
+        var sets = files.ToDictionary(f => f, Load);
+        Assert.True(sets.Values.Sum(s => s.Count) >= 1_000, $"only {sets.Values.Sum(s => s.Count)} labelled messages");
+        foreach (var (file, set) in sets)
         {
-            Assert.True(set.Count(e => e.Expected == category) >= 25, $"too few {category} examples");
-        }
-
-        Assert.Equal(set.Count, set.Select(e => e.Text).Distinct(StringComparer.OrdinalIgnoreCase).Count());
-    }
-
-    [Fact]
-    public void Detector_meets_precision_and_recall_thresholds_on_the_labelled_set()
-    {
-        var m = Evaluate("safety-labelled.tsv");
-        output.WriteLine(m.Report);
-        Assert.True(m.Recall >= MinCrisisRecall, $"crisis recall {m.Recall:0.000} < {MinCrisisRecall}\n{m.Report}");
-        Assert.True(m.Precision >= MinCrisisPrecision, $"crisis precision {m.Precision:0.000} < {MinCrisisPrecision}\n{m.Report}");
-        Assert.True(m.CategoryAccuracy >= MinCategoryAccuracyOnCaughtCrises,
-            $"category accuracy {m.CategoryAccuracy:0.000} < {MinCategoryAccuracyOnCaughtCrises}\n{m.Report}");
-    }
-
-    // The held-out set was written after the detector and is never used to tune it, so its figures estimate how
-    // the detector does on phrasing it has not seen. When it has been used to improve the detector, move its lines
-    // into safety-labelled.tsv and write a fresh held-out set.
-    [Fact]
-    public void Detector_meets_thresholds_on_the_held_out_set()
-    {
-        var m = Evaluate("safety-holdout.tsv");
-        output.WriteLine(m.Report);
-        Assert.True(m.Recall >= MinHoldoutRecall, $"held-out crisis recall {m.Recall:0.000} < {MinHoldoutRecall}\n{m.Report}");
-        Assert.True(m.Precision >= MinHoldoutPrecision, $"held-out crisis precision {m.Precision:0.000} < {MinHoldoutPrecision}\n{m.Report}");
-    }
-
-    private sealed record Metrics(double Precision, double Recall, double CategoryAccuracy, string Report);
-
-    private static Metrics Evaluate(string file)
-    {
-        var detector = new PhraseSafetyDetector();
-        var set = Load(file);
-        var results = set.Select(e => (Example: e, Got: detector.Assess(e.Text))).ToList();
-
-        int tp = 0, fp = 0, fn = 0, tn = 0;
-        foreach (var (e, got) in results)
-        {
-            var expected = e.Expected != SafetyCategory.None;
-            (tp, fp, fn, tn) = (expected, got.IsCrisis) switch
+            foreach (var category in new[] { SafetyCategory.SelfHarm, SafetyCategory.Violence, SafetyCategory.FearForSafety })
             {
-                (true, true) => (tp + 1, fp, fn, tn),
-                (false, true) => (tp, fp + 1, fn, tn),
-                (true, false) => (tp, fp, fn + 1, tn),
-                _ => (tp, fp, fn, tn + 1),
-            };
-        }
-
-        var precision = Ratio(tp, tp + fp);
-        var recall = Ratio(tp, tp + fn);
-        var caught = results.Where(r => r.Example.Expected != SafetyCategory.None && r.Got.IsCrisis).ToList();
-        var rightCategory = caught.Count(r => r.Got.Category == r.Example.Expected);
-        var categoryAccuracy = Ratio(rightCategory, caught.Count);
-
-        var report = new StringBuilder();
-        report.AppendLine(CultureInfo.InvariantCulture,
-            $"{file}: {set.Count} messages, {tp + fn} crisis / {fp + tn} ordinary. Crisis: TP {tp}, FP {fp}, FN {fn}, TN {tn}.");
-        report.AppendLine("| scope | precision | recall | support |");
-        report.AppendLine("|---|---|---|---|");
-        report.AppendLine(CultureInfo.InvariantCulture, $"| any crisis | {precision:0.000} | {recall:0.000} | {tp + fn} |");
-        foreach (var category in new[] { SafetyCategory.SelfHarm, SafetyCategory.Violence, SafetyCategory.FearForSafety })
-        {
-            var ctp = results.Count(r => r.Example.Expected == category && r.Got.Category == category);
-            var cPredicted = results.Count(r => r.Got.Category == category);
-            var cSupport = results.Count(r => r.Example.Expected == category);
-            report.AppendLine(CultureInfo.InvariantCulture,
-                $"| {category} | {Ratio(ctp, cPredicted):0.000} | {Ratio(ctp, cSupport):0.000} | {cSupport} |");
-        }
-
-        report.AppendLine(CultureInfo.InvariantCulture,
-            $"Right category among detected crises: {categoryAccuracy:0.000} ({rightCategory}/{caught.Count}).");
-        report.AppendLine("Misclassified:");
-        foreach (var (e, got) in results.Where(r => r.Got.Category != r.Example.Expected))
-        {
-            report.AppendLine(CultureInfo.InvariantCulture,
-                $"  line {e.Line}: expected {e.Expected}, got {got.Category} ({got.Rule ?? "no rule"}): {e.Text}");
-        }
-
-        return new Metrics(precision, recall, categoryAccuracy, report.ToString());
-    }
-
-    private static double Ratio(int numerator, int denominator) => denominator == 0 ? 1.0 : numerator / (double)denominator;
-
-    private static List<Example> Load(string file)
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "Safety", file);
-        var examples = new List<Example>();
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            lineNumber++;
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
+                Assert.True(set.Count(m => m.Expected == category) >= 25, $"{file}: too few {category} messages");
             }
 
-            var tab = line.IndexOf('\t');
-            Assert.True(tab > 0, $"line {lineNumber} has no tab: {line}");
-            var label = line[..tab] switch
-            {
-                "none" => SafetyCategory.None,
-                "selfharm" => SafetyCategory.SelfHarm,
-                "violence" => SafetyCategory.Violence,
-                "fear" => SafetyCategory.FearForSafety,
-                var other => throw new InvalidDataException($"line {lineNumber}: unknown label '{other}' (use none, selfharm, violence or fear)"),
-            };
-            examples.Add(new Example(lineNumber, label, line[(tab + 1)..]));
+            Assert.True(set.Count(m => m.Expected == SafetyCategory.None) >= 40, $"{file}: too few ordinary messages");
         }
 
-        return examples;
+        var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (file, set) in sets)
+        {
+            foreach (var message in set)
+            {
+                Assert.False(seen.TryGetValue(message.Text.Trim(), out var other), $"'{message.Text}' is in {file} and {other}");
+                seen[message.Text.Trim()] = file;
+            }
+        }
     }
+
+    // The phrase rules were written against this set: it shows they still do what they were built for.
+    [Fact]
+    public void Phrase_rules_keep_their_precision_and_recall_on_the_set_they_were_written_with()
+    {
+        var figures = SafetyEvaluation.Figures("phrase", Load("safety-labelled.tsv"), m => new PhraseSafetyDetector().Assess(m.Text));
+        output.WriteLine(SafetyEvaluation.Report("safety-labelled.tsv", [figures], details: false));
+        Assert.True(figures.Overall.Recall >= 0.95, $"recall {figures.Overall.Recall:0.000}");
+        Assert.True(figures.Overall.Precision >= 0.95, $"precision {figures.Overall.Precision:0.000}");
+    }
+
+    [Fact]
+    public void On_the_development_set_every_layer_holds_the_figures_measured_when_it_was_frozen() =>
+        HoldsFigures("safety-dev.tsv", DevFigures);
+
+    // Measured once, after the held-out set was written; these are the figures the README reports. They are a floor
+    // against regressions only: the detector is never tuned to raise them.
+    [Fact]
+    public void On_the_held_out_set_every_layer_holds_the_figures_reported_in_the_readme() =>
+        HoldsFigures("safety-holdout.tsv", HeldOutFigures);
+
+    private void HoldsFigures(string file, Frozen frozen)
+    {
+        var set = Load(file);
+        var layers = SafetyEvaluation.Measure(set, model.Batched(set), SafetyScrutiny.Normal);
+        output.WriteLine(SafetyEvaluation.Report(file + ", normal scrutiny", layers, details: true));
+        var (phrase, meaning, combination) = (layers[0], layers[1], layers[2]);
+
+        AssertAtLeast(phrase.Overall.Recall, frozen.PhraseRecall, "phrase recall");
+        AssertAtLeast(meaning.Overall.Recall, frozen.MeaningRecall, "meaning recall");
+        AssertAtLeast(combination.Overall.Recall, frozen.CombinationRecall, "combination recall");
+        AssertAtLeast(combination.Categories.Values.Min(c => c.Recall), frozen.CombinationWorstCategoryRecall, "combination recall of the weakest category");
+        AssertAtLeast(combination.MustBeClearRate, frozen.PlansMeansWeaponsClear, "plans, means and weapons shown the full message");
+        AssertAtMost(combination.OrdinaryClearRate, frozen.OrdinaryClear, "ordinary messages shown the full message");
+        AssertAtMost(combination.OrdinaryPossibleRate, frozen.OrdinaryPossible, "ordinary messages given the gentle check");
+    }
+
+    [Fact]
+    public void In_safety_mode_the_development_set_gets_more_recall_from_the_lower_thresholds()
+    {
+        var set = Load("safety-dev.tsv");
+        var batched = model.Batched(set);
+        var normal = SafetyEvaluation.Measure(set, batched, SafetyScrutiny.Normal)[2];
+        var heightened = SafetyEvaluation.Measure(set, batched, SafetyScrutiny.Heightened)[2];
+        output.WriteLine(SafetyEvaluation.Report("safety-dev.tsv, heightened scrutiny", [heightened], details: false));
+        Assert.True(heightened.Overall.Recall >= normal.Overall.Recall);
+        Assert.True(heightened.Overall.ClearRecall > normal.Overall.ClearRecall);
+    }
+
+    [Fact]
+    public void Ordinary_turns_mostly_skip_the_model_and_its_load_time_is_reported()
+    {
+        var checkIns = SafetyGateTests.OrdinaryTurns;
+        var ordinary = new[] { "safety-labelled.tsv", "safety-train.tsv", "safety-dev.tsv", "safety-holdout.tsv" }
+            .SelectMany(Load).Where(m => m.Expected == SafetyCategory.None).ToList();
+        var gatedCheckIns = checkIns.Count(t => !SafetyGate.Check(SafetyText.Normalize(t)).Open);
+        var gatedOrdinary = ordinary.Count(m => !SafetyGate.Check(SafetyText.Normalize(m.Text)).Open);
+        output.WriteLine($"model load time {model.Classifier.LoadTime?.TotalMilliseconds:0} ms (this test waited {model.Waited.TotalMilliseconds:0} ms)");
+        output.WriteLine($"gated (model skipped): check-in answers, buttons and commands {gatedCheckIns}/{checkIns.Length}; ordinary labelled messages {gatedOrdinary}/{ordinary.Count}");
+
+        Assert.Equal(checkIns.Length, gatedCheckIns);
+        var watch = Stopwatch.StartNew();
+        var detector = new LayeredSafetyDetector(model.Classifier);
+        for (var i = 0; i < 200; i++)
+        {
+            foreach (var turn in checkIns) Assert.False(detector.Assess(turn, SafetyScrutiny.Heightened).IsCrisis);
+        }
+
+        // A check-in turn is about 135 µs in all; the safety check must stay a small part of it even with the model loaded.
+        var perTurn = watch.Elapsed.TotalMicroseconds / (200 * checkIns.Length);
+        output.WriteLine($"layered check of an ordinary turn: {perTurn:0.0} µs");
+        Assert.True(perTurn < 200, $"{perTurn:0} µs per ordinary turn: the model must not run on check-in answers");
+    }
+
+    // The evaluation embeds whole sets in batches (padded to the longest message); the bot embeds one message at a
+    // time. Both must give the same scores, or the figures would describe a different detector.
+    [Fact]
+    public void Batched_evaluation_scores_a_message_as_the_bot_does_one_at_a_time()
+    {
+        var set = Load("safety-dev.tsv").Take(40).ToList();
+        var batched = model.Batched(set);
+        foreach (var message in set)
+        {
+            var canonical = BatchedClassifier.Canonical(message.Text);
+            Assert.True(batched.TryScore(canonical, out var fromBatch));
+            Assert.True(model.Classifier.TryScore(canonical, out var alone));
+            Assert.True(Math.Abs(fromBatch.Danger - alone.Danger) < 1e-3, $"{fromBatch.Danger} vs {alone.Danger}: {message.Text}");
+        }
+    }
+
+    private void AssertAtLeast(double actual, double floor, string what)
+    {
+        output.WriteLine($"{what}: {actual:0.000} (held at ≥ {floor:0.000})");
+        Assert.True(actual >= floor - 1e-9, $"{what} {actual:0.000} fell below {floor:0.000}");
+    }
+
+    private void AssertAtMost(double actual, double ceiling, string what)
+    {
+        output.WriteLine($"{what}: {actual:0.000} (held at ≤ {ceiling:0.000})");
+        Assert.True(actual <= ceiling + 1e-9, $"{what} {actual:0.000} rose above {ceiling:0.000}");
+    }
+
+    private sealed record Frozen(
+        double PhraseRecall, double MeaningRecall, double CombinationRecall, double CombinationWorstCategoryRecall,
+        double PlansMeansWeaponsClear, double OrdinaryClear, double OrdinaryPossible);
+
+    /// <summary>What the frozen detector measured on safety-dev.tsv (safety/evaluate.sh dev), rounded against it.</summary>
+    private static readonly Frozen DevFigures = new(
+        PhraseRecall: 0.547, MeaningRecall: 0.960, CombinationRecall: 0.968, CombinationWorstCategoryRecall: 0.938,
+        PlansMeansWeaponsClear: 0.826, OrdinaryClear: 0.122, OrdinaryPossible: 0.182);
+
+    /// <summary>What it measured on safety-holdout.tsv (safety/evaluate.sh holdout), rounded against it.</summary>
+    private static readonly Frozen HeldOutFigures = new(
+        PhraseRecall: 0.401, MeaningRecall: 0.892, CombinationRecall: 0.911, CombinationWorstCategoryRecall: 0.833,
+        PlansMeansWeaponsClear: 0.730, OrdinaryClear: 0.152, OrdinaryPossible: 0.291);
 }

@@ -67,7 +67,7 @@ public sealed class SafetyResourcesTests
         Assert.Contains(resources.For("en-us"), l => l.Contains("988", StringComparison.Ordinal));
         Assert.Contains(resources.For("de-DE"), l => l.Contains("116 016", StringComparison.Ordinal));
         Assert.Contains(resources.For("xx-YY"), l => l.Contains("findahelpline.com", StringComparison.Ordinal));
-        Assert.IsType<PhraseSafetyDetector>(provider.GetRequiredService<ISafetyDetector>());
+        Assert.IsType<LayeredSafetyDetector>(provider.GetRequiredService<ISafetyDetector>());
     }
 
     [Fact]

@@ -1,0 +1,127 @@
+using TrustBot.Safety;
+
+namespace TrustBot.Tests.Safety;
+
+/// <summary>How the phrase rules, the gate and the meaning layer combine, with a stand-in model whose answer is set.</summary>
+public sealed class LayeredSafetyDetectorTests
+{
+    private sealed class StubMeaning(float danger, SafetyCategory category = SafetyCategory.SelfHarm, MeaningStatus status = MeaningStatus.Ready)
+        : IMeaningClassifier
+    {
+        public int Calls { get; private set; }
+
+        public MeaningStatus Status => status;
+
+        public bool TryScore(string normalizedText, out MeaningScores scores)
+        {
+            Calls++;
+            var none = 1f - danger;
+            scores = category switch
+            {
+                SafetyCategory.Violence => new MeaningScores(none, 0, danger, 0),
+                SafetyCategory.FearForSafety => new MeaningScores(none, 0, 0, danger),
+                _ => new MeaningScores(none, danger, 0, 0),
+            };
+            return status == MeaningStatus.Ready;
+        }
+    }
+
+    private const string Indirect = "on sunday when hes at his brothers ill do it";
+
+    [Fact]
+    public void A_phrase_rule_gives_the_full_message_without_asking_the_model()
+    {
+        var meaning = new StubMeaning(0f);
+        var got = new LayeredSafetyDetector(meaning).Assess("i want to kill myself", SafetyScrutiny.Normal);
+        Assert.True(got.IsClear);
+        Assert.Equal(SafetyCategory.SelfHarm, got.Category);
+        Assert.Equal(0, meaning.Calls);
+    }
+
+    [Theory]
+    [InlineData("7")]
+    [InlineData("Better")]
+    [InlineData("skip")]
+    [InlineData("About the same")]
+    public void Check_in_answers_never_reach_the_model(string answer)
+    {
+        var meaning = new StubMeaning(1f);
+        Assert.Equal(SafetyAssessment.None, new LayeredSafetyDetector(meaning).Assess(answer, SafetyScrutiny.Heightened));
+        Assert.Equal(0, meaning.Calls);
+    }
+
+    [Fact]
+    public void High_confidence_of_the_model_alone_gives_the_full_message()
+    {
+        var got = new LayeredSafetyDetector(new StubMeaning(0.99f)).Assess(Indirect, SafetyScrutiny.Normal);
+        Assert.Equal(SafetyLevel.Clear, got.Level);
+        Assert.Equal(SafetyCategory.SelfHarm, got.Category);
+        Assert.Equal("meaning.clear", got.Rule);
+    }
+
+    [Fact]
+    public void Medium_confidence_gives_the_gentle_check()
+    {
+        var danger = (LayeredSafetyDetector.Normal.Possible + LayeredSafetyDetector.Normal.Clear) / 2;
+        var got = new LayeredSafetyDetector(new StubMeaning(danger, SafetyCategory.FearForSafety)).Assess("he nailed the windows shut so i stay in", SafetyScrutiny.Normal);
+        Assert.Equal(SafetyLevel.Possible, got.Level);
+        Assert.Equal(SafetyCategory.FearForSafety, got.Category);
+        Assert.True(got.IsCrisis);
+        Assert.False(got.IsClear);
+    }
+
+    [Theory]
+    [InlineData("the blades are in my bag just in case")]
+    [InlineData("the kitchen knife stays next to his plate when we talk")]
+    [InlineData("i have been putting pills aside for weeks")]
+    public void Medium_confidence_about_a_means_or_weapon_gives_the_full_message_at_once(string text)
+    {
+        var danger = (LayeredSafetyDetector.Normal.Possible + LayeredSafetyDetector.Normal.Clear) / 2;
+        var got = new LayeredSafetyDetector(new StubMeaning(danger, SafetyCategory.Violence)).Assess(text, SafetyScrutiny.Normal);
+        Assert.Equal(SafetyLevel.Clear, got.Level);
+        Assert.Equal("meaning.means-or-weapon", got.Rule);
+    }
+
+    [Fact]
+    public void Low_confidence_is_no_danger()
+    {
+        var danger = LayeredSafetyDetector.Heightened.Possible / 2;
+        Assert.False(new LayeredSafetyDetector(new StubMeaning(danger)).Assess(Indirect, SafetyScrutiny.Heightened).IsCrisis);
+    }
+
+    [Fact]
+    public void In_safety_mode_a_softer_sign_is_still_acted_on()
+    {
+        var danger = (LayeredSafetyDetector.Heightened.Possible + LayeredSafetyDetector.Normal.Possible) / 2;
+        var detector = new LayeredSafetyDetector(new StubMeaning(danger));
+        Assert.False(detector.Assess(Indirect, SafetyScrutiny.Normal).IsCrisis);
+        Assert.Equal(SafetyLevel.Possible, detector.Assess(Indirect, SafetyScrutiny.Heightened).Level);
+
+        var strong = (LayeredSafetyDetector.Heightened.Clear + LayeredSafetyDetector.Normal.Clear) / 2;
+        var strongDetector = new LayeredSafetyDetector(new StubMeaning(strong));
+        Assert.Equal(SafetyLevel.Possible, strongDetector.Assess(Indirect, SafetyScrutiny.Normal).Level);
+        Assert.Equal(SafetyLevel.Clear, strongDetector.Assess(Indirect, SafetyScrutiny.Heightened).Level);
+    }
+
+    [Theory]
+    [InlineData(MeaningStatus.Loading)]
+    [InlineData(MeaningStatus.Failed)]
+    [InlineData(MeaningStatus.Off)]
+    public void Without_a_ready_model_the_phrase_rules_still_answer(MeaningStatus status)
+    {
+        var detector = new LayeredSafetyDetector(new StubMeaning(1f, status: status));
+        Assert.True(detector.Assess("he hits me when hes drunk", SafetyScrutiny.Normal).IsClear);
+        Assert.False(detector.Assess(Indirect, SafetyScrutiny.Normal).IsCrisis);
+        Assert.Equal(status, detector.MeaningStatus);
+    }
+
+    [Fact]
+    public void Odd_input_never_throws()
+    {
+        var detector = new LayeredSafetyDetector(new StubMeaning(0.6f));
+        Assert.Equal(SafetyAssessment.None, detector.Assess(null, SafetyScrutiny.Normal));
+        Assert.Equal(SafetyAssessment.None, detector.Assess("", SafetyScrutiny.Heightened));
+        var huge = string.Concat(Enumerable.Repeat("he said we could talk about it later and i agreed ", 2_000));
+        Assert.Equal(SafetyLevel.Possible, detector.Assess(huge, SafetyScrutiny.Normal).Level);
+    }
+}
