@@ -6,11 +6,11 @@ namespace TrustBot.Tests.Teams;
 
 /// <summary>
 /// TrustBot in Microsoft 365 Agents Playground, Microsoft's Teams emulator, driven in Debian's chromium: what a person
-/// sees and clicks in a Teams personal chat and group chat, including a reminder through the Playground's connector.
+/// sees and clicks in a Teams personal chat and group chat.
 /// </summary>
 public sealed class PlaygroundTeamsTests(PlaygroundBot bot, ITestOutputHelper output) : IClassFixture<PlaygroundBot>
 {
-    private static readonly LocatorAssertionsToBeVisibleOptions Patient = new() { Timeout = 30_000 };
+    private static readonly LocatorAssertionsToBeVisibleOptions Patient = new() { Timeout = 60_000 };
 
     [Fact]
     public async Task A_personal_chat_welcomes_once_onboards_by_clicks_and_typing_and_shows_the_menu_and_the_progress_chart()
@@ -73,7 +73,7 @@ public sealed class PlaygroundTeamsTests(PlaygroundBot bot, ITestOutputHelper ou
         try
         {
             await page.GetByRole(AriaRole.Treeitem, new() { Name = Playground.GroupChatName }).ClickAsync();
-            await Expect(BotSaid(page, "I don't do coaching in group conversations")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+            await Expect(BotSaid(page, "I don't do coaching in group conversations")).ToHaveCountAsync(1, new() { Timeout = 60_000 });
 
             // Without an @mention the message never reaches the bot (Teams' rule, which the Playground keeps).
             await TypeAsync(page, "hello everyone, my husband read my diary", then: null);
@@ -103,7 +103,7 @@ public sealed class PlaygroundTeamsTests(PlaygroundBot bot, ITestOutputHelper ou
 
     private static async Task ClickAsync(IPage page, string button, string then)
     {
-        await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).Last.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).Last.ClickAsync(new() { Timeout = 60_000 });
         await Expect(BotSaid(page, then).Last).ToBeVisibleAsync(Patient);
     }
 
@@ -113,7 +113,7 @@ public sealed class PlaygroundTeamsTests(PlaygroundBot bot, ITestOutputHelper ou
         await page.GetByRole(AriaRole.Textbox).ClickAsync();
         await page.Keyboard.TypeAsync(text);
         await page.Keyboard.PressAsync("Enter");
-        if (then is not null) await Expect(BotSaid(page, then)).ToHaveCountAsync(before + 1, new() { Timeout = 30_000 });
+        if (then is not null) await Expect(BotSaid(page, then)).ToHaveCountAsync(before + 1, new() { Timeout = 60_000 });
     }
 
     /// <summary>A whole check-in, as the same person in the same chat, straight to /api/messages (replies come back in the response).</summary>
