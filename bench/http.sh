@@ -61,15 +61,16 @@ activity() { # person text
 }
 
 onboard() { # url prefix count: each person consents and sets up daily reminders, ending at the menu
-  local url="$1" prefix="$2" count="$3"
+  local url="$1" prefix="$2" count="$3" waiting=()
   for n in $(seq 1 "$count"); do
     (
       for text in hi Yes Sam "I was hurt" Dishonesty Yes "Every day" 7pm London "Show me the menu"; do
         curl -s -o /dev/null -H 'Content-Type: application/json' -d "$(activity "$prefix-$n" "$text")" "$url"
       done
     ) &
+    waiting+=($!)
   done
-  wait
+  wait "${waiting[@]}"
 }
 
 start_bot() { # port storage-provider [connection string]

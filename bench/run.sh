@@ -2,7 +2,7 @@
 # Builds and runs the check-in benchmark on TrustBot (C#) and on the JavaScript Bot Framework SDK, alternating the two
 # for ROUNDS rounds, then prints the comparison and writes bench/results/latest.md.
 # Settings: ITERATIONS (measured check-ins per run, default 3000), WARMUP (default 6000), ROUNDS (default 3).
-# Exits non-zero when a reply is wrong or TrustBot exceeds 2 reads / 1 write in a turn.
+# Exits non-zero when a reply is wrong or TrustBot exceeds 2 reads / 1 write in a turn. Then runs bench/http.sh.
 set -euo pipefail
 
 bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -46,3 +46,6 @@ node "$bench_dir/compare.js" "$raw" "$rounds" "$bench_dir/results/latest.md" "$m
 dotnet "$bench_dir/TrustBot.Bench/bin/Release/net10.0/TrustBot.Bench.dll" chart "$raw" "$rounds" "$bench_dir/results/latest.png"
 echo
 echo "Report written to bench/results/latest.md (chart: bench/results/latest.png)"
+
+# The same check-in over HTTP: wrk against bare Kestrel, TrustBot (Memory, Azurite) and the JS SDK peer.
+"$bench_dir/http.sh"

@@ -19,6 +19,10 @@ if (args is ["chart", var rawDirectory, var roundsText, var pngPath] && int.TryP
 if (args is ["bare", var bareUrl])
     return await BareEndpoint.RunAsync(bareUrl);
 
+// "cache-memory <people>" measures what one cached person costs in memory (README, "Storage and scale").
+if (args is ["cache-memory", var peopleText] && int.TryParse(peopleText, out var cachedPeople) && cachedPeople > 0)
+    return await CacheMemory.RunAsync(cachedPeople);
+
 var options = BenchOptions.Parse(args);
 if (options is null)
 {
@@ -29,10 +33,11 @@ if (options is null)
 var storage = new MemoryStorage();
 var clock = new BenchClock(new DateTimeOffset(2026, 11, 2, 18, 0, 0, TimeSpan.Zero));
 var adapter = new TestAdapter(clock);
+// As deployed: with the state cache (its ages on the real clock; the bench clock jumps a day per check-in).
 var bot = new TrustBotHandler(storage, clock, new JourneyOptions
 {
     SafetyResources = new SafetyResources { ["default"] = ["Call your local emergency number."] },
-});
+}, cache: new StateCache(1000, TimeSpan.FromMinutes(5), TimeProvider.System));
 
 // The person onboards through the conversation itself, exactly as the flow tests do.
 string[] onboarding = ["hi", "Yes", "Sam", "I was hurt", "Dishonesty", "Yes", "Every day", "7pm", "London", "Show me the menu"];
