@@ -199,7 +199,9 @@ public sealed class BotConnectorClientTests
     public async Task Throttled_429_waits_for_retry_after_then_delivers()
     {
         await using var channel = await FakeChannelServer.StartAsync();
-        await using var harness = ConnectorHarness.Create(null);
+        // With an app id: local mode has its own short budget (LocalTotalTimeout), too short for a 3 s Retry-After on a busy machine.
+        await using var harness = ConnectorHarness.Create(channel.TokenEndpoint);
+        harness.Trusted.Trust(channel.Url);
         channel.Respond(new ScriptedResponse(429, """{"error":{"code":"Throttled"}}""", RetryAfter: "1"));
 
         var response = await harness.Client.SendAsync(ConnectorHarness.Message(channel.Url), CancellationToken.None);
@@ -215,7 +217,9 @@ public sealed class BotConnectorClientTests
     public async Task Throttled_429_with_an_http_date_retry_after_is_honoured()
     {
         await using var channel = await FakeChannelServer.StartAsync();
-        await using var harness = ConnectorHarness.Create(null);
+        // With an app id: local mode has its own short budget (LocalTotalTimeout), too short for a 3 s Retry-After on a busy machine.
+        await using var harness = ConnectorHarness.Create(channel.TokenEndpoint);
+        harness.Trusted.Trust(channel.Url);
         // HTTP dates have whole seconds, so the retry must not come before that whole second.
         var retryAt = DateTimeOffset.UtcNow.AddSeconds(3);
         var notBefore = new DateTimeOffset(retryAt.Year, retryAt.Month, retryAt.Day, retryAt.Hour, retryAt.Minute, retryAt.Second, TimeSpan.Zero);
