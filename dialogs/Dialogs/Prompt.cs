@@ -123,11 +123,13 @@ public abstract class Prompt<T> : Dialog, IPromptDialog
         if (dc.Context.Services.Get<IAsideHandler>() is not { } handler) return false;
         var aside = Asides.Recognize(input);
         if (aside == Aside.None) return false;
+        // "What did I write" and "I already did this" at a free-text question are left to the step, which can show the earlier writing.
+        if (AcceptsFreeText && aside is Aside.WhatDidIWrite or Aside.AlreadyDone) return false;
         if (beforeAnswer)
         {
             // Before trying the answer only what cannot be an answer: a question back, or (where any text is an answer) a bare greeting or thanks.
             var take = AcceptsFreeText
-                ? aside is Aside.Greeting or Aside.Thanks or Aside.Capabilities or Aside.Privacy or Aside.WhatDidIWrite or Aside.AlreadyDone && Asides.IsWholeMessage(input, aside)
+                ? aside is Aside.Greeting or Aside.Thanks or Aside.Capabilities or Aside.Privacy && Asides.IsWholeMessage(input, aside)
                 : aside is Aside.Privacy or Aside.Capabilities or Aside.WhatDidIWrite && input.Contains('?');
             if (!take) return false;
         }

@@ -22,13 +22,22 @@ public sealed class JourneyInterruptions(IJourneyReports reports) : IInterruptio
         var input = PromptInput.Of(turn.Activity);
         if (input is null) return InterruptionResult.Continue;
         if (IsAnswerToOpenQuestion(dc, input)) return InterruptionResult.Continue;
+
+        // "settings" and "change my reminder time" name one answer to change: read before the menu's looser matching
+        // would take "reminder time" for the Reminders option.
+        var setUp = journey.Profile.OnboardingDone;
+        if (setUp && SettingsDialog.TryRecognize(input, out var field))
+        {
+            await dc.CancelAllDialogsAsync(cancellationToken);
+            await dc.BeginDialogAsync(nameof(SettingsDialog), field, cancellationToken);
+            return InterruptionResult.Handled;
+        }
         // The menu's options are commands: one picked in other words ("my wins list") is acted on as its command.
         if (GlobalCommands.Recognize(input) == GlobalCommand.None && !Recognizers.TryStepNumber(input, out _)
             && dc.ActiveDialogPath() is [nameof(MenuDialog), ..] && dc.ActivePromptOptions() is { Choices: { Count: > 0 } menu }
             && Recognizers.Match(input, menu).Found is { } picked)
             input = picked.Value;
 
-        var setUp = journey.Profile.OnboardingDone;
         if (Recognizers.TryStepNumber(input, out var stepNumber))
         {
             if (!setUp) return await FinishSetUpFirstAsync(dc, cancellationToken);
@@ -42,14 +51,6 @@ public sealed class JourneyInterruptions(IJourneyReports reports) : IInterruptio
                 await turn.SendActivityAsync("There are eight steps, numbered 1 to 8.", cancellationToken);
                 await dc.BeginDialogAsync(nameof(StepPickerDialog), null, cancellationToken);
             }
-            return InterruptionResult.Handled;
-        }
-
-        // "settings" and "change my name": the settings flow parses which answer to change itself.
-        if (setUp && SettingsDialog.TryRecognize(input, out var field))
-        {
-            await dc.CancelAllDialogsAsync(cancellationToken);
-            await dc.BeginDialogAsync(nameof(SettingsDialog), field, cancellationToken);
             return InterruptionResult.Handled;
         }
 

@@ -95,18 +95,20 @@ public sealed class PhrasingCorpusTests(ITestOutputHelper output)
         ("menu", "I think Jen wants to try talking tonight, what should I say?", "acknowledged"), ("menu", "thank you so much, this actually helped a lot", "thanks"),
         ("menu", "hi", "greeting"), ("menu", "what can you do", "help"),
 
-        // Non-answers: nothing may be recorded; the question comes back (with a reply where one fits).
+        // Non-answers: nothing may be recorded; the question comes back (with a reply where one fits). "idk" and
+        // "I'm not sure" where the question offers to leave it open (role, breach, rhythm, communication) are that
+        // choice: the item is left open (Unknown, no rhythm, no answer), never set to a guessed option.
         ("consent", "none", Asked), ("consent", "idk", Asked), ("consent", "n/a", Asked), ("consent", "what do you mean?", Asked), ("consent", "hmm", Asked),
-        ("role", "none", Asked), ("role", "nothing", Asked), ("role", "idk", Asked), ("role", "n/a", Asked), ("role", "why do you ask?", Asked),
-        ("role", "I'm not sure", Asked),
-        ("breach", "idk", Asked), ("breach", "n/a", Asked), ("breach", "why does that matter?", Asked), ("breach", "I'm not sure", Asked),
-        ("rhythm", "none of your business", Asked), ("rhythm", "idk", Asked), ("rhythm", "I'm not sure", Asked), ("rhythm", "what's the difference?", Asked),
+        ("role", "none", Asked), ("role", "nothing", Asked), ("role", "idk", "Unknown"), ("role", "n/a", Asked), ("role", "why do you ask?", Asked),
+        ("role", "I'm not sure", "Unknown"),
+        ("breach", "idk", "Unknown"), ("breach", "n/a", Asked), ("breach", "why does that matter?", Asked), ("breach", "I'm not sure", "Unknown"),
+        ("rhythm", "none of your business", Asked), ("rhythm", "idk", "None"), ("rhythm", "I'm not sure", "None"), ("rhythm", "what's the difference?", Asked),
         ("rhythm", "n/a", Asked),
         ("time", "whenever", Asked), ("time", "idk", Asked), ("time", "7", Asked), ("time", "not sure", Asked), ("time", "does it matter?", Asked),
         ("trust", "none", Asked), ("trust", "nothing", Asked), ("trust", "idk", Asked), ("trust", "not really", Asked), ("trust", "why?", Asked),
         ("trust", "n/a", Asked),
-        ("communication", "idk", Asked), ("communication", "nothing", Asked), ("communication", "n/a", Asked), ("communication", "what do you mean?", Asked),
-        ("communication", "not sure", Asked),
+        ("communication", "idk", "(none)"), ("communication", "nothing", Asked), ("communication", "n/a", Asked), ("communication", "what do you mean?", Asked),
+        ("communication", "not sure", "(none)"),
         ("doneOrStay", "idk", Asked), ("doneOrStay", "what does that mean?", Asked), ("doneOrStay", "n/a", Asked),
         ("space", "none", Asked), ("space", "idk", Asked), ("space", "n/a", Asked), ("space", "what is this for?", Asked),
         ("menu", "none", "acknowledged"), ("menu", "nothing", "acknowledged"), ("menu", "idk", "acknowledged"),
@@ -128,6 +130,8 @@ public sealed class PhrasingCorpusTests(ITestOutputHelper output)
         [("rhythm", "none of your business")] = "None",
         [("rhythm", "n/a")] = "None",
         [("doneOrStay", "n/a")] = "stay",
+        // "not sure" at step 5 leaves the space period open, but "not sure yet" is not read as that and is asked again.
+        [("space", "not sure yet")] = Asked,
     };
 
     [Fact]
