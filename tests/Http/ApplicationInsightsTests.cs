@@ -13,7 +13,12 @@ using TrustBot.Bot.Hosting;
 
 namespace TrustBot.Tests.Http;
 
+/// <summary>No other test runs beside the exporter test: OpenTelemetry's exporters and event sources are per process.</summary>
+[CollectionDefinition(nameof(ApplicationInsightsTests), DisableParallelization = true)]
+public sealed class ApplicationInsightsCollection;
+
 /// <summary>Traces and metrics reach Application Insights when its connection string is set, without what people wrote.</summary>
+[Collection(nameof(ApplicationInsightsTests))]
 public sealed class ApplicationInsightsTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     /// <summary>The exporter's own warnings, shown when the test fails.</summary>
@@ -83,6 +88,11 @@ public sealed class ApplicationInsightsTests(Xunit.Abstractions.ITestOutputHelpe
             Assert.NotEmpty(replies.Activities);
         }
 
+        // Spans leave in batches a few seconds apart; on a busy machine the flush at shutdown alone can run out of
+        // time, so wait for the first export before shutting down (which then flushes the metrics).
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!ingestion.Bodies.Any(b => b.StartsWith("POST /v2.1/track", StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
+            await Task.Delay(100);
         await host.DisposeAsync(); // flushes the exporters
 
         var exported = string.Join("\n", ingestion.Bodies);
