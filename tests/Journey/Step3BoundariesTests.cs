@@ -33,6 +33,22 @@ public sealed class Step3BoundariesTests
     }
 
     [Fact]
+    public async Task Agreement_never_answered_is_said_to_be_saved_as_not_agreed_yet()
+    {
+        var h = new JourneyHarness();
+        await h.Onboarded()
+            .Send("step 3").SkipReplies()
+            .Send("Lying about where I am").SkipReplies()
+            .Send("We tell each other the same evening").SkipReplies()
+            .Send("no").AssertReply("Have you both agreed to this boundary?")
+            .Send("purple").AssertReplyContains("if you've talked them through together")
+            .Send("hmm").AssertReplyContains("if you've talked them through together")
+            .Send("whatever").AssertReplyContains("I didn't catch whether you've both agreed, so I've saved them as not agreed yet")
+            .StartTestAsync();
+        Assert.False(Assert.Single(await h.BoundariesAsync()).Record.AgreedByBoth);
+    }
+
+    [Fact]
     public async Task Behaviour_longer_than_300_characters_is_asked_again()
     {
         var h = new JourneyHarness();

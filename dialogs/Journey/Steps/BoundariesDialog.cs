@@ -120,7 +120,8 @@ public sealed class BoundariesDialog : JourneyStepDialog<BoundariesData>
         return step.PromptAsync(AgreedPrompt, new PromptOptions
         {
             Prompt = Activity.CreateMessage(step.Data.Added.Count == 1 ? "Have you both agreed to this boundary?" : "Have you both agreed to these boundaries?"),
-            RetryPrompt = Activity.CreateMessage("Please choose \"Yes, we both agreed\" or \"Not yet\"."),
+            RetryPrompt = Activity.CreateMessage("\"Yes, we both agreed\" if you've talked them through together and both said yes; \"Not yet\" if not, or if you're not sure."),
+            MaxRetries = 2,
             Choices =
             [
                 new Choice { Value = "yes", Title = "Yes, we both agreed", Synonyms = ["yes", "we have", "agreed", "y"] },
@@ -148,6 +149,9 @@ public sealed class BoundariesDialog : JourneyStepDialog<BoundariesData>
                 });
             }
             journey.Profile.BoundaryCount = existing.Count + step.Data.Added.Count;
+            // No answer is not a "no": say plainly what was saved and how to change it.
+            if (step.Result is null)
+                await step.SendAsync("I didn't catch whether you've both agreed, so I've saved them as not agreed yet. You can change that any time by typing \"boundaries\".", ct);
             await step.SendAsync(step.Data.AgreedByBoth == true
                 ? "Saved. Agreeing on them together already shows commitment from you both."
                 : journey.Profile.IsSpaceActive(journey.Now)
