@@ -10,6 +10,7 @@ public static class HelpText
         "- **check in**: a quick check-in on how things are\n" +
         "- **progress**, **wins**, **boundaries**: your progress, small wins and boundaries\n" +
         "- **reminders**, **pause reminders**, **resume reminders**, **stop** / **start**: when I message you\n" +
+        "- **settings** or **change my name**: change any of your set-up answers\n" +
         "- **cancel**: leave what we're doing\n" +
         "- **start over**, **export my data**, **delete my data**\n\n" +
         "I'm a coaching companion, not a therapist. If you ever feel unsafe, please contact local emergency services or a crisis line; " +
