@@ -37,7 +37,7 @@ public sealed class TrustBotHandler : IBot
         _options = options;
         _userState = new UserState(storage);
         _conversationState = new ConversationState(storage);
-        _profile = _userState.CreateProperty("profile", JourneyJson.Default.JourneyProfile);
+        _profile = _userState.CreateProperty(ProfileStore.Property, JourneyJson.Default.JourneyProfile);
         _lastJoin = _conversationState.CreateProperty("lastJoin", JourneyJson.Default.JoinMark);
         _dialogs = new DialogRunner(
             JourneyDialogs.Create(),
