@@ -102,14 +102,7 @@ internal static class StoredState
     public static TableStorage Storage(string connectionString, string prefix) =>
         Tests.Storage.TableStorageFactory.Create(connectionString, prefix);
 
-    public static async Task<JourneyProfile?> ProfileAsync(IStorage storage, string partition)
-    {
-        var key = new StorageKey(partition, "user");
-        var items = await storage.ReadAsync([key], default);
-        if (!items.TryGetValue(key, out var item)) return null;
-        var node = System.Text.Json.Nodes.JsonNode.Parse(item.Json)!["profile"];
-        return node?.Deserialize(JourneyJson.Default.JourneyProfile);
-    }
+    public static Task<JourneyProfile?> ProfileAsync(IStorage storage, string partition) => new ProfileStore(storage).ReadAsync(partition, default);
 
     /// <summary>Entities with the (escaped) partition key in every table whose name starts with the prefix.</summary>
     public static async Task<int> CountEntitiesAsync(string connectionString, string prefix, string partition)
