@@ -188,9 +188,15 @@ public abstract class BotState
 }
 
 /// <summary>The person's state across all their conversations: partition = the person, row <c>user</c>.</summary>
-public sealed class UserState(IStorage storage) : BotState(storage, "user")
+public sealed class UserState(IStorage storage) : BotState(storage, Row)
 {
-    public override StorageKey GetStorageKey(ITurnContext turnContext) => new(StateKeys.PersonPartition(turnContext.Activity), "user");
+    /// <summary>The row key of a person's user state in their partition.</summary>
+    public const string Row = "user";
+
+    /// <summary>Where the user state of the person with this partition is kept (for code outside a turn).</summary>
+    public static StorageKey KeyFor(string personPartition) => new(personPartition, Row);
+
+    public override StorageKey GetStorageKey(ITurnContext turnContext) => KeyFor(StateKeys.PersonPartition(turnContext.Activity));
 }
 
 /// <summary>
