@@ -279,6 +279,3 @@ public sealed class JoinMark
 
     public string? Type { get; set; }
 }
-
-/// <summary>Set by the host when the turn's service URL came with a verified token.</summary>
-public sealed record ServiceUrlVerification(bool Verified);
