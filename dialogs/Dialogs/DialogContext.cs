@@ -94,6 +94,18 @@ public sealed class DialogContext
     /// <summary>Finds a dialog here or in an enclosing component.</summary>
     public Dialog? FindDialog(string dialogId) => Dialogs.Find(dialogId) ?? Parent?.FindDialog(dialogId);
 
+    /// <summary>The dialogs of the active path, from the outermost to the innermost, across components.</summary>
+    public IEnumerable<Dialog> OpenDialogs()
+    {
+        var dc = this;
+        while (dc.ActiveDialog is { } active && dc.FindDialog(active.Id) is { } dialog)
+        {
+            yield return dialog;
+            if (dialog is not ComponentDialog component) yield break;
+            dc = component.CreateInnerContext(dc, active);
+        }
+    }
+
     /// <summary>The ids of the stack from the outermost dialog to the innermost, across components.</summary>
     public IReadOnlyList<string> ActiveDialogPath()
     {

@@ -36,10 +36,19 @@ public sealed class DialogRunner(DialogSet dialogs, IStatePropertyAccessor<Dialo
         return Dialogs.CreateContext(turnContext, state);
     }
 
-    /// <summary>Runs the turn. The result is <see cref="DialogTurnStatus.Empty"/> when no dialog was active and none was interrupted.</summary>
-    public async Task<DialogTurnResult> RunAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the turn and returns its result with the dialog context, for starting what comes next. The result
+    /// is <see cref="DialogTurnStatus.Empty"/> when no dialog was active and none was interrupted.
+    /// </summary>
+    public async Task<(DialogTurnResult Result, DialogContext Context)> RunAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var dc = await CreateContextAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        return (await RunAsync(dc, cancellationToken).ConfigureAwait(false), dc);
+    }
+
+    /// <summary>Runs the turn in a context created this turn (see <see cref="CreateContextAsync"/>).</summary>
+    public async Task<DialogTurnResult> RunAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
         if (interruptions is not null && await interruptions.InterruptAsync(dc, cancellationToken).ConfigureAwait(false) == InterruptionResult.Handled)
             return dc.ActiveDialog is null ? new DialogTurnResult(DialogTurnStatus.Complete) : DialogTurnResult.Waiting;
         return await dc.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TrustBot.Schema;
@@ -189,8 +190,19 @@ public abstract class Prompt<T> : Dialog, IPromptDialog
 
     PromptOptions IPromptDialog.OptionsOf(DialogInstance instance) => OptionsOf(instance);
 
-    private static PromptOptions OptionsOf(DialogInstance instance) =>
-        instance.State[OptionsKey]?.Deserialize(DialogJson.Default.PromptOptions) ?? new PromptOptions();
+    private static PromptOptions OptionsOf(DialogInstance instance)
+    {
+        // Read several times a turn (interruptions, the prompt, a re-prompt): deserialized once per stored version.
+        var stored = instance.State[OptionsKey];
+        if (ReadOptions.TryGetValue(instance, out var read) && ReferenceEquals(read.Stored, stored)) return read.Options;
+        var options = stored?.Deserialize(DialogJson.Default.PromptOptions) ?? new PromptOptions();
+        ReadOptions.AddOrUpdate(instance, new StoredOptions(stored, options));
+        return options;
+    }
+
+    private static readonly ConditionalWeakTable<DialogInstance, StoredOptions> ReadOptions = new();
+
+    private sealed record StoredOptions(JsonNode? Stored, PromptOptions Options);
 
     private static Activity? Clone(Activity? activity) =>
         activity is null ? null : JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(activity, DialogJson.Default.Activity), DialogJson.Default.Activity);

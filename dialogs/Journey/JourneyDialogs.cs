@@ -6,8 +6,9 @@ namespace TrustBot.Journey;
 /// <summary>Every top-level flow of the journey, in one dialog set.</summary>
 public static class JourneyDialogs
 {
-    /// <summary>Creates the set: onboarding, menu, settings and privacy flows, the eight steps, check-in and wins.</summary>
+    /// <summary>Creates the set: the main dialog that chooses what starts next, onboarding, menu, settings and privacy flows, the eight steps, check-in and wins.</summary>
     public static DialogSet Create() => new DialogSet()
+        .Add(new MainDialog())
         .Add(new OnboardingDialog())
         .Add(new MenuDialog())
         .Add(new RemindersDialog())

@@ -127,15 +127,13 @@ public sealed class JourneyInterruptions(IJourneyReports reports) : IInterruptio
     public const string ResumeSetUpText = "Let's finish setting things up first. It only takes a minute, and it lets me fit each step to you.";
 
     /// <summary>
-    /// True when the message is one of the open question's own options, said exactly (or loosely, when it is not
-    /// a command said exactly). The menu is the exception: its options are the commands.
+    /// True when an open dialog declares the message its own answer (<see cref="IOwnsAnswers"/>), or it is one of
+    /// the open question's own options, said exactly (or loosely, when it is not a command said exactly). The menu
+    /// is the exception: its options are the commands.
     /// </summary>
     private static bool IsAnswerToOpenQuestion(DialogContext dc, string input)
     {
-        // In safety mode "ok lets continue" or "help" answers the safety conversation; read as commands they
-        // would leave it for a step or the menu.
-        if (dc.ActiveDialog?.Id == nameof(SafetyCheckDialog)
-            && SafetyAnswers.Recognize(input) is SafetyAnswer.Continue or SafetyAnswer.Begin or SafetyAnswer.Help) return true;
+        if (dc.OpenDialogs().OfType<IOwnsAnswers>().Any(owner => owner.OwnsAnswer(dc, input))) return true;
         if (dc.ActivePromptOptions() is not { Choices: { Count: > 0 } choices }) return false;
         if (dc.ActiveDialogPath() is [nameof(MenuDialog), ..]) return false;
         var match = Recognizers.Match(input, choices);

@@ -65,6 +65,14 @@ public sealed class OnboardingDialog : ComponentDialog
         "I'm a coaching companion, not a therapist, and I can't replace one. To remember your progress I store your answers, check-ins and notes; " +
         "I never share them, and typing \"delete my data\" at any time erases all of it.";
 
+    /// <summary>
+    /// How onboarding starts for a message from someone who has not agreed and has no question open. A join
+    /// shows the welcome but stores nothing before consent, so its "Yes" arrives with no question open: a
+    /// yes here is the answer to that welcome, and the welcome is not shown again.
+    /// </summary>
+    public static OnboardingData? OptionsForFirstMessage(Activity activity) =>
+        Recognizers.TryConfirm(activity.Text, out var yes) && yes ? new OnboardingData { Restart = true } : null;
+
     private static async Task<DialogTurnResult> AskConsentStepAsync(WaterfallStepContext<OnboardingData> step, CancellationToken ct)
     {
         if (step.Data.Restart) return await step.NextAsync(new FoundChoice("Yes", 0), ct);

@@ -61,7 +61,7 @@ public sealed class SafetyCheckState
 /// offered only once they say they are safe, and brings the held question back. Before consent the program is not
 /// offered: it starts only when the person asks for it.
 /// </summary>
-public sealed class SafetyCheckDialog : Dialog
+public sealed class SafetyCheckDialog : Dialog, IOwnsAnswers
 {
     private const string DataKey = "data";
 
@@ -69,6 +69,10 @@ public sealed class SafetyCheckDialog : Dialog
     public SafetyCheckDialog() : base(nameof(SafetyCheckDialog))
     {
     }
+
+    /// <summary>"ok lets continue" or "help" answer the safety conversation; read as commands they would leave it for a step or the menu.</summary>
+    public bool OwnsAnswer(DialogContext dc, string input) =>
+        SafetyAnswers.Recognize(input) is SafetyAnswer.Continue or SafetyAnswer.Begin or SafetyAnswer.Help;
 
     /// <summary>True when the safety mode is the active dialog.</summary>
     public static bool IsActive(DialogContext dc) => dc.ActiveDialog?.Id == nameof(SafetyCheckDialog);

@@ -37,7 +37,7 @@ public sealed class TrustBotHandler : IBot
         _options = options;
         _userState = new UserState(storage);
         _conversationState = new ConversationState(storage);
-        _profile = _userState.CreateProperty("profile", JourneyJson.Default.JourneyProfile);
+        _profile = _userState.CreateProperty(ProfileStore.Property, JourneyJson.Default.JourneyProfile);
         _lastJoin = _conversationState.CreateProperty("lastJoin", JourneyJson.Default.JoinMark);
         _dialogs = new DialogRunner(
             JourneyDialogs.Create(),
@@ -108,21 +108,14 @@ public sealed class TrustBotHandler : IBot
         // Being installed again means the channel takes our messages again.
         journey.Profile.ChannelBlocked = false;
         var dc = await _dialogs.CreateContextAsync(turn, cancellationToken);
-        if (dc.ActiveDialog is not null)
+        if (dc.ActiveDialog is null)
+            await dc.BeginDialogAsync(nameof(MainDialog), new MainDialog.Start(MainDialog.Reason.Join), cancellationToken);
+        else if (!echo)
         {
-            if (!echo)
-            {
-                // A reinstall (or a chat opened again) while a question is open: greet, then ask it again.
-                await turn.SendActivityAsync($"Welcome back{NameSuffix(journey.Profile)}. Here is where we left off.", cancellationToken);
-                await dc.RepromptDialogAsync(cancellationToken);
-            }
+            // A reinstall (or a chat opened again) while a question is open: greet, then ask it again.
+            await turn.SendActivityAsync($"Welcome back{NameSuffix(journey.Profile)}. Here is where we left off.", cancellationToken);
+            await dc.RepromptDialogAsync(cancellationToken);
         }
-        else if (known && journey.Profile.OnboardingDone)
-            await dc.BeginDialogAsync(nameof(MenuDialog), $"Welcome back{NameSuffix(journey.Profile)}. What would you like to do?", cancellationToken);
-        else if (known)
-            await dc.BeginDialogAsync(nameof(OnboardingDialog), new OnboardingData { Restart = true }, cancellationToken);
-        else
-            await dc.BeginDialogAsync(nameof(OnboardingDialog), null, cancellationToken);
         await FinishAsync(turn, journey, cancellationToken);
     }
 
@@ -169,7 +162,8 @@ public sealed class TrustBotHandler : IBot
         var declinedReminder = IsReminderDeclined(turn.Activity, journey);
         NoteInboundMessage(journey);
 
-        if (await _safety.TryRespondAsync(turn, journey, await _dialogs.CreateContextAsync(turn, cancellationToken), cancellationToken))
+        var dc = await _dialogs.CreateContextAsync(turn, cancellationToken);
+        if (await _safety.TryRespondAsync(turn, journey, dc, cancellationToken))
         {
             await FinishAsync(turn, journey, cancellationToken);
             return;
@@ -189,33 +183,12 @@ public sealed class TrustBotHandler : IBot
             return;
         }
 
-        var result = await _dialogs.RunAsync(turn, cancellationToken);
-        var dc = await _dialogs.CreateContextAsync(turn, cancellationToken);
+        var result = await _dialogs.RunAsync(dc, cancellationToken);
+        // Nothing open any more: the main dialog decides what starts next.
         if (result.Status == DialogTurnStatus.Empty)
-        {
-            if (journey.Profile.Consented != true)
-            {
-                await dc.BeginDialogAsync(nameof(OnboardingDialog), ConsentButtonAnswer(turn.Activity), cancellationToken);
-            }
-            else if (!journey.Profile.OnboardingDone)
-            {
-                // Set-up was left (cancel) before it finished: pick it up again rather than leave the person without a role or rhythm.
-                await turn.SendActivityAsync(JourneyInterruptions.ResumeSetUpText, cancellationToken);
-                await dc.BeginDialogAsync(nameof(OnboardingDialog), new OnboardingData { Restart = true }, cancellationToken);
-            }
-            else
-            {
-                await dc.BeginDialogAsync(nameof(MenuDialog), $"Hi{NameSuffix(journey.Profile)}. What would you like to do?", cancellationToken);
-            }
-        }
-        else if (result.Status == DialogTurnStatus.Complete && dc.ActiveDialog is null && !journey.Erased && journey.Profile.Consented == true
-                 && (journey.Profile.OnboardingDone || result.Result is IFollowUp { FollowUpDialogId: not null }))
-        {
-            if (result.Result is IFollowUp { FollowUpDialogId: { } next } followUp)
-                await dc.BeginDialogAsync(next, followUp.FollowUpOptions, cancellationToken);
-            else
-                await dc.BeginDialogAsync(nameof(MenuDialog), null, cancellationToken);
-        }
+            await dc.BeginDialogAsync(nameof(MainDialog), new MainDialog.Start(MainDialog.Reason.Message), cancellationToken);
+        else if (result.Status == DialogTurnStatus.Complete && dc.ActiveDialog is null)
+            await dc.BeginDialogAsync(nameof(MainDialog), new MainDialog.Start(MainDialog.Reason.FlowEnded, result.Result), cancellationToken);
         await FinishAsync(turn, journey, cancellationToken);
     }
 
@@ -242,7 +215,7 @@ public sealed class TrustBotHandler : IBot
         {
             _userState.Clear(turn);
             // A join (page opened, bot installed) stores nothing either, so silent visitors leave no rows;
-            // the welcome's "Yes" then arrives with no dialog open and is read by ConsentButtonAnswer.
+            // the welcome's "Yes" then arrives with no dialog open and is read by OnboardingDialog.OptionsForFirstMessage.
             if (journey.Profile.Consented == false || turn.Activity.Type != ActivityTypes.Message) _conversationState.Clear(turn);
             return;
         }
@@ -251,10 +224,6 @@ public sealed class TrustBotHandler : IBot
         KeepScheduleCurrent(turn, journey);
         await _profile.SetAsync(turn, journey.Profile, cancellationToken);
     }
-
-    /// <summary>"Yes" with no dialog open from someone who has not consented answers the welcome shown on join (see FinishAsync).</summary>
-    private static OnboardingData? ConsentButtonAnswer(Activity activity) =>
-        Recognizers.TryConfirm(activity.Text, out var yes) && yes ? new OnboardingData { Restart = true } : null;
 
     /// <summary>Keeps the conversation the person last used, for proactive messages; written only when it changes.</summary>
     private static void RememberConversation(ITurnContext turn, JourneySession journey)

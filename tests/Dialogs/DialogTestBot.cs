@@ -35,13 +35,9 @@ internal sealed class DialogTestBot : IBot
     public Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
         _runner.RunAsync(turnContext, async (turn, ct) =>
         {
-            var result = await _dialogs.RunAsync(turn, ct);
+            var (result, dc) = await _dialogs.RunAsync(turn, ct);
             if (result.Status == DialogTurnStatus.Complete) Results.Add(result.Result);
-            if (result.Status == DialogTurnStatus.Empty)
-            {
-                var dc = await _dialogs.CreateContextAsync(turn, ct);
-                await dc.BeginDialogAsync(_root.Id, null, ct);
-            }
+            if (result.Status == DialogTurnStatus.Empty) await dc.BeginDialogAsync(_root.Id, null, ct);
         }, cancellationToken);
 }
 

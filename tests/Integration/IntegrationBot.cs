@@ -14,8 +14,11 @@ using TrustBot.Tests.Http;
 
 namespace TrustBot.Tests.Integration;
 
-/// <summary>The real bot host over Azure Table storage (Azurite) with its own table prefix; no proactive scheduler.</summary>
-public sealed class IntegrationBot(string connectionString, string tablePrefix, Action<IServiceCollection>? services = null)
+/// <summary>
+/// The real bot host over Azure Table storage (Azurite) with its own table prefix; no proactive scheduler.
+/// <c>settings</c> are applied over these defaults (e.g. an app id, to turn authentication on).
+/// </summary>
+public sealed class IntegrationBot(string connectionString, string tablePrefix, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
 {
     public string ConnectionString { get; } = connectionString;
@@ -24,7 +27,7 @@ public sealed class IntegrationBot(string connectionString, string tablePrefix, 
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["MicrosoftAppId"] = "",
             ["MicrosoftAppPassword"] = "",
@@ -32,7 +35,9 @@ public sealed class IntegrationBot(string connectionString, string tablePrefix, 
             ["Storage:ConnectionString"] = ConnectionString,
             ["Storage:TablePrefix"] = TablePrefix,
             ["Proactive:Enabled"] = "false",
-        }));
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
+        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(values));
         builder.ConfigureTestServices(s => services?.Invoke(s));
     }
 }
@@ -97,14 +102,7 @@ internal static class StoredState
     public static TableStorage Storage(string connectionString, string prefix) =>
         Tests.Storage.TableStorageFactory.Create(connectionString, prefix);
 
-    public static async Task<JourneyProfile?> ProfileAsync(IStorage storage, string partition)
-    {
-        var key = new StorageKey(partition, "user");
-        var items = await storage.ReadAsync([key], default);
-        if (!items.TryGetValue(key, out var item)) return null;
-        var node = System.Text.Json.Nodes.JsonNode.Parse(item.Json)!["profile"];
-        return node?.Deserialize(JourneyJson.Default.JourneyProfile);
-    }
+    public static Task<JourneyProfile?> ProfileAsync(IStorage storage, string partition) => new ProfileStore(storage).ReadAsync(partition, default);
 
     /// <summary>Entities with the (escaped) partition key in every table whose name starts with the prefix.</summary>
     public static async Task<int> CountEntitiesAsync(string connectionString, string prefix, string partition)

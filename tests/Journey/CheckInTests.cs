@@ -29,16 +29,6 @@ internal static class PracticeTestSteps
             .Select(r => JsonSerializer.Deserialize(r.Value.Json, typeInfo)!)
             .ToList();
 
-    public static async Task UpdateProfileAsync(this JourneyHarness h, Action<JourneyProfile> change)
-    {
-        var key = new StorageKey(h.Partition, "user");
-        var item = (await h.Storage.ReadAsync([key], default))[key];
-        var root = JsonNode.Parse(item.Json)!.AsObject();
-        var profile = root["profile"].Deserialize(JourneyJson.Default.JourneyProfile)!;
-        change(profile);
-        root["profile"] = JsonSerializer.SerializeToNode(profile, JourneyJson.Default.JourneyProfile);
-        await h.Storage.WriteAsync([new StorageWrite(key, root.ToJsonString(), ETags.Any)], default);
-    }
 }
 
 public sealed class CheckInTests

@@ -43,13 +43,11 @@ internal sealed class JourneyHarness
         .Send("London").SkipReplies()
         .Send("Show me the menu").SkipReplies();
 
-    public async Task<JourneyProfile?> ProfileAsync()
-    {
-        var items = await Storage.ReadAsync([new StorageKey(Partition, "user")], default);
-        if (!items.TryGetValue(new StorageKey(Partition, "user"), out var item)) return null;
-        var node = System.Text.Json.Nodes.JsonNode.Parse(item.Json)!["profile"];
-        return node is null ? null : System.Text.Json.JsonSerializer.Deserialize(node, JourneyJson.Default.JourneyProfile);
-    }
+    public Task<JourneyProfile?> ProfileAsync() => new ProfileStore(Storage).ReadAsync(Partition, default);
+
+    /// <summary>Changes the stored profile between turns, as the proactive sender does.</summary>
+    public async Task UpdateProfileAsync(Action<JourneyProfile> change) =>
+        Assert.True(await new ProfileStore(Storage).UpdateAsync(Partition, change, default), "the person has a stored profile to change");
 
     public async Task<int> RowCountAsync(string prefix = "") => (await Storage.QueryAsync(Partition, prefix, int.MaxValue, default)).Count;
 }

@@ -123,7 +123,7 @@ public sealed class Step2OpenCommunicationTests
     {
         var h = new JourneyHarness();
         await h.Onboarded().StartTestAsync();
-        await h.EditProfileAsync(p => p.SpaceUntil = h.Clock.GetUtcNow().AddDays(3));
+        await h.UpdateProfileAsync(p => p.SpaceUntil = h.Clock.GetUtcNow().AddDays(3));
         await h.Flow()
             .Send("step 2").SkipReplies().Send("I feel raw when it comes up because it is still new").SkipReplies()
             .Send("Ask a question instead of defending myself").AssertReply(a => a.Text!.Contains("let's not plan a talk yet") && a.Text.Contains("Step 6"), "a note that leans toward step 6")

@@ -43,18 +43,6 @@ internal static class StepsTestSupport
         await h.Storage.WriteAsync(writes, default);
     }
 
-    /// <summary>Changes the stored profile between turns.</summary>
-    public static async Task EditProfileAsync(this JourneyHarness h, Action<JourneyProfile> edit)
-    {
-        var key = new StorageKey(h.Partition, "user");
-        var item = (await h.Storage.ReadAsync([key], default))[key];
-        var doc = JsonNode.Parse(item.Json)!.AsObject();
-        var profile = doc["profile"].Deserialize(JourneyJson.Default.JourneyProfile)!;
-        edit(profile);
-        doc["profile"] = JsonSerializer.SerializeToNode(profile, JourneyJson.Default.JourneyProfile);
-        await h.Storage.WriteAsync([new StorageWrite(key, doc.ToJsonString(), ETags.Any)], default);
-    }
-
     /// <summary>Every text the bot has sent so far, cards included.</summary>
     public static IEnumerable<string> AllSentText(this JourneyHarness h) => h.Adapter.Sent.Select(TestFlow.TextOf);
 }

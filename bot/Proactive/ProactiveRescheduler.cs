@@ -1,0 +1,79 @@
+using TrustBot.Journey;
+using TrustBot.State;
+
+namespace TrustBot.Bot.Proactive;
+
+/// <summary>
+/// Records in the person's profile what became of a due message and moves their row of the due-time
+/// index to the next one, in one write call with the profile (see <see cref="ProfileStore.UpdateAsync(string, Func{JourneyProfile, IEnumerable{StorageWrite}}, CancellationToken)"/>).
+/// </summary>
+internal sealed class ProactiveRescheduler(ProfileStore profiles, TimeProvider clock, ReminderRules rules)
+{
+    /// <summary>The message was not sent (no longer due, or not delivered this time): the schedule moves on.</summary>
+    public Task MoveOnAsync(string person, StorageKey processed, CancellationToken cancellationToken) =>
+        UpdateAsync(person, processed, _ => { }, reschedule: true, dropReference: false, cancellationToken);
+
+    /// <summary>The message went out: the profile remembers it, then the next one is scheduled.</summary>
+    public Task SentAsync(string person, StorageKey processed, DueMessage message, DateTimeOffset now, CancellationToken cancellationToken) =>
+        UpdateAsync(person, processed, p => RecordSent(p, message, now), reschedule: true, dropReference: false, cancellationToken);
+
+    /// <summary>The channel refuses messages to the person until they write again.</summary>
+    public Task BlockedAsync(string person, StorageKey processed, CancellationToken cancellationToken) =>
+        UpdateAsync(person, processed, p => p.ChannelBlocked = true, reschedule: true, dropReference: false, cancellationToken);
+
+    /// <summary>There is nowhere to send: nothing is scheduled until the person writes again.</summary>
+    public Task NoConversationAsync(string person, StorageKey processed, CancellationToken cancellationToken) =>
+        UpdateAsync(person, processed, p => p.ScheduledDueKey = p.ScheduledKind = null, reschedule: false, dropReference: false, cancellationToken);
+
+    /// <summary>The conversation no longer exists: its reference is forgotten and nothing is scheduled.</summary>
+    public Task ConversationGoneAsync(string person, StorageKey processed, CancellationToken cancellationToken) =>
+        UpdateAsync(person, processed, p =>
+        {
+            p.LastConversationKey = null;
+            p.ScheduledDueKey = p.ScheduledKind = null;
+        }, reschedule: false, dropReference: true, cancellationToken);
+
+    private Task UpdateAsync(string person, StorageKey processed, Action<JourneyProfile> change, bool reschedule, bool dropReference, CancellationToken cancellationToken) =>
+        profiles.UpdateAsync(person, profile =>
+        {
+            change(profile);
+            var indexWrites = new List<StorageWrite>();
+            if (reschedule)
+            {
+                // Always a fresh row: the processed one is claimed and must not be left as the schedule.
+                profile.ScheduledDueKey = profile.ScheduledKind = null;
+                indexWrites.AddRange(DueIndex.Reschedule(profile, person, clock.GetUtcNow(), rules));
+            }
+            if (!indexWrites.Any(w => w.Key == processed)) indexWrites.Add(new StorageWrite(processed, null, ETags.Any));
+            var writes = new List<StorageWrite>();
+            if (dropReference) writes.Add(new StorageWrite(new StorageKey(person, RecordKinds.Reference), null, ETags.Any));
+            writes.AddRange(indexWrites);
+            return writes;
+        }, cancellationToken);
+
+    private static void RecordSent(JourneyProfile profile, DueMessage message, DateTimeOffset now)
+    {
+        profile.LastProactiveAt = now;
+        switch (message.Kind)
+        {
+            case ProactiveKind.CheckInReminder:
+                profile.LastReminderAt = now;
+                break;
+            case ProactiveKind.TalkReminder:
+                profile.TalkRemindedFor = profile.PlannedTalkAt;
+                break;
+            case ProactiveKind.Nudge:
+                profile.LastNudgeAt = now;
+                break;
+            case ProactiveKind.Milestone when message.Milestone == MilestoneKind.StepDone:
+                profile.CelebratedSteps = profile.StepsDone.Count;
+                break;
+            case ProactiveKind.Milestone when message.Milestone == MilestoneKind.Streak:
+                profile.CelebratedStreak = ReminderSchedule.StreakToCelebrate(profile);
+                break;
+            case ProactiveKind.Milestone:
+                profile.LastWinRememberedAt = now;
+                break;
+        }
+    }
+}

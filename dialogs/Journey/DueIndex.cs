@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using TrustBot.State;
+
+namespace TrustBot.Journey;
+
+/// <summary>
+/// The due-time index: partition <c>due/yyyyMMddHHmm</c> (UTC minute), row = the person (escaped), so a
+/// scheduler tick reads only the minutes that are due, whatever the number of people.
+/// </summary>
+/// <remarks>
+/// The index row and the person's profile live in different partitions, so they are not written
+/// atomically: an index row may briefly point at an outdated schedule (or a turn retried after a
+/// conflict may leave an orphan). The profile's <see cref="JourneyProfile.ScheduledDueKey"/> is the
+/// truth; the sender re-validates against the profile before it sends and drops rows that disagree.
+/// </remarks>
+public static class DueIndex
+{
+    public const string PartitionPrefix = "due/";
+
+    /// <summary>The index partition of a due minute.</summary>
+    public static string PartitionFor(DateTimeOffset dueAt) =>
+        PartitionPrefix + dueAt.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The person's row key: their partition with <c>/ \ # ?</c> and controls escaped (Table key rules),
+    /// or a hash when that would be long; the person's key is always in the document too.
+    /// </summary>
+    public static string RowFor(string person)
+    {
+        var escaped = Uri.EscapeDataString(person);
+        if (escaped.Length <= 400) return escaped;
+        return "h-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(person))).ToLowerInvariant();
+    }
+
+    /// <summary>
+    /// Recomputes the person's next message and, only when it changed (a fingerprint of due minute and
+    /// kind), returns the writes that move their index row and records the new key in the profile.
+    /// A typical turn returns nothing.
+    /// </summary>
+    /// <param name="profile">The person's profile; its scheduled key is updated when the row moves.</param>
+    /// <param name="person">The person's partition.</param>
+    /// <param name="now">The current time.</param>
+    /// <param name="rules">Quiet hours and other rules.</param>
+    /// <param name="deferLater">
+    /// Leave the row where it is when the next message moved later (a check-in just done, say): when the
+    /// old row comes due the sender finds it no longer due and reschedules, so the turn's state stays one
+    /// write. Earlier or removed messages are always written at once.
+    /// </param>
+    public static IReadOnlyList<StorageWrite> Reschedule(JourneyProfile profile, string person, DateTimeOffset now, ReminderRules rules, bool deferLater = false)
+    {
+        var next = ReminderSchedule.Next(profile, now, rules);
+        var partition = next is null ? null : PartitionFor(next.DueAt);
+        var kind = next is null ? null : Fingerprint(next);
+        if (partition == profile.ScheduledDueKey && kind == profile.ScheduledKind) return [];
+        // A row whose minute has passed was missed (no sender ran, or one crashed after claiming it): move it now.
+        if (deferLater && partition is not null && profile.ScheduledDueKey is { } current
+            && string.CompareOrdinal(partition, current) > 0
+            && string.CompareOrdinal(current, PartitionFor(now)) >= 0) return [];
+
+        var row = RowFor(person);
+        var writes = new List<StorageWrite>(2);
+        if (profile.ScheduledDueKey is { } old && old != partition)
+            writes.Add(new StorageWrite(new StorageKey(old, row), null, ETags.Any));
+        if (next is not null)
+        {
+            var entry = new DueEntry { Person = person, Kind = next.Kind, Milestone = next.Milestone, DueAt = next.DueAt };
+            writes.Add(new StorageWrite(new StorageKey(partition!, row), JsonSerializer.Serialize(entry, ProactiveJson.Default.DueEntry), ETags.Any));
+        }
+        profile.ScheduledDueKey = partition;
+        profile.ScheduledKind = kind;
+        return writes;
+    }
+
+    private static string Fingerprint(DueMessage message) =>
+        message.Milestone == MilestoneKind.None ? message.Kind.ToString() : $"{message.Kind}:{message.Milestone}";
+}

@@ -1,0 +1,10 @@
+namespace TrustBot.Journey;
+
+/// <summary>Which milestone a <see cref="ProactiveKind.Milestone"/> celebrates.</summary>
+public enum MilestoneKind
+{
+    None,
+    StepDone,
+    Streak,
+    WinRemembered,
+}
