@@ -13,9 +13,9 @@ namespace TrustBot.Safety;
 /// home") are patterns of their own and are never cancelled. "Trying not to hurt myself" is not a reassurance, and
 /// for self-harm neither is "I don't want to hurt myself (again)": both say the thought is there.</para>
 /// <para>Idioms: ordinary hurt and anger talk flows ("this is killing me", "he hurt my feelings", "we had a fight",
-/// "I'm afraid he'll leave me", "the trust is dead", "she abused my trust"). Threats to kill or hurt a partner are
-/// treated as real even when they may be a figure of speech ("I could kill him for forgetting our anniversary",
-/// "she said she'd kill me"): text cannot tell a joke from intent, and a caring message costs little.</para>
+/// "I'm afraid he'll leave me", "the trust is dead", "she abused my trust"). A threat with a joke marker or a trivial
+/// cause ("I could kill him for being late lol"), a question answered "no" and an event in a resolved past are
+/// discounted: they are left to the meaning layer, which may ask gently but not show the full message.</para>
 /// </remarks>
 public sealed class PhraseSafetyDetector : ISafetyDetector
 {
