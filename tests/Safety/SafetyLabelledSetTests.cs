@@ -94,8 +94,11 @@ public sealed class SafetyLabelledSetTests(MeaningModelFixture model, ITestOutpu
     public void On_the_development_set_every_layer_holds_the_figures_measured_when_it_was_frozen() =>
         HoldsFigures("safety-dev.tsv", DevFigures);
 
-    // The held-out set's figures join here (as a floor against regressions, never a target) once a fresh set has been
-    // written and measured after the freeze; see safety/README.md.
+    // A floor against regressions, never a target: these are the figures the frozen detector measured the one time
+    // the held-out set was evaluated (safety/README.md). Once the detector changes, the set moves into development.
+    [Fact]
+    public void On_the_held_out_set_the_frozen_detector_keeps_the_figures_it_measured_once() =>
+        HoldsFigures("safety-holdout.tsv", HeldOutFigures);
 
     private void HoldsFigures(string file, Frozen frozen)
     {
@@ -192,4 +195,9 @@ public sealed class SafetyLabelledSetTests(MeaningModelFixture model, ITestOutpu
     private static readonly Frozen DevFigures = new(
         PhraseRecall: 0.482, MeaningRecall: 0.956, CombinationRecall: 0.964, CombinationWorstCategoryRecall: 0.933,
         PlansMeansWeaponsClear: 0.836, OrdinaryClear: 0.055, OrdinaryPossible: 0.119);
+
+    /// <summary>What the frozen detector measured on safety-holdout.tsv (safety/evaluate.sh holdout), rounded against it.</summary>
+    private static readonly Frozen HeldOutFigures = new(
+        PhraseRecall: 0.383, MeaningRecall: 0.916, CombinationRecall: 0.926, CombinationWorstCategoryRecall: 0.900,
+        PlansMeansWeaponsClear: 0.887, OrdinaryClear: 0.176, OrdinaryPossible: 0.101);
 }
