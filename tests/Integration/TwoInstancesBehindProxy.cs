@@ -86,6 +86,14 @@ public sealed class BotInstance : IAsyncDisposable
             // The safety meaning layer is a model loaded in the background: whether it is ready would vary
             // between runs, and nothing here tests safety, so the phrase rules answer alone.
             s.Configure<MeaningLayerOptions>(o => o.Enabled = false);
+            // Twenty people at once on a 2-core machine shared with other suites can keep Azurite busier than the
+            // production per-try timeout of 2 s allows; this test is about concurrency, not a slow storage service.
+            s.AddSingleton(_ =>
+            {
+                var options = StorageServiceCollectionExtensions.CreateClientOptions();
+                options.Retry.NetworkTimeout = TimeSpan.FromSeconds(15);
+                return new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString, options);
+            });
         }, settings);
         bot.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         bot.StartServer();
