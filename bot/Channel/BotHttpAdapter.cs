@@ -41,7 +41,7 @@ public sealed class BotHttpAdapter : BotAdapter
 
         var turn = new TurnContext(this, activity);
         turn.Services.Set(auth);
-        turn.Services.Set(new TrustBot.Journey.ServiceUrlVerification(auth.ServiceUrlVerified));
+        turn.Services.Set(new ServiceUrlVerification(auth.ServiceUrlVerified));
         var expectReplies = activity.DeliveryMode == DeliveryModes.ExpectReplies;
         if (expectReplies) turn.Services.Set(new ReplyBuffer());
 

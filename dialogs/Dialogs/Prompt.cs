@@ -219,7 +219,7 @@ public static class PromptInput
     /// <summary>The trimmed answer, or null when the message carries none.</summary>
     public static string? Of(Activity activity)
     {
-        if (activity.Value is JsonObject submitted && Field(submitted, ChoiceRenderer.SubmitField) is { } chosen) return chosen;
+        if (Submitted(activity.Value) is { } submitted && Field(submitted, ChoiceRenderer.SubmitField) is { } chosen) return chosen;
         if (!string.IsNullOrWhiteSpace(activity.Text)) return activity.Text.Trim();
         return activity.Value switch
         {
@@ -228,6 +228,24 @@ public static class PromptInput
             JsonObject o => ValueFields.Select(f => Field(o, f)).FirstOrDefault(s => s is not null),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// Submit data as an object. A messageBack's value may also arrive as the JSON text it was written as (Teams
+    /// documents both forms for messageBack values), so a string that is a JSON object is read as that object.
+    /// </summary>
+    private static JsonObject? Submitted(JsonNode? value)
+    {
+        if (value is JsonObject o) return o;
+        if (value is not JsonValue v || !v.TryGetValue<string>(out var s) || !s.TrimStart().StartsWith('{')) return null;
+        try
+        {
+            return JsonNode.Parse(s) as JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null; // typed text that merely starts with a brace
+        }
     }
 
     private static string? Field(JsonObject o, string name) => o[name] switch

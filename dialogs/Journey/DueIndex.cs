@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using TrustBot.State;
 
@@ -25,15 +23,15 @@ public static class DueIndex
         PartitionPrefix + dueAt.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// The person's row key: their partition with <c>/ \ # ?</c> and controls escaped (Table key rules),
-    /// or a hash when that would be long; the person's key is always in the document too.
+    /// The person's row key: their partition as it is. The storage makes any key valid for itself (Table
+    /// Storage escapes <c>/ \ # ?</c> and controls, and hashes long keys keeping the original).
     /// </summary>
-    public static string RowFor(string person)
-    {
-        var escaped = Uri.EscapeDataString(person);
-        if (escaped.Length <= 400) return escaped;
-        return "h-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(person))).ToLowerInvariant();
-    }
+    /// <remarks>
+    /// Rows written before this key was plain carry a URI-escaped key. They need no migration: the sender
+    /// reads whatever rows a due minute holds and checks each against the person's profile, so an old row
+    /// is either sent and replaced by a plain one, or dropped as outdated when the schedule moved.
+    /// </remarks>
+    public static string RowFor(string person) => person;
 
     /// <summary>
     /// Recomputes the person's next message and, only when it changed (a fingerprint of due minute and

@@ -62,7 +62,7 @@ public sealed class TrustBotHandler : IBot
                 return _runner.RunAsync(turnContext, OnJoinAsync, cancellationToken);
             case ActivityTypes.Invoke when activity.Name == ExportInTeams.InvokeName:
                 return _runner.RunAsync(turnContext, OnFileConsentAsync, cancellationToken);
-            case ActivityTypes.InstallationUpdate when activity.Action is "remove":
+            case ActivityTypes.InstallationUpdate when activity.Action is "remove" or "remove-upgrade":
             case ActivityTypes.ConversationUpdate when IsBotRemoved(activity):
                 return _runner.RunAsync(turnContext, OnRemovedAsync, cancellationToken);
             default:
@@ -279,6 +279,3 @@ public sealed class JoinMark
 
     public string? Type { get; set; }
 }
-
-/// <summary>Set by the host when the turn's service URL came with a verified token.</summary>
-public sealed record ServiceUrlVerification(bool Verified);
