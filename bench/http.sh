@@ -98,7 +98,7 @@ run_wrk() { # target url people script [prefix]
   local target="$1" url="$2" people="$3" lua="$4" prefix="${5:-$1}"
   wrk -t "$people" -c "$people" -d 3s -s "$bench_dir/http/$lua" "$url" -- "$prefix-warm$people" >/dev/null
   local line
-  line="$(wrk -t "$people" -c "$people" -d "${seconds}s" --latency -s "$bench_dir/http/$lua" "$url" -- "$prefix-$people" | grep '^RESULT ')"
+  line="$(wrk -t "$people" -c "$people" -d "${seconds}s" --timeout 10s --latency -s "$bench_dir/http/$lua" "$url" -- "$prefix-$people" | grep '^RESULT ')"
   echo "$target $people ${line#RESULT }" | tee -a "$results"
 }
 
@@ -140,12 +140,12 @@ for target in $targets; do
         # Only the measured run's requests: the log is read before and after it (the warm-up run comes first).
         wrk -t "$p" -c "$p" -d 3s -s "$bench_dir/http/checkin.lua" "$url" -- "$target-warm$p" >/dev/null
         before="$(requests_in_log "$log")"
-        line="$(wrk -t "$p" -c "$p" -d "${seconds}s" --latency -s "$bench_dir/http/checkin.lua" "$url" -- "$target-$p" | grep '^RESULT ')"
+        line="$(wrk -t "$p" -c "$p" -d "${seconds}s" --timeout 10s --latency -s "$bench_dir/http/checkin.lua" "$url" -- "$target-$p" | grep '^RESULT ')"
         sleep 1
         after="$(requests_in_log "$log")"
         calls=$((after - before))
         turns="$(sed -E 's/.*"requests":([0-9]+).*/\1/' <<<"$line")"
-        per_turn="$(awk -v c="$calls" -v t="$turns" 'BEGIN { printf "%.3f", c / t }')"
+        per_turn="$(awk -v c="$calls" -v t="$turns" 'BEGIN { if (t > 0) printf "%.3f", c / t; else printf "nan" }')"
         echo "$target $p ${line#RESULT } storageRequests=$calls perTurn=$per_turn" | tee -a "$results"
       done
       if [ "$target" = azurite ]; then

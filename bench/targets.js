@@ -11,7 +11,7 @@ const json = (name) => (read(name) ? JSON.parse(read(name)) : null);
 const fmt = (n, d = 0) => (n === null || n === undefined || Number.isNaN(n) ? '–' : n.toFixed(d));
 
 const http = (read('http-results.txt') || '').trim().split('\n').filter(Boolean).map((line) => {
-    const m = /^(\S+) (\d+) (\{.*?\})(?: storageRequests=(\d+) perTurn=([\d.]+))?$/.exec(line);
+    const m = /^(\S+) (\d+) (\{.*?\})(?: storageRequests=(\d+) perTurn=([\w.]+))?$/.exec(line);
     return m ? { target: m[1], people: Number(m[2]), ...JSON.parse(m[3]) } : null;
 }).filter(Boolean);
 const row = (target, people) => http.find((r) => r.target === target && r.people === people);

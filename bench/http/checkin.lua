@@ -6,7 +6,8 @@ local script = {
   { text = "7", expect = "How has communication between you been since last time?" },
   { text = "Better", expect = "Is there a small win to celebrate" },
   { text = "skip", expect = "was there anything that felt like a setback?" },
-  { text = "skip", expect = "Trust today: 7/10" },
+  -- "Trust today: 7/10" on the day's first check-in, "Trust now: 7/10, the same as earlier today" after that.
+  { text = "skip", expect = "7/10" },
 }
 local people = 0
 local threads = {}

@@ -5,7 +5,7 @@ const fs = require('fs');
 
 const [resultsPath, machinePath, requestsPath, outPath, perTurnPath] = process.argv.slice(2);
 const rows = fs.readFileSync(resultsPath, 'utf8').trim().split('\n').filter(Boolean).map((line) => {
-    const match = /^(\S+) (\d+) (\{.*\})(?: storageRequests=(\d+) perTurn=([\d.]+))?$/.exec(line);
+    const match = /^(\S+) (\d+) (\{.*\})(?: storageRequests=(\d+) perTurn=([\w.]+))?$/.exec(line);
     if (!match) throw new Error(`unreadable result line: ${line}`);
     return { target: match[1], people: Number(match[2]), ...JSON.parse(match[3]), storageRequests: match[4] ? Number(match[4]) : null, perTurn: match[5] ? Number(match[5]) : null };
 });
