@@ -56,6 +56,8 @@ if [ "$teams" = true ]; then
     --app-endpoint http://localhost:3978/api/messages --channel-id msteams --port 56150 --disable-telemetry) \
     >.data/playground/playground.log 2>&1 &
   playground_pid=$!
+  # Trust this one local connector, so reminders reach the Playground (local mode stores no other unverified URL).
+  export Playground__ServiceUrl="${Playground__ServiceUrl:-http://localhost:56150/_connector}"
   echo "Teams: Microsoft 365 Agents Playground at http://localhost:56150/ (personal chat, group chat, channel)"
 fi
 # The bot runs as a child so that Ctrl-C / SIGTERM reach it through the trap and Azurite is stopped after it.

@@ -3,31 +3,39 @@
 # cycling the daily check-in (bench/http/checkin.lua), against
 #   bare       a bare Kestrel endpoint that only parses the activity and answers {"activities":[]}
 #   memory     TrustBot over Storage:Provider=Memory
-#   azurite    TrustBot over Azurite (Table storage), storage calls counted from Azurite's --debug log
+#   azurite    TrustBot over Azurite (Table storage) with the state cache, storage calls counted from Azurite's --debug log
+#   nocache    TrustBot over Azurite with the cache off (Storage:Cache:MaxPeople=0): every turn reads, as before the cache
 #   js         the JavaScript Bot Framework SDK check-in (bench/js) served over HTTP by its CloudAdapter
+# With the azurite target also: storage requests per warm turn over WARM_TURNS sequential check-in turns of one
+# person (raw/http-storage-per-turn.txt), and ten simultaneous messages of one person (raw/burst.json).
 # Targets run one after another on the same machine; compare ratios within one run, not across machines.
-# Settings: SECONDS_PER_TARGET (default 15), PEOPLE (default "8 32"), TARGETS (default "bare memory azurite js").
-# Writes bench/results/http-latest.md and bench/results/raw/http-*.txt.
+# Settings: SECONDS_PER_TARGET (default 15), PEOPLE (default "8 32"), TARGETS (default "bare memory azurite nocache js"),
+# WARM_TURNS (default 60). Writes bench/results/http-latest.md and bench/results/raw/http-*.txt.
 set -euo pipefail
 
 bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$bench_dir")"
 seconds="${SECONDS_PER_TARGET:-15}"
 people_list="${PEOPLE:-8 32}"
-targets="${TARGETS:-bare memory azurite js}"
+targets="${TARGETS:-bare memory azurite nocache js}"
+warm_turns="${WARM_TURNS:-60}"
 raw="$bench_dir/results/raw"
 work="$(mktemp -d)"
 pids=()
 
 cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
   rm -rf "$work"
 }
 trap cleanup EXIT
 
 if ! command -v wrk >/dev/null; then
   echo "Installing wrk (Debian package)..."
-  if [ "$(id -u)" = 0 ]; then apt-get install -y wrk >/dev/null; else sudo apt-get install -y wrk >/dev/null; fi
+  sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo apt-get install -y wrk >/dev/null 2>&1 || { $sudo apt-get update >/dev/null && $sudo apt-get install -y wrk >/dev/null; }
 fi
 command -v node >/dev/null || { echo "Node.js is needed for the JavaScript peer and Azurite" >&2; exit 1; }
 
@@ -37,6 +45,7 @@ dotnet build "$bench_dir/TrustBot.Bench/TrustBot.Bench.csproj" -c Release -nolog
 [ -d "$root/node_modules/azurite" ] || (cd "$root" && npm ci --ignore-scripts --no-audit --no-fund)
 [ -d "$bench_dir/js/node_modules/botbuilder" ] || (cd "$bench_dir/js" && npm ci --ignore-scripts --no-audit --no-fund)
 mkdir -p "$raw"
+rm -f "$raw/http-storage-per-turn.txt" "$raw/burst.json" "$raw/http-azurite-requests.txt"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
@@ -73,8 +82,8 @@ onboard() { # url prefix count: each person consents and sets up daily reminders
   wait "${waiting[@]}"
 }
 
-start_bot() { # port storage-provider [connection string]
-  env Storage__Provider="$2" Storage__ConnectionString="${3:-UseDevelopmentStorage=true}" \
+start_bot() { # port storage-provider [connection string] [more VAR=value settings]
+  env Storage__Provider="$2" Storage__ConnectionString="${3:-UseDevelopmentStorage=true}" "${@:4}" \
     Storage__TablePrefix="Bench$RANDOM" Proactive__Enabled=false MicrosoftAppId= Logging__LogLevel__Default=Warning \
     dotnet "$root/bot/bin/Release/net10.0/TrustBot.Bot.dll" --contentRoot "$root" --urls "http://127.0.0.1:$1" >"$work/bot.log" 2>&1 &
   pids+=($!)
@@ -117,28 +126,48 @@ for target in $targets; do
         run_wrk memory "$url" "$p" checkin.lua
       done
       stop_last ;;
-    azurite)
+    azurite|nocache)
       azport="$(free_port)"
-      (cd "$work" && "$root/node_modules/.bin/azurite-table" --tablePort "$azport" --inMemoryPersistence --silent --disableTelemetry --debug "$work/azurite-debug.log" >"$work/azurite.log" 2>&1) &
+      log="$work/azurite-debug-$target.log"
+      (cd "$work" && exec "$root/node_modules/.bin/azurite-table" --tablePort "$azport" --inMemoryPersistence --silent --disableTelemetry --skipApiVersionCheck --debug "$log" >"$work/azurite.log" 2>&1) &
       pids+=($!)
       wait_for "http://127.0.0.1:$azport/"
-      start_bot "$port" Table "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$azport/devstoreaccount1;"
+      cache=()
+      [ "$target" = nocache ] && cache=(Storage__Cache__MaxPeople=0)
+      start_bot "$port" Table "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$azport/devstoreaccount1;" "${cache[@]}"
       for p in $people_list; do
-        onboard "$url" "azurite-warm$p" "$p"; onboard "$url" "azurite-$p" "$p"
+        onboard "$url" "$target-warm$p" "$p"; onboard "$url" "$target-$p" "$p"
         # Only the measured run's requests: the log is read before and after it (the warm-up run comes first).
-        wrk -t "$p" -c "$p" -d 3s -s "$bench_dir/http/checkin.lua" "$url" -- "azurite-warm$p" >/dev/null
-        before="$(requests_in_log "$work/azurite-debug.log")"
-        line="$(wrk -t "$p" -c "$p" -d "${seconds}s" --latency -s "$bench_dir/http/checkin.lua" "$url" -- "azurite-$p" | grep '^RESULT ')"
+        wrk -t "$p" -c "$p" -d 3s -s "$bench_dir/http/checkin.lua" "$url" -- "$target-warm$p" >/dev/null
+        before="$(requests_in_log "$log")"
+        line="$(wrk -t "$p" -c "$p" -d "${seconds}s" --latency -s "$bench_dir/http/checkin.lua" "$url" -- "$target-$p" | grep '^RESULT ')"
         sleep 1
-        after="$(requests_in_log "$work/azurite-debug.log")"
+        after="$(requests_in_log "$log")"
         calls=$((after - before))
         turns="$(sed -E 's/.*"requests":([0-9]+).*/\1/' <<<"$line")"
         per_turn="$(awk -v c="$calls" -v t="$turns" 'BEGIN { printf "%.3f", c / t }')"
-        echo "azurite $p ${line#RESULT } storageRequests=$calls perTurn=$per_turn" | tee -a "$results"
+        echo "$target $p ${line#RESULT } storageRequests=$calls perTurn=$per_turn" | tee -a "$results"
       done
-      grep 'TableStorageContextMiddleware: RequestMethod=' "$work/azurite-debug.log" | tail -n 2000 \
-        | sed -E 's/.*RequestMethod=([A-Z]+) RequestURL=[^ ]*\/devstoreaccount1\/([^ (?]*).*/\1 \2/' | sed -E 's/T?Bench[0-9]+Journey/{table}/' \
-        | sort | uniq -c >"$raw/http-azurite-requests.txt"
+      if [ "$target" = azurite ]; then
+        # One onboarded person, check-in after check-in, one message at a time: every turn is a warm turn.
+        onboard "$url" "$target-sequential" 1
+        say() { curl -s -o /dev/null -H 'Content-Type: application/json' -d "$(activity "$target-sequential-1" "$1")" "$url"; }
+        say "check in"; say 7; say Better; say skip; say skip
+        sleep 1
+        before="$(requests_in_log "$log")"
+        for n in $(seq 1 "$warm_turns"); do
+          case $(( (n - 1) % 5 )) in 0) say "check in" ;; 1) say 7 ;; 2) say Better ;; *) say skip ;; esac
+        done
+        sleep 1
+        after="$(requests_in_log "$log")"
+        echo "$((after - before)) $warm_turns" >"$raw/http-storage-per-turn.txt"
+        echo "storage requests over $warm_turns warm turns of one person: $((after - before))"
+        grep 'TableStorageContextMiddleware: RequestMethod=' "$log" | tail -n "$((after - before))" \
+          | sed -E 's/.*RequestMethod=([A-Z]+) RequestURL=[^ ]*\/devstoreaccount1\/([^ (?]*).*/\1 \2/' | sed -E 's/T?Bench[0-9]+Journey/{table}/' \
+          | sort | uniq -c >"$raw/http-azurite-requests.txt"
+        # Ten messages of one person at once on this instance: every one answered, every win stored.
+        dotnet "$bench_dir/TrustBot.Bench/bin/Release/net10.0/TrustBot.Bench.dll" burst "$url" --json "$raw/burst.json" || true
+      fi
       stop_last
       stop_last ;;
     js)
@@ -151,4 +180,4 @@ for target in $targets; do
 done
 echo "- \`uptime\` after: $(uptime)" >>"$raw/http-machine.txt"
 
-node "$bench_dir/http/report.js" "$results" "$raw/http-machine.txt" "$raw/http-azurite-requests.txt" "$bench_dir/results/http-latest.md"
+node "$bench_dir/http/report.js" "$results" "$raw/http-machine.txt" "$raw/http-azurite-requests.txt" "$bench_dir/results/http-latest.md" "$raw/http-storage-per-turn.txt"

@@ -24,11 +24,97 @@ internal sealed class MeaningModel
     /// <summary>One bias per class.</summary>
     public required float[] Bias { get; init; }
 
+    /// <summary>How many nearest training messages vote beside the regression (0: the regression alone).</summary>
+    public int Neighbours { get; init; }
+
+    /// <summary>The training messages' embeddings, each scaled to signed bytes (serialised as base64).</summary>
+    public byte[][]? NeighbourVectors { get; init; }
+
+    /// <summary>Per training message, the factor that turns its bytes back into the embedding.</summary>
+    public float[]? NeighbourScales { get; init; }
+
+    /// <summary>Per training message, whether it is a crisis message.</summary>
+    public bool[]? NeighbourCrisis { get; init; }
+
     /// <summary>How it was trained (files, message counts, regularisation), so that a reader can reproduce it.</summary>
     public string? TrainedOn { get; init; }
 
-    /// <summary>The class probabilities for one message, from its embedding and its canonical text.</summary>
-    public MeaningScores Score(float[] embedding, string normalizedText) => Score(Features(embedding, normalizedText, WordBuckets));
+    /// <summary>The class probabilities for one message, from its embedding and its canonical text: the regression's,
+    /// with its danger averaged with the share of crisis messages among the nearest training messages. The regression
+    /// generalises from words; the neighbours keep a message close to known ordinary talk ("my mum will kill me if i
+    /// am late") from being called danger on one word alone.</summary>
+    public MeaningScores Score(float[] embedding, string normalizedText)
+    {
+        var regression = Score(Features(embedding, normalizedText, WordBuckets));
+        if (Neighbours == 0 || NeighbourVectors is null || NeighbourScales is null || NeighbourCrisis is null)
+        {
+            return regression;
+        }
+
+        var danger = (regression.Danger + NeighbourVote(embedding)) / 2;
+        var share = Math.Max(1e-6f, regression.Danger);
+        return new MeaningScores(
+            1 - danger, regression.SelfHarm / share * danger, regression.Violence / share * danger, regression.FearForSafety / share * danger);
+    }
+
+    // The share of crisis messages among the Neighbours training messages most similar (cosine) to the embedding.
+    private float NeighbourVote(float[] embedding)
+    {
+        var k = Neighbours;
+        Span<float> bestSimilarity = stackalloc float[k];
+        Span<bool> bestCrisis = stackalloc bool[k];
+        bestSimilarity.Fill(float.NegativeInfinity);
+        for (var n = 0; n < NeighbourVectors!.Length; n++)
+        {
+            var row = NeighbourVectors[n];
+            var sum = 0f;
+            for (var i = 0; i < row.Length; i++)
+            {
+                sum += (sbyte)row[i] * embedding[i];
+            }
+
+            var similarity = sum * NeighbourScales![n];
+            if (similarity <= bestSimilarity[k - 1])
+            {
+                continue;
+            }
+
+            var at = k - 1;
+            while (at > 0 && bestSimilarity[at - 1] < similarity)
+            {
+                bestSimilarity[at] = bestSimilarity[at - 1];
+                bestCrisis[at] = bestCrisis[at - 1];
+                at--;
+            }
+
+            bestSimilarity[at] = similarity;
+            bestCrisis[at] = NeighbourCrisis![n];
+        }
+
+        var crisis = 0;
+        foreach (var c in bestCrisis)
+        {
+            crisis += c ? 1 : 0;
+        }
+
+        return crisis / (float)k;
+    }
+
+    /// <summary>The embeddings as signed bytes with one scale each (an eighth of the size of the floats in JSON).</summary>
+    public static (byte[][] Vectors, float[] Scales) Quantize(IReadOnlyList<float[]> embeddings)
+    {
+        var vectors = new byte[embeddings.Count][];
+        var scales = new float[embeddings.Count];
+        for (var n = 0; n < embeddings.Count; n++)
+        {
+            var e = embeddings[n];
+            var max = Math.Max(1e-6f, e.Max(MathF.Abs));
+            vectors[n] = [.. e.Select(v => (byte)(sbyte)Math.Round(v / max * 127))];
+            scales[n] = max / 127;
+        }
+
+        return (vectors, scales);
+    }
 
     /// <summary>The class probabilities for one feature vector (see <see cref="Features"/>).</summary>
     public MeaningScores Score(ReadOnlySpan<float> features)
@@ -111,7 +197,10 @@ internal sealed class MeaningModel
     {
         var model = JsonSerializer.Deserialize(stream, MeaningJson.Default.MeaningModel)
             ?? throw new InvalidDataException("The meaning model file is empty.");
-        if (model.Weights.Length != 4 || model.Bias.Length != 4 || model.Weights.Any(w => w.Length != model.Dimensions + model.WordBuckets))
+        if (model.Weights.Length != 4 || model.Bias.Length != 4 || model.Weights.Any(w => w.Length != model.Dimensions + model.WordBuckets)
+            || (model.Neighbours > 0 && (model.NeighbourVectors is null || model.NeighbourScales?.Length != model.NeighbourVectors.Length
+                || model.NeighbourCrisis?.Length != model.NeighbourVectors.Length || model.NeighbourVectors.Length < model.Neighbours
+                || model.NeighbourVectors.Any(v => v.Length != model.Dimensions))))
         {
             throw new InvalidDataException("The meaning model file does not have 4 classes of the stated dimensions.");
         }

@@ -6,18 +6,23 @@ namespace TrustBot.Safety.Meaning;
 /// </summary>
 internal static class MeaningTrainer
 {
-    public sealed record Options(float L2 = 1e-3f, float LearningRate = 2f, int Epochs = 3000, float CrisisWeight = 1.5f, int WordBuckets = 0);
+    public sealed record Options(float L2 = 1e-3f, float LearningRate = 2f, int Epochs = 3000, float CrisisWeight = 1.5f, int WordBuckets = 0, int Neighbours = 0);
 
     public static MeaningModel Train(IReadOnlyList<float[]> embeddings, IReadOnlyList<string> normalizedTexts, IReadOnlyList<int> labels, Options options, string trainedOn)
     {
         var features = embeddings.Select((e, i) => MeaningModel.Features(e, normalizedTexts[i], options.WordBuckets)).ToList();
         var model = Train(features, labels, options);
+        var (vectors, scales) = options.Neighbours > 0 ? MeaningModel.Quantize(embeddings) : (null, null);
         return new MeaningModel
         {
             Dimensions = embeddings[0].Length,
             WordBuckets = options.WordBuckets,
             Weights = model.Weights,
             Bias = model.Bias,
+            Neighbours = options.Neighbours,
+            NeighbourVectors = vectors,
+            NeighbourScales = scales,
+            NeighbourCrisis = options.Neighbours > 0 ? [.. labels.Select(l => l != 0)] : null,
             TrainedOn = trainedOn,
         };
     }

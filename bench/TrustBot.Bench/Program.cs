@@ -23,10 +23,18 @@ if (args is ["bare", var bareUrl])
 if (args is ["cache-memory", var peopleText] && int.TryParse(peopleText, out var cachedPeople) && cachedPeople > 0)
     return await CacheMemory.RunAsync(cachedPeople);
 
+// "scheduler <connection string> [--people N] [--due N] [--sends N] [--rate N] [--json path]": the proactive scheduler at scale over Azurite.
+if (args is ["scheduler", var tablesConnection, ..])
+    return await SchedulerBench.RunAsync(tablesConnection, args[2..]);
+
+// "burst <url> [--json path]": ten messages of one person at once over HTTP; none may be lost.
+if (args is ["burst", var burstUrl, ..])
+    return await HttpBurst.RunAsync(burstUrl, args[2..]);
+
 var options = BenchOptions.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("Usage: TrustBot.Bench [--iterations N] [--warmup N] [--batch N] [--json path]  |  TrustBot.Bench chart <raw dir> <rounds> <png>");
+    Console.Error.WriteLine("Usage: TrustBot.Bench [--iterations N] [--warmup N] [--batch N] [--json path] [--alloc-types]  |  TrustBot.Bench chart <raw dir> <rounds> <png>");
     return 64;
 }
 
@@ -114,6 +122,8 @@ for (var i = options.Warmup / 2; i < options.Warmup; i++) RunCheckIn(++checkIns,
 
 // Process CPU time (all threads: JIT, GC, thread pool) while the batches run; less sensitive to other load on the machine than wall time.
 var cpu = TimeSpan.Zero;
+using var sampler = options.AllocationTypes ? new AllocationSampler() : null;
+sampler?.Start();
 var wall = Stopwatch.StartNew();
 for (var done = 0; done < options.Iterations;)
 {
@@ -125,6 +135,7 @@ for (var done = 0; done < options.Iterations;)
     cpu += Environment.CpuUsage.TotalTime - cpu0;
 }
 wall.Stop();
+sampler?.Stop();
 var uptimeAfter = Uptime();
 
 var all = new TurnStats(0, "all turns", options.Iterations * script.Length);
@@ -141,6 +152,11 @@ foreach (var t in perTurn.Append(all))
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"process CPU time per turn: {cpu.TotalMicroseconds / measuredTurns:F1} µs"));
 if (early.Count > 0)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"early (first {early.Count / script.Length} check-ins of the warm-up): mean {early.Mean:F1} µs, median {early.Median:F1} µs per turn; the very first check-in took {firstCheckInMicros / 1000:F1} ms for {script.Length} turns"));
+if (sampler is not null)
+{
+    Console.WriteLine("allocated types (sampled share of the measured turns' bytes):");
+    foreach (var (type, share) in sampler.Top(25)) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {share,6:P1}  {type}"));
+}
 if (asyncTurns > 0) Console.WriteLine($"note: {asyncTurns} of {measuredTurns} turns did not complete inline; their allocation figures are incomplete");
 
 if (options.JsonPath is { } path)
@@ -193,7 +209,7 @@ static string Uptime()
     }
 }
 
-internal sealed record BenchOptions(int Iterations, int Warmup, int Batch, string? JsonPath)
+internal sealed record BenchOptions(int Iterations, int Warmup, int Batch, string? JsonPath, bool AllocationTypes = false)
 {
     public static BenchOptions? Parse(string[] args)
     {
@@ -207,6 +223,7 @@ internal sealed record BenchOptions(int Iterations, int Warmup, int Batch, strin
                 case "--warmup" when int.TryParse(value, out var n) && n >= 0: o = o with { Warmup = n }; i++; break;
                 case "--batch" when int.TryParse(value, out var n) && n > 0: o = o with { Batch = n }; i++; break;
                 case "--json" when value is not null: o = o with { JsonPath = value }; i++; break;
+                case "--alloc-types": o = o with { AllocationTypes = true }; break;
                 default: return null;
             }
         }

@@ -3,14 +3,14 @@
 // Usage: node report.js <results.txt> <machine.txt> <azurite-requests.txt> <out.md>
 const fs = require('fs');
 
-const [resultsPath, machinePath, requestsPath, outPath] = process.argv.slice(2);
+const [resultsPath, machinePath, requestsPath, outPath, perTurnPath] = process.argv.slice(2);
 const rows = fs.readFileSync(resultsPath, 'utf8').trim().split('\n').filter(Boolean).map((line) => {
     const match = /^(\S+) (\d+) (\{.*\})(?: storageRequests=(\d+) perTurn=([\d.]+))?$/.exec(line);
     if (!match) throw new Error(`unreadable result line: ${line}`);
     return { target: match[1], people: Number(match[2]), ...JSON.parse(match[3]), storageRequests: match[4] ? Number(match[4]) : null, perTurn: match[5] ? Number(match[5]) : null };
 });
 const find = (target, people) => rows.find((r) => r.target === target && r.people === people);
-const names = { bare: 'bare Kestrel (parse only)', memory: 'TrustBot, Memory storage', azurite: 'TrustBot, Azurite', js: 'JS Bot Framework SDK peer' };
+const names = { bare: 'bare Kestrel (parse only)', memory: 'TrustBot, Memory storage', azurite: 'TrustBot, Azurite, state cache on', nocache: 'TrustBot, Azurite, cache off (every turn reads)', js: 'JS Bot Framework SDK peer' };
 const fmt = (n, d = 0) => (n === null || n === undefined || Number.isNaN(n) ? '–' : n.toFixed(d));
 
 const lines = [];
@@ -30,7 +30,7 @@ const peoples = [...new Set(rows.map((r) => r.people))];
 const ratios = [];
 for (const p of peoples) {
     const js = find('js', p);
-    for (const t of ['memory', 'azurite']) {
+    for (const t of ['memory', 'azurite', 'nocache']) {
         const r = find(t, p);
         if (r && js) ratios.push(`| ${names[t]} | ${p} | ${fmt(r.rps / js.rps, 1)}× | ${fmt(r.p99Ms / js.p99Ms, 2)} |`);
     }
@@ -39,8 +39,12 @@ if (ratios.length) {
     lines.push('Against the JavaScript SDK peer (same run):', '');
     lines.push('| TrustBot | people | turns/s ratio | p99 ratio (lower is better) |', '|---|---:|---:|---:|', ...ratios, '');
 }
+if (perTurnPath && fs.existsSync(perTurnPath)) {
+    const [calls, turns] = fs.readFileSync(perTurnPath, 'utf8').trim().split(/\s+/).map(Number);
+    lines.push(`Storage requests per warm turn, one person checking in message after message: ${calls} requests over ${turns} turns = ${fmt(calls / turns, 3)} per turn.`, '');
+}
 if (fs.existsSync(requestsPath)) {
-    lines.push('Azurite requests of the last 2000 logged (from its `--debug` log; method and path):', '', '```',
+    lines.push('Azurite requests of those warm turns (from its `--debug` log; method and path):', '', '```',
         fs.readFileSync(requestsPath, 'utf8').trimEnd(), '```', '');
 }
 lines.push('Machine:', '', fs.readFileSync(machinePath, 'utf8').trimEnd(), '');

@@ -12,6 +12,9 @@ public sealed record AuthenticationResult(bool Succeeded, bool IsAnonymous, bool
     public static AuthenticationResult Anonymous { get; } = new(true, true, false, null);
     public static AuthenticationResult Verified { get; } = new(true, false, true, null);
 
+    /// <summary>No token (local mode), from the Agents Playground connector the operator configured (<c>Playground:ServiceUrl</c>).</summary>
+    public static AuthenticationResult ConfiguredPlayground { get; } = new(true, true, true, null);
+
     /// <summary>A turn the bot's own local Direct Line endpoint produced (its token named the user and conversation).</summary>
     public static AuthenticationResult LocalDirectLine { get; } = new(true, false, true, null) { ViaLocalDirectLine = true };
 

@@ -28,6 +28,8 @@ public static class TrustBotServiceCollectionExtensions
         services.AddOptions<StateCacheOptions>().Bind(configuration.GetSection(StateCacheOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ProactiveOptions>().Bind(configuration.GetSection(ProactiveOptions.Section)).ValidateDataAnnotations()
             .Validate(o => QuietHours.TryParse(o.QuietHours, out _), "Proactive:QuietHours must be two 24-hour times such as 22:00-08:00.").ValidateOnStart();
+        services.AddOptions<PlaygroundOptions>().Bind(configuration.GetSection(PlaygroundOptions.Section))
+            .Validate(PlaygroundOptions.IsValid, "Playground:ServiceUrl must be the Agents Playground's loopback connector, such as http://localhost:56150/_connector.").ValidateOnStart();
         services.AddOptions<DirectLineOptions>().Bind(configuration.GetSection(DirectLineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TrustBot.Safety.SafetyResources>().Configure(r => SafetyResourcesBinder.Bind(configuration.GetSection(TrustBot.Safety.SafetyResources.Section), r));
         services.AddOptions<SafetyOptions>().Bind(configuration.GetSection(SafetyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

@@ -27,6 +27,9 @@ public sealed class ProactiveSender : BackgroundService
 
     private const int MaxRowsPerMinute = 1000;
 
+    /// <summary>Due rows processed at once in a tick (measured by TrustBot.Bench scheduler: two instances over Azurite).</summary>
+    private const int RowsAtOnce = 16;
+
     private readonly IStorage _storage;
     private readonly TimeProvider _clock;
     private readonly ProactiveOptions _options;
@@ -83,19 +86,21 @@ public sealed class ProactiveSender : BackgroundService
         for (var minute = first; minute <= current; minute = minute.AddMinutes(1))
         {
             var rows = await _storage.QueryAsync(DueIndex.PartitionFor(minute), "", MaxRowsPerMinute, cancellationToken).ConfigureAwait(false);
-            foreach (var (key, item) in rows)
+            // Each row is claimed by its own conditional write, so rows go side by side: one send takes several
+            // storage round trips, and one at a time would cap the send rate far below MaxSendsPerSecond.
+            await Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = RowsAtOnce, CancellationToken = cancellationToken }, async (row, ct) =>
             {
                 try
                 {
-                    if (await _claims.TryClaimAsync(key, item, cancellationToken).ConfigureAwait(false) is { } entry
-                        && await SendClaimedAsync(key, entry, cancellationToken).ConfigureAwait(false)) sent++;
+                    if (await _claims.TryClaimAsync(row.Key, row.Value, ct).ConfigureAwait(false) is { } entry
+                        && await SendClaimedAsync(row.Key, entry, ct).ConfigureAwait(false)) Interlocked.Increment(ref sent);
                 }
                 catch (StorageConflictException)
                 {
                     // The person's turns kept changing the profile; their next turn reschedules from it.
                     _logger.LogWarning("Proactive row left for the person's next turn after repeated profile conflicts");
                 }
-            }
+            }).ConfigureAwait(false);
         }
         _lastScannedMinute = current;
         return sent;

@@ -55,6 +55,14 @@ public static class Asides
     private static readonly string[] AlreadyDonePhrases = ["already did", "already done", "did this already", "did that already", "done this already", "done this before", "did this before", "already answered", "already told you", "i did this", "we did this"];
     private static readonly string[] WrotePhrases = ["what did i write", "what i wrote", "what did i say", "what i said", "my last answer", "my earlier answer", "what did i put", "show me what i wrote", "see what i wrote", "my journal", "what i wrote last time"];
 
+    // The phrases with a space either side, built once: recognising runs on every answer to a prompt.
+    private static readonly string[] ThanksPadded = Pad(ThanksPhrases);
+    private static readonly string[] CapabilityPadded = Pad(CapabilityPhrases);
+    private static readonly string[] PrivacyPadded = Pad(PrivacyWords);
+    private static readonly string[] NotSurePadded = Pad(NotSurePhrases);
+    private static readonly string[] AlreadyDonePadded = Pad(AlreadyDonePhrases);
+    private static readonly string[] WrotePadded = Pad(WrotePhrases);
+
     private static readonly HashSet<string> QuestionStarts = new(StringComparer.Ordinal) { "is", "does", "do", "can", "will", "who", "what", "where", "how", "are", "would", "could", "should", "am" };
 
     /// <summary>The aside the message is, or <see cref="Aside.None"/>.</summary>
@@ -65,12 +73,12 @@ public static class Asides
         var joined = " " + string.Join(' ', tokens) + " ";
         var question = text!.Contains('?') || QuestionStarts.Contains(tokens[0]);
 
-        if (Has(joined, WrotePhrases) && (question || tokens.Count <= 8)) return Aside.WhatDidIWrite;
-        if (Has(joined, PrivacyWords) && (question || tokens.Count <= 6)) return Aside.Privacy;
-        if (Has(joined, CapabilityPhrases) && tokens.Count <= 10) return Aside.Capabilities;
-        if (Has(joined, AlreadyDonePhrases) && tokens.Count <= 10) return Aside.AlreadyDone;
-        if (Has(joined, NotSurePhrases) && tokens.Count <= 8) return Aside.NotSure;
-        if (Has(joined, ThanksPhrases) && tokens.Count <= 16 && !question) return Aside.Thanks;
+        if (Has(joined, WrotePadded) && (question || tokens.Count <= 8)) return Aside.WhatDidIWrite;
+        if (Has(joined, PrivacyPadded) && (question || tokens.Count <= 6)) return Aside.Privacy;
+        if (Has(joined, CapabilityPadded) && tokens.Count <= 10) return Aside.Capabilities;
+        if (Has(joined, AlreadyDonePadded) && tokens.Count <= 10) return Aside.AlreadyDone;
+        if (Has(joined, NotSurePadded) && tokens.Count <= 8) return Aside.NotSure;
+        if (Has(joined, ThanksPadded) && tokens.Count <= 16 && !question) return Aside.Thanks;
         if (IsOnly(tokens, GreetingPhrases)) return Aside.Greeting;
         return Aside.None;
     }
@@ -94,12 +102,14 @@ public static class Asides
         };
     }
 
-    private static bool Has(string joined, string[] phrases)
+    private static bool Has(string joined, string[] padded)
     {
-        foreach (var p in phrases)
-            if (joined.Contains(" " + p + " ", StringComparison.Ordinal)) return true;
+        foreach (var p in padded)
+            if (joined.Contains(p, StringComparison.Ordinal)) return true;
         return false;
     }
+
+    private static string[] Pad(string[] phrases) => Array.ConvertAll(phrases, p => " " + p + " ");
 
     private static bool IsOnly(IReadOnlyList<string> tokens, string[] phrases)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TrustBot.Schema;
@@ -189,8 +190,19 @@ public abstract class Prompt<T> : Dialog, IPromptDialog
 
     PromptOptions IPromptDialog.OptionsOf(DialogInstance instance) => OptionsOf(instance);
 
-    private static PromptOptions OptionsOf(DialogInstance instance) =>
-        instance.State[OptionsKey]?.Deserialize(DialogJson.Default.PromptOptions) ?? new PromptOptions();
+    private static PromptOptions OptionsOf(DialogInstance instance)
+    {
+        // Read several times a turn (interruptions, the prompt, a re-prompt): deserialized once per stored version.
+        var stored = instance.State[OptionsKey];
+        if (ReadOptions.TryGetValue(instance, out var read) && ReferenceEquals(read.Stored, stored)) return read.Options;
+        var options = stored?.Deserialize(DialogJson.Default.PromptOptions) ?? new PromptOptions();
+        ReadOptions.AddOrUpdate(instance, new StoredOptions(stored, options));
+        return options;
+    }
+
+    private static readonly ConditionalWeakTable<DialogInstance, StoredOptions> ReadOptions = new();
+
+    private sealed record StoredOptions(JsonNode? Stored, PromptOptions Options);
 
     private static Activity? Clone(Activity? activity) =>
         activity is null ? null : JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(activity, DialogJson.Default.Activity), DialogJson.Default.Activity);
@@ -207,7 +219,7 @@ public static class PromptInput
     /// <summary>The trimmed answer, or null when the message carries none.</summary>
     public static string? Of(Activity activity)
     {
-        if (activity.Value is JsonObject submitted && Field(submitted, ChoiceRenderer.SubmitField) is { } chosen) return chosen;
+        if (Submitted(activity.Value) is { } submitted && Field(submitted, ChoiceRenderer.SubmitField) is { } chosen) return chosen;
         if (!string.IsNullOrWhiteSpace(activity.Text)) return activity.Text.Trim();
         return activity.Value switch
         {
@@ -216,6 +228,24 @@ public static class PromptInput
             JsonObject o => ValueFields.Select(f => Field(o, f)).FirstOrDefault(s => s is not null),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// Submit data as an object. A messageBack's value may also arrive as the JSON text it was written as (Teams
+    /// documents both forms for messageBack values), so a string that is a JSON object is read as that object.
+    /// </summary>
+    private static JsonObject? Submitted(JsonNode? value)
+    {
+        if (value is JsonObject o) return o;
+        if (value is not JsonValue v || !v.TryGetValue<string>(out var s) || !s.TrimStart().StartsWith('{')) return null;
+        try
+        {
+            return JsonNode.Parse(s) as JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null; // typed text that merely starts with a brace
+        }
     }
 
     private static string? Field(JsonObject o, string name) => o[name] switch

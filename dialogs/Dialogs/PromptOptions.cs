@@ -19,6 +19,9 @@ public enum ListStyle
 
     /// <summary>No list; the prompt text alone.</summary>
     None,
+
+    /// <summary>An Adaptive Card with one <c>Action.Submit</c> button per choice (Teams cards; see <see cref="ChoiceRenderer"/>).</summary>
+    AdaptiveCard,
 }
 
 /// <summary>One option of a choice prompt.</summary>

@@ -62,7 +62,7 @@ public sealed class TrustBotHandler : IBot
                 return _runner.RunAsync(turnContext, OnJoinAsync, cancellationToken);
             case ActivityTypes.Invoke when activity.Name == ExportInTeams.InvokeName:
                 return _runner.RunAsync(turnContext, OnFileConsentAsync, cancellationToken);
-            case ActivityTypes.InstallationUpdate when activity.Action is "remove":
+            case ActivityTypes.InstallationUpdate when activity.Action is "remove" or "remove-upgrade":
             case ActivityTypes.ConversationUpdate when IsBotRemoved(activity):
                 return _runner.RunAsync(turnContext, OnRemovedAsync, cancellationToken);
             default:

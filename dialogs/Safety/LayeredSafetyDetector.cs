@@ -3,7 +3,8 @@ namespace TrustBot.Safety;
 /// <summary>The meaning layer's thresholds on <see cref="MeaningScores.Danger"/>, for one level of scrutiny.</summary>
 /// <param name="Possible">At or above this, the gentle "are you safe?" check.</param>
 /// <param name="Clear">At or above this, the full safety message at once.</param>
-public readonly record struct MeaningThresholds(float Possible, float Clear);
+/// <param name="UrgentClear">At or above this, a message that names a means, a plan or a weapon gets the full message.</param>
+public readonly record struct MeaningThresholds(float Possible, float Clear, float UrgentClear);
 
 /// <summary>
 /// The safety check in layers: the precise phrase rules first, then, behind a cheap lexical gate, the meaning layer.
@@ -15,16 +16,26 @@ public readonly record struct MeaningThresholds(float Possible, float Clear);
 public sealed class LayeredSafetyDetector(IMeaningClassifier meaning) : ISafetyDetector
 {
     /// <summary>Thresholds on ordinary turns, frozen from the development set (see safety/README.md).</summary>
-    public static readonly MeaningThresholds Normal = new(Possible: 0.30f, Clear: 0.90f);
+    public static readonly MeaningThresholds Normal = new(Possible: 0.55f, Clear: 0.80f, UrgentClear: 0.55f);
 
     /// <summary>Thresholds in safety mode: a softer sign is still acted on.</summary>
-    public static readonly MeaningThresholds Heightened = new(Possible: 0.15f, Clear: 0.70f);
+    public static readonly MeaningThresholds Heightened = new(Possible: 0.30f, Clear: 0.60f, UrgentClear: 0.30f);
 
     // Longer messages are judged on their beginning: the model reads at most a few hundred word pieces anyway.
     internal const int MaxMeaningChars = 1_000;
     private const int PhraseWindow = 16 * 1024;
 
     private readonly PhraseSafetyDetector _phrase = new();
+    private readonly MeaningThresholds _normal = Normal;
+    private readonly MeaningThresholds _heightened = Heightened;
+
+    /// <summary>With other thresholds: the evaluation tool sweeps them on the development set.</summary>
+    internal LayeredSafetyDetector(IMeaningClassifier meaning, MeaningThresholds normal, MeaningThresholds heightened)
+        : this(meaning)
+    {
+        _normal = normal;
+        _heightened = heightened;
+    }
 
     /// <summary>The meaning layer's state, for health reporting.</summary>
     public MeaningStatus MeaningStatus => meaning.Status;
@@ -51,6 +62,13 @@ public sealed class LayeredSafetyDetector(IMeaningClassifier meaning) : ISafetyD
             {
                 normalized = normalized[..MaxMeaningChars];
             }
+
+            // A phrase in a joke, a resolved past or a reported "no": the meaning layer may ask gently, no more.
+            if (phrase.Rule is not null && phrase.Rule.StartsWith(PhraseSafetyDetector.DiscountedPrefix, StringComparison.Ordinal))
+            {
+                var judged = AssessMeaning(normalized, scrutiny);
+                return judged.IsClear ? judged with { Level = SafetyLevel.Possible, Rule = "meaning.possible" } : judged;
+            }
         }
         else
         {
@@ -75,7 +93,36 @@ public sealed class LayeredSafetyDetector(IMeaningClassifier meaning) : ISafetyD
             return SafetyAssessment.None;
         }
 
-        return Decide(scores, gate, scrutiny == SafetyScrutiny.Heightened ? Heightened : Normal);
+        // A long message can hide one dangerous sentence among ordinary ones: each sentence is judged as well, and
+        // the most dangerous reading counts.
+        foreach (var sentence in Sentences(normalized))
+        {
+            var sentenceGate = SafetyGate.Check(sentence);
+            if (sentenceGate.Open && meaning.TryScore(sentence, out var sentenceScores) && sentenceScores.Danger > scores.Danger)
+            {
+                scores = sentenceScores;
+            }
+        }
+
+        return Decide(scores, gate, scrutiny == SafetyScrutiny.Heightened ? _heightened : _normal);
+    }
+
+    // The sentences of a message with more than one, each long enough to carry meaning on its own.
+    internal static IEnumerable<string> Sentences(string normalized)
+    {
+        if (!normalized.Contains(" . ", StringComparison.Ordinal))
+        {
+            yield break;
+        }
+
+        foreach (var part in normalized.Split(" . ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var sentence = part.TrimEnd('.', ' ');
+            if (sentence.Length > 0 && sentence.Length < normalized.Length - 3 && sentence.Count(c => c == ' ') >= 3)
+            {
+                yield return sentence;
+            }
+        }
     }
 
     /// <summary>The graded decision on the meaning layer's scores.</summary>
@@ -87,11 +134,14 @@ public sealed class LayeredSafetyDetector(IMeaningClassifier meaning) : ISafetyD
             return new SafetyAssessment(scores.Category, "meaning.clear", SafetyLevel.Clear);
         }
 
+        if (gate.Urgent && danger >= thresholds.UrgentClear)
+        {
+            return new SafetyAssessment(scores.Category, "meaning.means-or-weapon", SafetyLevel.Clear);
+        }
+
         if (danger >= thresholds.Possible)
         {
-            return gate.Urgent
-                ? new SafetyAssessment(scores.Category, "meaning.means-or-weapon", SafetyLevel.Clear)
-                : new SafetyAssessment(scores.Category, "meaning.possible", SafetyLevel.Possible);
+            return new SafetyAssessment(scores.Category, "meaning.possible", SafetyLevel.Possible);
         }
 
         return SafetyAssessment.None;

@@ -13,9 +13,9 @@ namespace TrustBot.Safety;
 /// home") are patterns of their own and are never cancelled. "Trying not to hurt myself" is not a reassurance, and
 /// for self-harm neither is "I don't want to hurt myself (again)": both say the thought is there.</para>
 /// <para>Idioms: ordinary hurt and anger talk flows ("this is killing me", "he hurt my feelings", "we had a fight",
-/// "I'm afraid he'll leave me", "the trust is dead", "she abused my trust"). Threats to kill or hurt a partner are
-/// treated as real even when they may be a figure of speech ("I could kill him for forgetting our anniversary",
-/// "she said she'd kill me"): text cannot tell a joke from intent, and a caring message costs little.</para>
+/// "I'm afraid he'll leave me", "the trust is dead", "she abused my trust"). A threat with a joke marker or a trivial
+/// cause ("I could kill him for being late lol"), a question answered "no" and an event in a resolved past are
+/// discounted: they are left to the meaning layer, which may ask gently but not show the full message.</para>
 /// </remarks>
 public sealed class PhraseSafetyDetector : ISafetyDetector
 {
@@ -99,21 +99,70 @@ public sealed class PhraseSafetyDetector : ISafetyDetector
     }
 
     /// <summary>Assesses text that is already in <see cref="SafetyText"/> canonical form.</summary>
+    /// <remarks>A phrase found in a context that discounts it (a resolved past, a reported "no", a joke or a trivial
+    /// cause for a threat) is not clear danger: the result then has the phrase's category, a rule name starting
+    /// with <see cref="DiscountedPrefix"/> and <see cref="SafetyLevel.None"/>, so that the meaning layer judges the
+    /// message but may not show the full message at once.</remarks>
     internal static SafetyAssessment AssessNormalized(string normalized)
     {
         var span = normalized.AsSpan();
+        SafetyAssessment discounted = default;
+        int contextChecked = 0; // 0 unknown, 1 no discount for the whole message, 2 discounted for the whole message
         foreach (var rule in s_rules)
         {
             foreach (var match in rule.Pattern.EnumerateMatches(span))
             {
-                if (!rule.Negatable || !IsNegated(span, match.Index, rule.Category))
+                if (rule.Negatable && IsNegated(span, match.Index, rule.Category))
                 {
-                    return new SafetyAssessment(rule.Category, rule.Id);
+                    continue;
                 }
+
+                if (contextChecked == 0)
+                {
+                    contextChecked = IsDiscountedMessage(normalized) ? 2 : 1;
+                }
+
+                if (contextChecked == 2 || (IsThreatRule(rule) && IsFigureOfSpeech(normalized, match.Index + match.Length)))
+                {
+                    discounted = discounted.Rule is null ? new SafetyAssessment(rule.Category, DiscountedPrefix + rule.Id, SafetyLevel.None) : discounted;
+                    continue;
+                }
+
+                return new SafetyAssessment(rule.Category, rule.Id);
             }
         }
 
-        return SafetyAssessment.None;
+        return discounted;
+    }
+
+    /// <summary>The start of the rule name of a phrase that matched in a discounting context.</summary>
+    internal const string DiscountedPrefix = "discounted:";
+
+    // Past events the person says are over, and questions they answered "no" to, are not danger now.
+    private static bool IsDiscountedMessage(string normalized) =>
+        SafetyPatterns.ReportedDenial().IsMatch(normalized)
+        || (SafetyPatterns.ResolvedPast().IsMatch(normalized) && !SafetyPatterns.PresentDanger().IsMatch(normalized));
+
+    private static bool IsThreatRule(Rule rule) =>
+        rule.Id is "violence.intent" or "violence.threat" or "fear.intimidation" or "fear.threats" or "violence.by-me";
+
+    // "my wife will murder me for eating the last slice lol": a joke marker, or a trivial cause right after the threat,
+    // unless a real cause (leaving, telling, the police) is named as well.
+    private static bool IsFigureOfSpeech(string normalized, int end)
+    {
+        if (SafetyPatterns.RealCause().IsMatch(normalized))
+        {
+            return false;
+        }
+
+        if (SafetyPatterns.Jest().IsMatch(normalized))
+        {
+            return true;
+        }
+
+        var tailEnd = normalized.IndexOf(" . ", end, StringComparison.Ordinal);
+        var tail = normalized[end..(tailEnd < 0 ? normalized.Length : tailEnd)];
+        return SafetyPatterns.TrivialCause().IsMatch(tail);
     }
 
     private static bool IsNegated(ReadOnlySpan<char> text, int index, SafetyCategory category)
@@ -140,7 +189,7 @@ public sealed class PhraseSafetyDetector : ISafetyDetector
             if (category == SafetyCategory.SelfHarm)
             {
                 var rest = text[(start + negation.Index)..].TrimStart(' ');
-                if (rest.StartsWith("not want") && (wordBefore.SequenceEqual("do") || wordBefore.SequenceEqual("does") || wordBefore.SequenceEqual("did")))
+                if (rest.StartsWith("not want") && !rest.StartsWith("not want to die") && !rest.StartsWith("not want to be dead") && (wordBefore.SequenceEqual("do") || wordBefore.SequenceEqual("does") || wordBefore.SequenceEqual("did")))
                 {
                     return false;
                 }

@@ -153,8 +153,8 @@ internal static partial class SafetyPatterns
         Options)]
     internal static partial Regex ViolenceByMe();
 
-    // "I could kill him" is usually a figure of speech, but text cannot tell a joke from intent: it gets the
-    // safety message (see SafetyDetectorTests for the documented decision).
+    // "I could kill him" may be a figure of speech: with a joke marker or a trivial cause ("for being late") the
+    // detector discounts it and leaves the message to the meaning layer (see PhraseSafetyDetector.IsFigureOfSpeech).
     [GeneratedRegex(
         @"\b(?:want|wanted|going|could|might|will|would|about|tempted|feel like|felt like|(?:afraid|scared|worried|think) i (?:will|would|might|could)) (?:to )?(?:(?:really|just|literally|actually|seriously|go and|end up) )?(?:[a-z]+ and )?"
         + @"(?:kill|killing|murder|murdering|hurt|hurting|harm|harming|punch|punching|hit|hitting|strangle|strangling|stab|stabbing|shoot|shooting|beat|beating|smack|smacking|slap|slapping|choke|choking|attack|attacking) "
@@ -310,16 +310,59 @@ internal static partial class SafetyPatterns
         + @"|\b(?:he|she|they) (?:would|will|is going to|could) (?:find|track|hunt|come after|come for) (?:me|us)\b"
         + @"|\b(?:scares|frightens|terrifies|intimidates|scared|frightened|terrified|intimidated|threatens|threatened)(?<=" + Subject + @"(?:scares|frightens|terrifies|intimidates|scared|frightened|terrified|intimidated|threatens|threatened)) me\b"
         + @"|\b" + Afraid + @"\b[^.]{0,60}\b(?:drunk|drinks|drinking|temper|rage|explod[a-z]*|loses it|lose it|snaps|snap|yell[a-z]*|scream[a-z]*|shout[a-z]*|violent)\b"
-        + @"|\b(?:drunk|drinks|temper|rage|angry|furious|explod[a-z]*|loses it|snaps|yells|screams|shouts)\b[^.]{0,60}\b(?:scared|afraid|terrified|frightened|scares me|frightens me)\b",
+        + @"|\b(?:drunk|drinks|temper|rage|angry|furious|explod[a-z]*|loses it|snaps|yells|screams|shouts)(?<!\bi am (?:so |really |very |just |always )?(?:drunk|angry|furious))\b[^.]{0,60}\b(?:scared|afraid|terrified|frightened|scares me|frightens me)\b",
         Options)]
     internal static partial Regex FearIntimidation();
+
+    // ---------------------------------------------------------------- contexts that discount a phrase
+
+    // An event the person places in a resolved past ("years ago", "as a teenager", "i am safe now").
+    [GeneratedRegex(
+        @"\b(?:years ago|a long time ago|long ago|decades ago|as a (?:teen|teenager|student|kid|child|young (?:man|woman))|in my (?:teens|twenties|20s|late teens|early twenties|youth)"
+        + @"|when i was (?:young|younger|a (?:kid|teen|teenager|student|child)|at (?:school|uni|university|college)|[0-9]+|in my (?:teens|twenties))|at (?:1[0-9]|[2-9][0-9])(?! (?:pm|am|oclock|o clock|percent))\b"
+        + @"|not (?:now|any more|these days)|these days i|i am (?:safe|doing (?:much |a lot |so much )?better|fine|okay|ok|happy|good|well) now|i am [0-9]+ now"
+        + @"|that (?:ended|is over|was (?:years|a long time|ages))|(?:grew|growing) up|my (?:last|previous|old|first) (?:partner|husband|wife|boyfriend|girlfriend|relationship)"
+        + @"|in the past|back then|got (?:help|better|through it)|(?:recovered|healed) from|(?:have|has) not (?:happened|felt that way|had those thoughts) (?:in|for) (?:years|ages|a long time))\b",
+        Options)]
+    internal static partial Regex ResolvedPast();
+
+    // Signs that it is happening now, which keep a past phrase live ("he used to hit me and now he has started again").
+    [GeneratedRegex(
+        @"\b(?:again|still|lately|recently|tonight|today|this (?:week|morning|evening)|right now|every (?:day|night)|started|coming back|came back|back again|is back|now (?:he|she|they|i (?:want|feel|am (?:thinking|scared|afraid)))|any day)\b",
+        Options)]
+    internal static partial Regex PresentDanger();
+
+    // Someone asked and the person said no: "the doctor asked if i ever think of harming myself and i said no".
+    [GeneratedRegex(
+        @"\basked (?:me )?(?:if|whether|about)\b[^.]{0,120}\b(?:i said|i told (?:her|him|them)|i answered|and said) (?:no|never|not)\b",
+        Options)]
+    internal static partial Regex ReportedDenial();
+
+    // The person marks the message as a joke or a figure of speech ("lol", "she was joking").
+    [GeneratedRegex(
+        @"\b(?:lol|lmao|lmfao|rofl|haha[ha]*|hehe[he]*|jk|just kidding|only kidding|kidding|joking|jokingly|as a joke|a joke|figure of speech|not literally|obviously not serious)\b",
+        Options)]
+    internal static partial Regex Jest();
+
+    // A threat whose cause is trivial is a figure of speech: "my mum will kill me if i am late", "i could kill him for
+    // eating the last slice". Causes that are real danger (leaving, telling, talking to someone) are not in the list.
+    [GeneratedRegex(
+        @"^(?: [a-z]+){0,4} (?:for|if|when|because|after)\b[^.]{0,50}\b(?:late|buy|buying|bought|spend|spending|spent|eat|eating|ate|forget|forgetting|forgot|break|breaking|broke|lose|losing|lost|miss|missing|missed|wear|wearing|dye|dyed|haircut|fail|failing|failed|crash|crashed|scratch|scratched|dent|dented|socks|dishes|washing|laundry|mess|messy|chores|plant|plants|slice|pizza|cake|chocolate|biscuits|game|games|console|match|football|snoring|snores|spoiler|spoilers|shopping|shoes|tattoo|grades|exam|exams|homework|report card|parking|traffic|tidy|clean|cleaned|bins|remote|wifi|sofa|carpet|paint|bill|bills|credit card|how much|last one|another one|scratch on|wedding|anniversary|birthday|tv)\b",
+        Options)]
+    internal static partial Regex TrivialCause();
+
+    // Causes that keep a threat real whatever else follows ("he will kill me if i leave, or if i spend his money").
+    [GeneratedRegex(
+        @"\b(?:leave|leaving|left|tell|telling|told|talk|talking|police|cops|report|divorce|go to|get help|escape|run away|kids|children|find out where|found out where)\b",
+        Options)]
+    internal static partial Regex RealCause();
 
     // ---------------------------------------------------------------- negation
 
     // A negation that governs the phrase right after it: the cue, then only auxiliaries and softeners up to the
     // phrase ("I'm not going to", "I would never", "he has never", "no intention of").
     [GeneratedRegex(
-        @"(?:^| )(?<cue>not|never|no longer|no way|nor|no intention of|no intentions of|no plans? to|no plans? of|no desire to|no thoughts? of|no thoughts? about|no urge to)"
+        @"(?:^| )(?<cue>not|never|no longer|no way|nor|no one|nobody|no intention of|no intentions of|no plans? to|no plans? of|no desire to|no thoughts? of|no thoughts? about|no urge to)"
         + @"(?<fill>(?: (?:ever|even|once|really|actually|seriously|honestly|truly|at all|going to|about to|planning to|planning on|plan to|plan on|intending to|intend to|want to|wanted to|wanting to|try to|tried to|thinking about|thinking of|think about|think of|thought about|considering|consider|have|has|had|been|be|being|would|will|could|should|do|did|does|to|i|he|she|they|we|you|physically|literally|again|am|is|was|are|were|a|ever again|anything like)){0,6}) ?$",
         Options)]
     internal static partial Regex NegationBefore();

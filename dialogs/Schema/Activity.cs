@@ -80,11 +80,42 @@ public sealed class Activity
         ActivityId = Type == ActivityTypes.ConversationUpdate && ChannelId is Channels.Webchat or Channels.Directline ? null : Id,
         User = From,
         Bot = Recipient,
-        Conversation = Conversation,
+        Conversation = WithTenant(Conversation, TeamsTenantId),
         ChannelId = ChannelId,
         ServiceUrl = ServiceUrl,
-        Locale = Locale,
+        Locale = ClientLocale,
     };
+
+    /// <summary>The person's locale: the activity's, else the one in Teams' <c>clientInfo</c> entity.</summary>
+    [JsonIgnore]
+    public string? ClientLocale =>
+        !string.IsNullOrWhiteSpace(Locale) ? Locale
+        : EntitiesOfType("clientInfo").Select(e => e.GetString("locale")).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l));
+
+    /// <summary>
+    /// The Teams tenant: <c>conversation.tenantId</c>, else <c>channelData.tenant.id</c>. Teams wants it on messages
+    /// the bot starts, so a stored reference keeps it even when only channelData carried it.
+    /// </summary>
+    [JsonIgnore]
+    public string? TeamsTenantId =>
+        !string.IsNullOrWhiteSpace(Conversation?.TenantId) ? Conversation.TenantId
+        : ChannelData is JsonObject data && data["tenant"] is JsonObject tenant && tenant["id"] is JsonValue id && id.TryGetValue<string>(out var t) && !string.IsNullOrWhiteSpace(t) ? t
+        : null;
+
+    private static ConversationAccount? WithTenant(ConversationAccount? conversation, string? tenantId)
+    {
+        if (conversation is null || tenantId is null || conversation.TenantId == tenantId) return conversation;
+        return new ConversationAccount
+        {
+            Id = conversation.Id,
+            Name = conversation.Name,
+            IsGroup = conversation.IsGroup,
+            ConversationType = conversation.ConversationType,
+            TenantId = tenantId,
+            Role = conversation.Role,
+            Properties = conversation.Properties,
+        };
+    }
 
     /// <summary>True when this message carries neither text nor a submitted value.</summary>
     [JsonIgnore]

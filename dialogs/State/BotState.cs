@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using TrustBot.Turns;
 
@@ -67,8 +66,7 @@ public abstract class BotState
     public void Clear(ITurnContext turnContext)
     {
         if (Cached(turnContext) is not { } cached) return;
-        cached.Document.Clear();
-        cached.Live.Clear();
+        foreach (var slot in cached.Slots) slot.Forget();
     }
 
     /// <summary>True when this scope has been loaded in the turn.</summary>
@@ -76,28 +74,21 @@ public abstract class BotState
 
     internal void Attach(ITurnContext turnContext, StorageKey key, StoreItem? item)
     {
-        JsonObject document;
-        try
-        {
-            document = item is null ? [] : JsonNode.Parse(item.Json) as JsonObject ?? [];
-        }
-        catch (JsonException)
-        {
-            // A damaged document must not lock the person out: start this scope afresh; the write replaces it.
-            document = [];
-        }
-        turnContext.Services.Set(_cacheKey, new CachedState(key, document, item?.Json ?? "{}", item is null ? ETags.New : item.ETag));
+        var json = item?.Json ?? "{}";
+        // A damaged document must not lock the person out: start this scope afresh; the write replaces it.
+        var slots = StateDocument.TrySplit(json, out var found) ? found : [];
+        turnContext.Services.Set(_cacheKey, new CachedState(key, json, slots, item is null ? ETags.New : item.ETag));
     }
 
     internal StorageWrite? PrepareWrite(ITurnContext turnContext, bool force)
     {
         if (Cached(turnContext) is not { } cached) return null;
-        foreach (var (name, live) in cached.Live) cached.Document[name] = live.Serialize();
-        var json = cached.Document.ToJsonString();
-        if (!force && json == cached.OriginalJson) return null;
-        if (cached.Document.Count == 0 && cached.ETag == ETags.New) return null;
+        var changed = StateDocument.Write(cached.Json, cached.Slots, cached.OriginalJson, out var json, out var count);
+        if (!force && !changed) return null;
+        if (count == 0 && cached.ETag == ETags.New) return null;
+        json ??= cached.OriginalJson;
         cached.PendingJson = json;
-        return new StorageWrite(cached.Key, cached.Document.Count == 0 ? null : json, cached.Document.Count == 0 ? ETags.Any : cached.ETag);
+        return new StorageWrite(cached.Key, count == 0 ? null : json, count == 0 ? ETags.Any : cached.ETag);
     }
 
     internal void Committed(ITurnContext turnContext, IReadOnlyDictionary<StorageKey, string> etags)
@@ -113,62 +104,85 @@ public abstract class BotState
     private CachedState Require(ITurnContext turnContext) =>
         Cached(turnContext) ?? throw new InvalidOperationException($"{Name} state was not loaded this turn; load it (BotStateSet.LoadAllAsync) before reading properties.");
 
-    private sealed class CachedState(StorageKey key, JsonObject document, string originalJson, string? etag)
+    /// <summary>
+    /// The scope's document for the turn: the JSON as read (its properties stay text until a typed accessor asks
+    /// for them) and the properties' slots in document order.
+    /// </summary>
+    private sealed class CachedState(StorageKey key, string json, List<StateSlot> slots, string? etag)
     {
         public StorageKey Key { get; } = key;
-        public JsonObject Document { get; } = document;
-        public Dictionary<string, LiveValue> Live { get; } = new(StringComparer.Ordinal);
-        public string OriginalJson { get; set; } = originalJson;
-        public string? ETag { get; set; } = etag;
-        public string? PendingJson { get; set; }
-    }
 
-    private abstract class LiveValue
-    {
-        public abstract JsonNode? Serialize();
+        /// <summary>The document as read; the slots' raw values are ranges of it.</summary>
+        public string Json { get; } = json;
+
+        public List<StateSlot> Slots { get; } = slots;
+
+        /// <summary>The document as last read or written, to tell whether the turn changed it.</summary>
+        public string OriginalJson { get; set; } = json;
+
+        public string? ETag { get; set; } = etag;
+
+        public string? PendingJson { get; set; }
+
+        public StateSlot? Find(string name)
+        {
+            foreach (var slot in Slots)
+                if (slot.Is(Json, name)) return slot;
+            return null;
+        }
     }
 
     private sealed class LiveValue<T>(T value, JsonTypeInfo<T> typeInfo) : LiveValue
     {
-        public T Value { get; set; } = value;
+        public T Value { get; } = value;
 
-        public override JsonNode? Serialize() => JsonSerializer.SerializeToNode(Value, typeInfo);
+        public override void WriteTo(Utf8JsonWriter writer) => JsonSerializer.Serialize(writer, Value, typeInfo);
     }
 
     private sealed class Property<T>(BotState state, string name, JsonTypeInfo<T> typeInfo) : IStatePropertyAccessor<T>
     {
+        private readonly byte[] _encodedName = JsonEncodedText.Encode(name).EncodedUtf8Bytes.ToArray();
+
         public string Name { get; } = name;
 
         public async Task<T> GetAsync(ITurnContext turnContext, Func<T> defaultFactory, CancellationToken cancellationToken)
         {
             if (!state.IsLoaded(turnContext)) await state.LoadAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
             var cached = state.Require(turnContext);
-            if (cached.Live.TryGetValue(Name, out var live)) return ((LiveValue<T>)live).Value;
+            var slot = cached.Find(Name);
+            if (slot?.Live is LiveValue<T> live) return live.Value;
             T value;
             try
             {
-                value = cached.Document[Name] is JsonNode node ? node.Deserialize(typeInfo) ?? defaultFactory() : defaultFactory();
+                value = slot is { HasRaw: true } && !slot.RawIsNull(cached.Json)
+                    ? JsonSerializer.Deserialize(slot.Raw(cached.Json), typeInfo) ?? defaultFactory()
+                    : defaultFactory();
             }
             catch (JsonException)
             {
                 value = defaultFactory();
             }
-            cached.Live[Name] = new LiveValue<T>(value, typeInfo);
+            Keep(cached, slot, value);
             return value;
         }
 
         public async Task SetAsync(ITurnContext turnContext, T value, CancellationToken cancellationToken)
         {
             if (!state.IsLoaded(turnContext)) await state.LoadAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
-            state.Require(turnContext).Live[Name] = new LiveValue<T>(value, typeInfo);
+            var cached = state.Require(turnContext);
+            Keep(cached, cached.Find(Name), value);
         }
 
         public async Task DeleteAsync(ITurnContext turnContext, CancellationToken cancellationToken)
         {
             if (!state.IsLoaded(turnContext)) await state.LoadAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
-            var cached = state.Require(turnContext);
-            cached.Live.Remove(Name);
-            cached.Document.Remove(Name);
+            state.Require(turnContext).Find(Name)?.Forget();
+        }
+
+        private void Keep(CachedState cached, StateSlot? slot, T value)
+        {
+            if (slot is null) cached.Slots.Add(slot = new StateSlot(Name, _encodedName));
+            slot.Live = new LiveValue<T>(value, typeInfo);
         }
     }
 }

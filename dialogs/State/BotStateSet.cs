@@ -17,6 +17,7 @@ public sealed class BotStateSet
 {
     private readonly IStorage _storage;
     private readonly StateCache? _cache;
+    private readonly object _fromCacheKey = new();
 
     public BotStateSet(IStorage storage, params BotState[] states)
         : this(storage, null, states)
@@ -43,8 +44,10 @@ public sealed class BotStateSet
         if (_cache is not null && _cache.TryGet(keys, items))
         {
             for (var i = 0; i < keys.Length; i++) States[i].Attach(turnContext, keys[i], items[i]);
+            turnContext.Services.Set(_fromCacheKey, new CachedLoad(keys, items));
             return;
         }
+        turnContext.Services.Remove(_fromCacheKey);
 
         long[]? versions = null;
         if (_cache is not null)
@@ -68,7 +71,11 @@ public sealed class BotStateSet
         foreach (var state in States)
             if (state.PrepareWrite(turnContext, force: false) is { } write) writes.Add(write);
         if (turnContext.Services.Get<PendingWrites>() is { Writes.Count: > 0 } pending) writes.AddRange(pending.Writes);
-        if (writes.Count == 0) return false;
+        if (writes.Count == 0)
+        {
+            await ConfirmCachedLoadAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            return false;
+        }
         // A row may be queued twice in one turn (e.g. edited twice); only its last version is written.
         if (writes.DistinctBy(w => w.Key).Count() != writes.Count)
             writes = writes.GroupBy(w => w.Key).Select(g => g.Last()).ToList();
@@ -78,4 +85,30 @@ public sealed class BotStateSet
         turnContext.Services.Get<PendingWrites>()?.Writes.Clear();
         return true;
     }
+
+    /// <summary>
+    /// A turn that writes nothing meets no ETag condition, so when its state came from the cache nothing
+    /// has shown that the state was current: behind a load balancer the person's previous message may
+    /// have been served by another instance, and the replies would answer a question already answered.
+    /// The rows are read again; unchanged, the replies stand and the cache entry is confirmed; changed,
+    /// the entry is dropped and a <see cref="StorageConflictException"/> makes the turn run again on what
+    /// is stored, as after a failed write.
+    /// </summary>
+    private async Task ConfirmCachedLoadAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        if (_cache is null || turnContext.Services.Get<CachedLoad>(_fromCacheKey) is not { } load) return;
+        var versions = new long[load.Keys.Length];
+        for (var i = 0; i < versions.Length; i++) versions[i] = _cache.Version(load.Keys[i].Partition);
+        var read = await _storage.ReadAsync(load.Keys.Distinct().ToArray(), cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < load.Keys.Length; i++)
+        {
+            if (read.GetValueOrDefault(load.Keys[i])?.ETag == load.Items[i]?.ETag) continue;
+            _cache.Forget(load.Keys.Select(k => k.Partition).Distinct());
+            throw new StorageConflictException(load.Keys[i]);
+        }
+        for (var i = 0; i < load.Keys.Length; i++) _cache.Fill(load.Keys[i], read.GetValueOrDefault(load.Keys[i]), versions[i]);
+    }
+
+    /// <summary>The documents a turn's state was loaded from when they all came from the cache.</summary>
+    private sealed record CachedLoad(StorageKey[] Keys, StoreItem?[] Items);
 }

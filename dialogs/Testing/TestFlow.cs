@@ -131,11 +131,22 @@ public sealed class TestFlow
         foreach (var att in a.Attachments ?? [])
         {
             if (att.Content is not JsonObject card) continue;
-            foreach (var key in new[] { "buttons", "actions" })
-                if (card[key] is JsonArray buttons)
-                    titles.AddRange(buttons.OfType<JsonObject>().Select(b => b["title"]?.GetValue<string>() ?? ""));
+            titles.AddRange(CardButtons(card).Select(b => b["title"]?.GetValue<string>() ?? ""));
         }
         return titles;
+    }
+
+    /// <summary>A card's buttons in order: a hero card's <c>buttons</c>, an Adaptive Card's <c>ActionSet</c>s in its body, then its <c>actions</c>.</summary>
+    public static IEnumerable<JsonObject> CardButtons(JsonObject card)
+    {
+        if (card["buttons"] is JsonArray buttons)
+            foreach (var b in buttons.OfType<JsonObject>()) yield return b;
+        if (card["body"] is JsonArray body)
+            foreach (var set in body.OfType<JsonObject>().Where(e => e["type"]?.GetValue<string>() == "ActionSet"))
+                if (set["actions"] is JsonArray actions)
+                    foreach (var b in actions.OfType<JsonObject>()) yield return b;
+        if (card["actions"] is JsonArray topLevel)
+            foreach (var b in topLevel.OfType<JsonObject>()) yield return b;
     }
 
     private static void AppendCardText(JsonNode node, StringBuilder text)
@@ -145,6 +156,8 @@ public sealed class TestFlow
             case JsonObject o:
                 foreach (var (key, value) in o)
                 {
+                    // A button's submit data is what the channel sends back, not what the person reads.
+                    if (key == "data") continue;
                     if (key is "text" or "title" or "subtitle" or "value" && value is JsonValue v && v.TryGetValue<string>(out var s)) text.Append(' ').Append(s);
                     else if (value is not null) AppendCardText(value, text);
                 }

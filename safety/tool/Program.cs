@@ -14,7 +14,7 @@ if (args.Length < 2)
 }
 
 // The frozen training settings (chosen on the development set).
-var trainingOptions = new MeaningTrainer.Options(L2: 1e-4f, WordBuckets: 1024);
+var trainingOptions = new MeaningTrainer.Options(L2: 1e-4f, WordBuckets: 1024, Neighbours: 5);
 var watch = Stopwatch.StartNew();
 using var encoder = new MiniLmEncoder();
 Console.Error.WriteLine($"model loaded in {watch.ElapsedMilliseconds} ms");
@@ -31,7 +31,7 @@ switch (args[0])
         var labels = set.Select(m => LabelledSet.ClassIndex(m.Expected)).ToList();
         var options = trainingOptions;
         var trainedOn = string.Create(CultureInfo.InvariantCulture,
-            $"{string.Join(", ", files.Select(Path.GetFileName))}: {set.Count} messages ({labels.Count(l => l == 0)} ordinary); softmax regression on MiniLM embeddings and {options.WordBuckets} hashed word features, L2 {options.L2}, rate {options.LearningRate}, {options.Epochs} epochs, crisis weight {options.CrisisWeight}");
+            $"{string.Join(", ", files.Select(Path.GetFileName))}: {set.Count} messages ({labels.Count(l => l == 0)} ordinary); softmax regression on MiniLM embeddings and {options.WordBuckets} hashed word features, L2 {options.L2}, rate {options.LearningRate}, {options.Epochs} epochs, crisis weight {options.CrisisWeight}; danger averaged with a {options.Neighbours}-nearest-neighbour vote");
         var model = MeaningTrainer.Train(embeddings, [.. set.Select(m => BatchedClassifier.Canonical(m.Text))], labels, options, trainedOn);
         using (var output = File.Create(args[1])) model.Write(output);
         Console.WriteLine($"wrote {args[1]}: {trainedOn}");
@@ -50,25 +50,54 @@ switch (args[0])
 
     case "sweep":
     {
+        // The combination under a grid of thresholds (possible, clear, clear for means/plans/weapons): development only.
         var set = LabelledSet.Read(args[1]);
         var classifier = Prepared(set);
-        var scored = set.Select(m =>
+        var heightened = args.Contains("--heightened");
+        Console.WriteLine("| possible | clear | urgent clear | acted | weakest category | plans/means/weapons clear | ordinary clear | ordinary possible |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        float[] possibles = heightened ? [0.1f, 0.15f, 0.2f, 0.25f, 0.3f] : [0.3f, 0.35f, 0.4f, 0.45f, 0.5f, 0.55f, 0.6f, 0.65f, 0.7f];
+        float[] clears = heightened ? [0.5f, 0.6f, 0.7f, 0.8f] : [0.8f, 0.85f, 0.9f, 0.93f, 0.95f, 0.97f];
+        foreach (var p in possibles)
+        foreach (var c in clears)
+        foreach (var u in new[] { p, p + 0.1f, p + 0.2f, p + 0.3f }.Where(u => u < c))
         {
-            var canonical = BatchedClassifier.Canonical(m.Text);
-            var gate = SafetyGate.Check(canonical);
-            var phrase = new PhraseSafetyDetector().Assess(m.Text);
-            classifier.TryScore(canonical, out var s);
-            return (m, gate, phrase, danger: gate.Open ? s.Danger : 0f);
-        }).ToList();
-        Console.WriteLine("| threshold | meaning alone: crisis recall | ordinary flagged | combined: crisis acted | ordinary flagged (phrase or meaning) |");
-        Console.WriteLine("|---|---|---|---|---|");
-        foreach (var t in new[] { 0.2f, 0.25f, 0.3f, 0.35f, 0.4f, 0.45f, 0.5f, 0.55f, 0.6f, 0.65f, 0.7f, 0.75f, 0.8f, 0.85f, 0.9f, 0.95f })
-        {
-            var crisis = scored.Where(x => x.m.Expected != SafetyCategory.None).ToList();
-            var ordinary = scored.Where(x => x.m.Expected == SafetyCategory.None).ToList();
-            double Share<T>(List<T> xs, Func<T, bool> f) => xs.Count == 0 ? 0 : xs.Count(f) / (double)xs.Count;
+            var t = new MeaningThresholds(p, c, u);
+            var detector = new LayeredSafetyDetector(classifier, t, t);
+            var f = SafetyEvaluation.Figures("combination", set, m => detector.Assess(m.Text, heightened ? SafetyScrutiny.Heightened : SafetyScrutiny.Normal));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {t:0.00} | {Share(crisis, x => x.danger >= t):0.000} | {Share(ordinary, x => x.danger >= t):0.000} | {Share(crisis, x => x.phrase.IsCrisis || x.danger >= t):0.000} | {Share(ordinary, x => x.phrase.IsCrisis || x.danger >= t):0.000} |"));
+                $"| {p:0.00} | {c:0.00} | {u:0.00} | {f.Overall.Recall:0.000} | {f.Categories.Values.Min(x => x.Recall):0.000} | {f.MustBeClearRate:0.000} | {f.OrdinaryClearRate:0.000} | {f.OrdinaryPossibleRate:0.000} |"));
+        }
+
+        return 0;
+    }
+
+    case "blend":
+    {
+        // blend <dev.tsv> <train.tsv>...: the shipped regression blended with a k-nearest-neighbour vote over the
+        // training embeddings, swept over thresholds through the whole layered detector (development only).
+        var dev = LabelledSet.Read(args[1]);
+        var train = args.Skip(2).Where(a => a.EndsWith(".tsv")).SelectMany(LabelledSet.Read).ToList();
+        var classifier = Prepared(dev);
+        classifier.Prepare(train.Select(m => m.Text));
+        var trainX = train.Select(m => classifier.Embedding(m.Text)).ToArray();
+        var trainY = train.Select(m => m.Expected != SafetyCategory.None).ToArray();
+        foreach (var k in new[] { 5, 9, 15 })
+        foreach (var mode in new[] { "lr", "knn", "avg", "min", "geo" })
+        {
+            if (mode == "lr" && k != 5) continue;
+            var blended = new Blended(classifier, trainX, trainY, k, mode);
+            foreach (var p in new[] { 0.3f, 0.35f, 0.4f, 0.45f, 0.5f, 0.55f, 0.6f, 0.65f, 0.7f })
+            foreach (var c in new[] { 0.8f, 0.85f, 0.9f, 0.95f })
+            foreach (var u in new[] { p, p + 0.1f, p + 0.2f })
+            {
+                if (u >= c) continue;
+                var t = new MeaningThresholds(p, c, u);
+                var detector = new LayeredSafetyDetector(blended, t, t);
+                var f = SafetyEvaluation.Figures("combination", dev, m => detector.Assess(m.Text, SafetyScrutiny.Normal));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {mode} | {k} | {p:0.00} | {c:0.00} | {u:0.00} | {f.Overall.Recall:0.000} | {f.Categories.Values.Min(x => x.Recall):0.000} | {f.MustBeClearRate:0.000} | {f.OrdinaryClearRate:0.000} | {f.OrdinaryPossibleRate:0.000} |"));
+            }
         }
 
         return 0;
@@ -146,3 +175,51 @@ BatchedClassifier Prepared(List<LabelledMessage> set)
 static float Dot(float[] a, float[] b) { var s = 0f; for (var i = 0; i < a.Length; i++) s += a[i] * b[i]; return s; }
 
 static MeaningModel Empty() => new() { Dimensions = 384, Weights = [new float[384], new float[384], new float[384], new float[384]], Bias = new float[4] };
+
+sealed class Blended(BatchedClassifier inner, float[][] trainX, bool[] trainY, int k, string mode) : IMeaningClassifier
+{
+    public MeaningStatus Status => MeaningStatus.Ready;
+
+    private readonly Dictionary<string, MeaningScores> _cache = new(StringComparer.Ordinal);
+
+    public bool TryScore(string normalizedText, out MeaningScores scores)
+    {
+        if (_cache.TryGetValue(normalizedText, out scores)) return true;
+        scores = Compute(normalizedText);
+        _cache[normalizedText] = scores;
+        return true;
+    }
+
+    private MeaningScores Compute(string normalizedText)
+    {
+        MeaningScores scores;
+        inner.TryScore(normalizedText, out var lr);
+        var x = inner.Embedding(normalizedText);
+        var top = new List<(float Sim, bool Crisis)>(k + 1);
+        for (var i = 0; i < trainX.Length; i++)
+        {
+            var s = 0f;
+            var row = trainX[i];
+            for (var d = 0; d < x.Length; d++) s += row[d] * x[d];
+            if (top.Count < k || s > top[^1].Sim)
+            {
+                top.Add((s, trainY[i]));
+                top.Sort((a, b) => b.Sim.CompareTo(a.Sim));
+                if (top.Count > k) top.RemoveAt(k);
+            }
+        }
+
+        var knn = top.Count(t => t.Crisis) / (float)top.Count;
+        var danger = mode switch
+        {
+            "lr" => lr.Danger,
+            "knn" => knn,
+            "avg" => (lr.Danger + knn) / 2,
+            "min" => Math.Min(lr.Danger, knn),
+            _ => MathF.Sqrt(lr.Danger * knn),
+        };
+        var rest = Math.Max(1e-6f, lr.Danger);
+        scores = new MeaningScores(1 - danger, lr.SelfHarm / rest * danger, lr.Violence / rest * danger, lr.FearForSafety / rest * danger);
+        return scores;
+    }
+}

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using TrustBot.Dialogs;
 using TrustBot.Schema;
+using TrustBot.Testing;
 
 namespace TrustBot.Tests.Dialogs;
 
@@ -25,14 +26,16 @@ public sealed class ChoiceRendererTests
     }
 
     [Fact]
-    public void Teams_personal_chat_with_more_than_three_choices_gets_a_hero_card()
+    public void Teams_personal_chat_with_more_than_three_choices_gets_an_adaptive_card_with_one_submit_button_per_choice()
     {
         var a = Render(Incoming(Channels.Msteams, "personal"), 7);
         Assert.Null(a.SuggestedActions);
+        Assert.Null(a.Text);
         var card = Assert.Single(a.Attachments!);
-        Assert.Equal(AttachmentContentTypes.HeroCard, card.ContentType);
-        Assert.Equal(7, card.Content!["buttons"]!.AsArray().Count);
-        Assert.Equal("Pick one", card.Content["text"]!.GetValue<string>());
+        Assert.Equal(AttachmentContentTypes.AdaptiveCard, card.ContentType);
+        Assert.Equal("Pick one", card.Content!["body"]![0]!["text"]!.GetValue<string>());
+        Assert.Equal(["Option 1", "Option 2", "Option 3", "Option 4", "Option 5", "Option 6", "Option 7"], TestFlow.ButtonsOf(a));
+        Assert.All(TestFlow.CardButtons(card.Content.AsObject()), b => Assert.Equal("Action.Submit", b["type"]!.GetValue<string>()));
     }
 
     [Fact]
@@ -40,7 +43,7 @@ public sealed class ChoiceRendererTests
     {
         var a = Render(Incoming(Channels.Msteams, "groupChat"), 2);
         Assert.Null(a.SuggestedActions);
-        Assert.Equal(AttachmentContentTypes.HeroCard, Assert.Single(a.Attachments!).ContentType);
+        Assert.Equal(AttachmentContentTypes.AdaptiveCard, Assert.Single(a.Attachments!).ContentType);
     }
 
     [Fact]
@@ -62,14 +65,37 @@ public sealed class ChoiceRendererTests
     [Fact]
     public void Hero_card_buttons_are_messageback_carrying_the_value_and_showing_the_title()
     {
-        var incoming = Incoming(Channels.Msteams, "channel");
-        var a = ChoiceRenderer.Render(incoming, Activity.CreateMessage("Where to?"), [new Choice { Value = "continue", Title = "Continue my journey: Step 1: Acknowledge the damage" }]);
+        var a = ChoiceRenderer.Render(Incoming(Channels.Webchat), Activity.CreateMessage("Where to?"), [new Choice { Value = "continue", Title = "Continue my journey: Step 1: Acknowledge the damage" }], ListStyle.HeroCard);
         var button = a.Attachments![0].Content!["buttons"]![0]!.AsObject();
         Assert.Equal("messageBack", button["type"]!.GetValue<string>());
         Assert.Equal("Continue my journey: Step 1: Acknowledge the damage", button["title"]!.GetValue<string>());
         Assert.Equal("Continue my journey: Step 1: Acknowledge the damage", button["displayText"]!.GetValue<string>());
         Assert.Equal("continue", button["text"]!.GetValue<string>());
         Assert.Equal("continue", button["value"]!["choice"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void A_teams_card_button_is_a_submit_showing_the_title_and_carrying_only_the_short_value()
+    {
+        var a = ChoiceRenderer.Render(Incoming(Channels.Msteams, "channel"), Activity.CreateMessage("Where to?"), [new Choice { Value = "continue", Title = "Continue my journey: Step 1: Acknowledge the damage" }]);
+        var button = Assert.Single(TestFlow.CardButtons(a.Attachments![0].Content!.AsObject()));
+        Assert.Equal("Action.Submit", button["type"]!.GetValue<string>());
+        Assert.Equal("Continue my journey: Step 1: Acknowledge the damage", button["title"]!.GetValue<string>());
+        Assert.Equal("""{"choice":"continue"}""", button["data"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void A_teams_card_click_reads_as_the_choice_however_the_channel_sends_it()
+    {
+        var a = ChoiceRenderer.Render(Incoming(Channels.Msteams, "personal"), Activity.CreateMessage("Pick"), Enumerable.Range(1, 5).Select(i => new Choice { Value = $"Option {i}", Id = $"o{i}" }).ToList());
+        var data = TestFlow.CardButtons(a.Attachments![0].Content!.AsObject()).Last()["data"];
+        // Teams and the Agents Playground: the data object as value, no text.
+        var click = TrustBot.Tests.Understanding.OfferedButton.TeamsSubmit(data!.DeepClone(), "Option 5");
+        Assert.Null(click.Text);
+        Assert.Equal("o5", PromptInput.Of(click));
+        // A messageBack whose value arrives as JSON text, which Teams allows too.
+        var asText = new Activity { Type = ActivityTypes.Message, Text = "o5", Value = JsonValue.Create("""{"choice":"o5"}""") };
+        Assert.Equal("o5", PromptInput.Of(asText));
     }
 
     [Theory]

@@ -184,6 +184,32 @@ public sealed class WarmTurnTests
     }
 
     [Fact]
+    public async Task A_message_that_changes_nothing_on_an_instance_with_a_stale_cache_is_answered_from_what_is_stored()
+    {
+        var clock = new FakeTimeProvider(Start);
+        var storage = new CountingStorage(new MemoryStorage());
+        var a = new Instance(storage, clock);
+        var b = new Instance(storage, clock);
+        // A holds the person at the time zone question; B, behind the same load balancer, gets the answer.
+        foreach (var text in Onboarding.TakeWhile(t => t != "London")) await a.SendAsync(text);
+        Assert.Contains("Which time zone are you in?", a.Replies().Last(), StringComparison.Ordinal);
+        await b.SayAsync("London");
+
+        // Back on A: its cached dialog still asks for the time zone, and this message would change nothing there.
+        a.Attempts.Reset();
+        storage.Reset();
+        var replies = await a.SayAsync("Show me the menu");
+
+        Assert.Contains(replies, r => r.Contains("What would you like to do?", StringComparison.Ordinal));
+        Assert.DoesNotContain(JourneyInterruptions.ResumeSetUpText, replies);
+        Assert.Equal([2], a.Attempts.Attempts); // the check found B's newer state, and the turn ran again on it
+        storage.Reset();
+        await a.SayAsync("menu"); // now current: the check reads once and the replies stand
+        Assert.Equal((1, 0), (storage.Reads, storage.Writes));
+        Assert.Equal([2, 1], a.Attempts.Attempts);
+    }
+
+    [Fact]
     public async Task A_turn_waits_no_longer_than_the_bound_for_the_one_before_it()
     {
         var clock = new FakeTimeProvider(Start);

@@ -14,8 +14,11 @@ using TrustBot.Tests.Http;
 
 namespace TrustBot.Tests.Integration;
 
-/// <summary>The real bot host over Azure Table storage (Azurite) with its own table prefix; no proactive scheduler.</summary>
-public sealed class IntegrationBot(string connectionString, string tablePrefix, Action<IServiceCollection>? services = null)
+/// <summary>
+/// The real bot host over Azure Table storage (Azurite) with its own table prefix; no proactive scheduler.
+/// <c>settings</c> are applied over these defaults (e.g. an app id, to turn authentication on).
+/// </summary>
+public sealed class IntegrationBot(string connectionString, string tablePrefix, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
 {
     public string ConnectionString { get; } = connectionString;
@@ -24,7 +27,7 @@ public sealed class IntegrationBot(string connectionString, string tablePrefix, 
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["MicrosoftAppId"] = "",
             ["MicrosoftAppPassword"] = "",
@@ -32,7 +35,9 @@ public sealed class IntegrationBot(string connectionString, string tablePrefix, 
             ["Storage:ConnectionString"] = ConnectionString,
             ["Storage:TablePrefix"] = TablePrefix,
             ["Proactive:Enabled"] = "false",
-        }));
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
+        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(values));
         builder.ConfigureTestServices(s => services?.Invoke(s));
     }
 }

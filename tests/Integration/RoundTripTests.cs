@@ -80,11 +80,12 @@ public sealed class RoundTripTests(AzuriteFixture azurite, ITestOutputHelper out
         Assert.Equal(new Figures(1, 0, 1, 2, 1, 0), cold);
         var warmAgain = await MeasureAsync(person, coldClient, coldCounting, coldRequests, "7", "How has communication");
         Assert.Equal(new Figures(0, 0, 1, 0, 1, 0), warmAgain);
-        // A warm turn that changes nothing (the menu again while at the menu) makes no storage call at all.
+        // A warm turn that changes nothing (the menu again while at the menu) writes nothing, so no ETag
+        // condition vouches for its cached state: it reads the two rows again (in parallel) to confirm them.
         await person.SayAsync(coldClient, "Better");
         await person.SayAsync(coldClient, "skip");
         await person.SayAsync(coldClient, "skip");
         var unchanged = await MeasureAsync(person, coldClient, coldCounting, coldRequests, "menu", "What would you like to do?");
-        Assert.Equal(new Figures(0, 0, 0, 0, 0, 0), unchanged);
+        Assert.Equal(new Figures(1, 0, 0, 2, 0, 0), unchanged);
     }
 }

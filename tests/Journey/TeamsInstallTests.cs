@@ -69,6 +69,39 @@ public sealed class TeamsInstallTests
     }
 
     [Fact]
+    public async Task An_add_upgrade_while_a_question_is_open_is_an_install_it_says_welcome_back_and_asks_again()
+    {
+        var h = new JourneyHarness(channelId: Channels.Msteams);
+        await h.Flow()
+            .SendConversationUpdate(botAdded: true).SkipReplies()
+            .Send("yes").AssertReply("Thank you. What should I call you?")
+            .Do(() => { h.Clock.Advance(TimeSpan.FromDays(1)); return Task.CompletedTask; })
+            .Send(Installation("add-upgrade")).AssertReply("Welcome back. Here is where we left off.").AssertReply("Thank you. What should I call you?")
+            .Send("robin").AssertReplyContains("Nice to meet you, Robin")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task A_remove_upgrade_is_a_removal_reminders_stop_the_journey_stays_and_an_add_upgrade_resumes_them()
+    {
+        var h = new JourneyHarness(channelId: Channels.Msteams);
+        await h.Onboarded().Send("check in").SkipReplies().StartTestAsync();
+
+        await h.Flow().Send(Installation("remove-upgrade")).AssertNoReply().StartTestAsync();
+
+        var removed = (await h.ProfileAsync())!;
+        Assert.True(removed.ChannelBlocked);
+        Assert.Null(removed.ScheduledDueKey);
+        Assert.Equal("Sam", removed.Name);
+
+        h.Clock.Advance(TimeSpan.FromDays(1));
+        await h.Flow().Send(Installation("add-upgrade")).AssertReplyContains("Welcome back, Sam").SkipReplies().StartTestAsync();
+        var back = (await h.ProfileAsync())!;
+        Assert.False(back.ChannelBlocked);
+        Assert.NotNull(back.ScheduledDueKey);
+    }
+
+    [Fact]
     public async Task Uninstalling_a_group_chat_leaves_the_persons_reminders_alone()
     {
         var h = new JourneyHarness(channelId: Channels.Msteams);

@@ -83,6 +83,37 @@ public sealed class LayeredSafetyDetectorTests
     }
 
     [Fact]
+    public void A_phrase_in_a_joke_or_a_resolved_past_gets_at_most_the_gentle_check()
+    {
+        var detector = new LayeredSafetyDetector(new StubMeaning(0.99f, SafetyCategory.Violence));
+        var joke = detector.Assess("she would kill me for eating the last slice lol", SafetyScrutiny.Normal);
+        Assert.Equal(SafetyLevel.Possible, joke.Level);
+        var past = detector.Assess("my last partner was abusive but that ended years ago", SafetyScrutiny.Normal);
+        Assert.Equal(SafetyLevel.Possible, past.Level);
+    }
+
+    private sealed class SentenceMeaning : IMeaningClassifier
+    {
+        public MeaningStatus Status => MeaningStatus.Ready;
+
+        public bool TryScore(string normalizedText, out MeaningScores scores)
+        {
+            // Danger only when the sentence is judged on its own: in the whole message the ordinary talk dilutes it.
+            scores = normalizedText.StartsWith("on sunday", StringComparison.Ordinal) ? new MeaningScores(0.05f, 0.95f, 0, 0) : new MeaningScores(0.9f, 0.1f, 0, 0);
+            return true;
+        }
+    }
+
+    [Fact]
+    public void One_dangerous_sentence_in_a_long_message_is_judged_on_its_own()
+    {
+        var text = "work was fine and the kids had a good day at school. on sunday when hes at his brothers ill do it. anyway how are you";
+        var got = new LayeredSafetyDetector(new SentenceMeaning()).Assess(text, SafetyScrutiny.Normal);
+        Assert.True(got.IsClear);
+        Assert.Equal(SafetyCategory.SelfHarm, got.Category);
+    }
+
+    [Fact]
     public void Low_confidence_is_no_danger()
     {
         var danger = LayeredSafetyDetector.Heightened.Possible / 2;

@@ -96,11 +96,41 @@ public sealed class SafetyDetectorTests
     public void This_is_killing_me_is_ordinary_pain_talk(string text) =>
         Assert.Equal(SafetyCategory.None, Category(text));
 
-    // Decision: a wish to kill or hurt the partner gets the safety message even when it is probably a figure of
-    // speech. Text cannot tell a joke from intent, and a caring message that turns out unneeded costs little.
-    [Fact]
-    public void I_could_kill_him_for_forgetting_our_anniversary_shows_resources_as_violence() =>
-        Assert.Equal(SafetyCategory.Violence, Category("I could kill him for forgetting our anniversary"));
+    // Decision: a threat with a trivial cause or a joke marker is a figure of speech. The phrase rules leave it to the
+    // meaning layer, which may still ask gently; a real cause (leaving, telling, the police) keeps it danger.
+    [Theory]
+    [InlineData("I could kill him for forgetting our anniversary")]
+    [InlineData("i could kill him for being late again")]
+    [InlineData("my best friend said she would kill him for me, she was joking obviously")]
+    [InlineData("he'll kill me when he sees how much i spent lol")]
+    public void A_threat_with_a_trivial_cause_or_a_joke_is_not_clear_danger(string text) =>
+        Assert.Equal(SafetyCategory.None, Category(text));
+
+    [Theory]
+    [InlineData("he said he will kill me if i leave lol")]
+    [InlineData("he'll kill me for telling you this")]
+    [InlineData("i want to kill him, i keep thinking about it")]
+    public void A_threat_with_a_real_cause_stays_danger_even_with_a_laugh(string text) =>
+        Assert.NotEqual(SafetyCategory.None, Category(text));
+
+    [Theory]
+    [InlineData("the doctor asked if i ever think of harming myself and i said no")]
+    [InlineData("my therapist asked if he ever hit me and i said no, never")]
+    [InlineData("i had suicidal thoughts as a student, not now, im doing much better")]
+    [InlineData("my last partner was abusive but that ended years ago")]
+    [InlineData("i tried to take my life at 17, im 40 now and doing well")]
+    [InlineData("i dont want to die, i want to stop hurting")]
+    [InlineData("no one is threatening me, i just feel guilty")]
+    public void A_reported_no_a_resolved_past_or_a_plain_negation_is_not_clear_danger(string text) =>
+        Assert.Equal(SafetyCategory.None, Category(text));
+
+    [Theory]
+    [InlineData("i self harmed years ago and ive started again this week", SafetyCategory.SelfHarm)]
+    [InlineData("he hit me years ago and now he is doing it again", SafetyCategory.Violence)]
+    [InlineData("I'm not going to be here much longer", SafetyCategory.SelfHarm)]
+    [InlineData("i don't want to hurt myself again but i keep thinking about it", SafetyCategory.SelfHarm)]
+    public void Danger_that_is_back_now_or_is_phrased_as_a_negation_stays_danger(string text, SafetyCategory expected) =>
+        Assert.Equal(expected, Category(text));
 
     // Decision, same reasoning: "he'd kill me if he knew" is how fear of a partner is often put.
     [Fact]

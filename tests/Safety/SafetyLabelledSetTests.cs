@@ -42,20 +42,23 @@ public sealed class MeaningModelCollection : ICollectionFixture<MeaningModelFixt
 /// Measures the safety layers against the hand-labelled sets in tests/Safety and holds them to the figures measured
 /// when the detector was frozen, so that a regression fails the build. The files: safety-labelled.tsv and
 /// safety-train.tsv train the classifier (and the phrase rules were written against safety-labelled.tsv);
-/// safety-dev.tsv set the gate and thresholds; safety-holdout.tsv was written after the detector was frozen and is
-/// never used to tune it.
+/// safety-dev.tsv set the gate and thresholds; safety-holdout.tsv, when present, is written after the detector was
+/// frozen by someone who has not seen the rules, and is never used to tune it.
 /// </summary>
 [Collection(MeaningModelCollection.Name)]
 public sealed class SafetyLabelledSetTests(MeaningModelFixture model, ITestOutputHelper output)
 {
     private static List<LabelledMessage> Load(string file) => LabelledSet.Read(Path.Combine(AppContext.BaseDirectory, "Safety", file));
 
+    // The held-out set exists only between a freeze and the next change to the detector.
+    private static readonly string[] s_files = [.. new[] { "safety-labelled.tsv", "safety-train.tsv", "safety-dev.tsv", "safety-holdout.tsv" }
+        .Where(f => File.Exists(Path.Combine(AppContext.BaseDirectory, "Safety", f)))];
+
     [Fact]
     public void The_sets_are_large_enough_and_no_message_is_in_two_of_them()
     {
-        string[] files = ["safety-labelled.tsv", "safety-train.tsv", "safety-dev.tsv", "safety-holdout.tsv"];
-        var sets = files.ToDictionary(f => f, Load);
-        Assert.True(sets.Values.Sum(s => s.Count) >= 1_000, $"only {sets.Values.Sum(s => s.Count)} labelled messages");
+        var sets = s_files.ToDictionary(f => f, Load);
+        Assert.True(sets.Values.Sum(s => s.Count) >= 2_000, $"only {sets.Values.Sum(s => s.Count)} labelled messages");
         foreach (var (file, set) in sets)
         {
             foreach (var category in new[] { SafetyCategory.SelfHarm, SafetyCategory.Violence, SafetyCategory.FearForSafety })
@@ -91,11 +94,8 @@ public sealed class SafetyLabelledSetTests(MeaningModelFixture model, ITestOutpu
     public void On_the_development_set_every_layer_holds_the_figures_measured_when_it_was_frozen() =>
         HoldsFigures("safety-dev.tsv", DevFigures);
 
-    // Measured once, after the held-out set was written; these are the figures the README reports. They are a floor
-    // against regressions only: the detector is never tuned to raise them.
-    [Fact]
-    public void On_the_held_out_set_every_layer_holds_the_figures_reported_in_the_readme() =>
-        HoldsFigures("safety-holdout.tsv", HeldOutFigures);
+    // The held-out set's figures join here (as a floor against regressions, never a target) once a fresh set has been
+    // written and measured after the freeze; see safety/README.md.
 
     private void HoldsFigures(string file, Frozen frozen)
     {
@@ -129,7 +129,7 @@ public sealed class SafetyLabelledSetTests(MeaningModelFixture model, ITestOutpu
     public void Ordinary_turns_mostly_skip_the_model_and_its_load_time_is_reported()
     {
         var checkIns = SafetyGateTests.OrdinaryTurns;
-        var ordinary = new[] { "safety-labelled.tsv", "safety-train.tsv", "safety-dev.tsv", "safety-holdout.tsv" }
+        var ordinary = s_files
             .SelectMany(Load).Where(m => m.Expected == SafetyCategory.None).ToList();
         var gatedCheckIns = checkIns.Count(t => !SafetyGate.Check(SafetyText.Normalize(t)).Open);
         var gatedOrdinary = ordinary.Count(m => !SafetyGate.Check(SafetyText.Normalize(m.Text)).Open);
@@ -147,6 +147,12 @@ public sealed class SafetyLabelledSetTests(MeaningModelFixture model, ITestOutpu
         // A check-in turn is about 135 µs in all; the safety check must stay a small part of it even with the model loaded.
         var perTurn = watch.Elapsed.TotalMicroseconds / (200 * checkIns.Length);
         output.WriteLine($"layered check of an ordinary turn: {perTurn:0.0} µs");
+
+        // What a message that passes the gate costs: the model runs on it (and on each of its sentences).
+        var modelled = ordinary.Where(m => SafetyGate.Check(SafetyText.Normalize(m.Text)).Open).Take(40).ToList();
+        var modelWatch = Stopwatch.StartNew();
+        foreach (var message in modelled) detector.Assess(message.Text, SafetyScrutiny.Normal);
+        output.WriteLine($"layered check of a message the model judges: {modelWatch.Elapsed.TotalMilliseconds / Math.Max(1, modelled.Count):0.0} ms");
         Assert.True(perTurn < 200, $"{perTurn:0} µs per ordinary turn: the model must not run on check-in answers");
     }
 
@@ -184,11 +190,6 @@ public sealed class SafetyLabelledSetTests(MeaningModelFixture model, ITestOutpu
 
     /// <summary>What the frozen detector measured on safety-dev.tsv (safety/evaluate.sh dev), rounded against it.</summary>
     private static readonly Frozen DevFigures = new(
-        PhraseRecall: 0.547, MeaningRecall: 0.960, CombinationRecall: 0.968, CombinationWorstCategoryRecall: 0.938,
-        PlansMeansWeaponsClear: 0.826, OrdinaryClear: 0.122, OrdinaryPossible: 0.182);
-
-    /// <summary>What it measured on safety-holdout.tsv (safety/evaluate.sh holdout), rounded against it.</summary>
-    private static readonly Frozen HeldOutFigures = new(
-        PhraseRecall: 0.401, MeaningRecall: 0.892, CombinationRecall: 0.911, CombinationWorstCategoryRecall: 0.833,
-        PlansMeansWeaponsClear: 0.730, OrdinaryClear: 0.152, OrdinaryPossible: 0.291);
+        PhraseRecall: 0.482, MeaningRecall: 0.956, CombinationRecall: 0.964, CombinationWorstCategoryRecall: 0.933,
+        PlansMeansWeaponsClear: 0.836, OrdinaryClear: 0.055, OrdinaryPossible: 0.119);
 }

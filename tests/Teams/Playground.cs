@@ -33,13 +33,19 @@ public sealed class PlaygroundBot : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>
+    /// The port of the one Playground whose connector the bot is configured to trust (<c>Playground:ServiceUrl</c>),
+    /// so reminders reach it; Playgrounds on other ports stay unverified, as any local caller does.
+    /// </summary>
+    public int TrustedPlaygroundPort { get; } = Playground.FreePort();
+
     private IPlaywright? _playwright;
 
     public async Task InitializeAsync()
     {
         Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: install Debian's chromium (apt-get install -y chromium), as ./test.sh does.");
         Assert.True(File.Exists(Playground.CliPath), $"{Playground.CliPath} is missing: run npm ci --ignore-scripts, as ./test.sh does.");
-        App = new DirectLineApp(services: s =>
+        App = new DirectLineApp(settings: new Dictionary<string, string?> { ["Playground:ServiceUrl"] = $"http://localhost:{TrustedPlaygroundPort}/_connector" }, services: s =>
         {
             s.AddSingleton<TimeProvider>(Clock);
         });
@@ -94,7 +100,7 @@ public sealed partial class Playground : IAsyncDisposable
 
     public const string GroupChatName = "Family";
 
-    public static async Task<Playground> StartAsync(string botBaseUrl)
+    public static async Task<Playground> StartAsync(string botBaseUrl, int? fixedPort = null)
     {
         var id = Guid.NewGuid().ToString("N")[..12];
         var userId = $"29:person-{id}";
@@ -131,7 +137,7 @@ public sealed partial class Playground : IAsyncDisposable
                   name: Plans
             """);
         var start = new ProcessStartInfo("node") { WorkingDirectory = work.FullName, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { CliPath, "--app-endpoint", botBaseUrl + "/api/messages", "--channel-id", "msteams", "--port", FreePort().ToString(), "--disable-telemetry" })
+        foreach (var argument in new[] { CliPath, "--app-endpoint", botBaseUrl + "/api/messages", "--channel-id", "msteams", "--port", (fixedPort ?? FreePort()).ToString(System.Globalization.CultureInfo.InvariantCulture), "--disable-telemetry" })
             start.ArgumentList.Add(argument);
         var process = Process.Start(start)!;
         var listening = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -212,7 +218,7 @@ public sealed partial class Playground : IAsyncDisposable
             email: {name.ToLowerInvariant()}@example.com
         """));
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using TrustBot.Bot.Proactive;
+using TrustBot.State;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
@@ -13,9 +16,9 @@ public sealed class PlaygroundTeamsTests(PlaygroundBot bot, ITestOutputHelper ou
     private static readonly LocatorAssertionsToBeVisibleOptions Patient = new() { Timeout = 60_000 };
 
     [Fact]
-    public async Task A_personal_chat_welcomes_once_onboards_by_clicks_and_typing_and_shows_the_menu_and_the_progress_chart()
+    public async Task A_personal_chat_welcomes_once_onboards_by_clicks_and_typing_shows_the_menu_card_and_the_progress_chart_and_gets_a_reminder()
     {
-        await using var playground = await Playground.StartAsync(bot.BaseUrl);
+        await using var playground = await Playground.StartAsync(bot.BaseUrl, bot.TrustedPlaygroundPort);
         var page = await playground.OpenAsync(bot.Browser);
         try
         {
@@ -25,13 +28,11 @@ public sealed class PlaygroundTeamsTests(PlaygroundBot bot, ITestOutputHelper ou
             await Expect(Log(page, "installationUpdate 200")).ToBeVisibleAsync(Patient);
             await Expect(BotSaid(page, "Would you like to begin?")).ToHaveCountAsync(1);
 
-            // Onboarding by suggested actions and typing. Hero card buttons (four choices or more) are shown, but this
-            // Playground refuses both imBack and messageBack on them ("not supported yet"), so those answers are typed.
+            // Onboarding by suggested actions (three choices or fewer), Adaptive Card buttons (more) and typing.
             await ClickAsync(page, "Yes", then: "What should I call you?");
             await TypeAsync(page, "robin", then: "Nice to meet you, Robin");
             await ClickAsync(page, "I was hurt", then: "What broke the trust?");
-            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Dishonesty", Exact = true })).ToBeVisibleAsync(Patient);
-            await TypeAsync(page, "dishonesty", then: "Is your partner working on this too?");
+            await ClickAsync(page, "Dishonesty", then: "Is your partner working on this too?");
             await TypeAsync(page, "yes", then: "How often would you like me to check in");
             await TypeAsync(page, "every day", then: "What time of day suits you");
             await TypeAsync(page, "7pm", then: "time zone");
@@ -45,10 +46,9 @@ public sealed class PlaygroundTeamsTests(PlaygroundBot bot, ITestOutputHelper ou
             bot.Clock.Advance(TimeSpan.FromDays(1));
             await CheckInOverHttpAsync(playground, "8");
 
-            // The menu (a hero card), then "my progress" typed: an Adaptive Card with the chart.
+            // The menu (an Adaptive Card), and its "My progress" button: an Adaptive Card with the chart.
             await TypeAsync(page, "menu", then: "What would you like to do?");
-            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "My progress", Exact = true }).Last).ToBeVisibleAsync(Patient);
-            await TypeAsync(page, "my progress", then: "Your progress");
+            await ClickAsync(page, "My progress", then: "Your progress");
             var chart = page.GetByRole(AriaRole.Img, new() { Name = "Chart of your trust ratings over your recent check-ins" });
             await Expect(chart).ToBeVisibleAsync(Patient);
             Assert.True(await chart.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the chart image did not load");
@@ -57,6 +57,16 @@ public sealed class PlaygroundTeamsTests(PlaygroundBot bot, ITestOutputHelper ou
             Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot });
             output.WriteLine($"Screenshot: {screenshot}");
+
+            // The first message the bot starts on its own reaches the chat through the Playground's connector.
+            var sent = 0;
+            for (var hour = 0; hour < 48 && sent == 0; hour++)
+            {
+                bot.Clock.Advance(TimeSpan.FromHours(1));
+                sent = await ProactiveSenderOf(bot.App.Services).TickAsync(CancellationToken.None);
+            }
+            Assert.True(sent > 0, "no message the bot starts on its own became due within two days");
+            await Expect(BotSaid(page, "Hi Robin.").Last).ToBeVisibleAsync(Patient);
         }
         catch
         {
@@ -66,7 +76,7 @@ public sealed class PlaygroundTeamsTests(PlaygroundBot bot, ITestOutputHelper ou
     }
 
     [Fact]
-    public async Task A_group_chat_is_told_once_that_coaching_is_private_and_unmentioned_messages_never_reach_the_bot()
+    public async Task A_group_chat_hears_no_unmentioned_message_and_an_at_mention_gets_the_short_group_answer()
     {
         await using var playground = await Playground.StartAsync(bot.BaseUrl);
         var page = await playground.OpenAsync(bot.Browser);
@@ -81,6 +91,17 @@ public sealed class PlaygroundTeamsTests(PlaygroundBot bot, ITestOutputHelper ou
 
             await Expect(Log(page, "message 200")).ToHaveCountAsync(0);
             await Expect(BotSaid(page, "I don't do coaching in group conversations")).ToHaveCountAsync(1);
+
+            // With an @mention it does: the mention text is removed, and the answer is the short group one, without
+            // anything private (the person's name or writing) and without starting a coaching question.
+            await page.GetByRole(AriaRole.Textbox).ClickAsync();
+            await page.Keyboard.TypeAsync("@Tru");
+            await page.GetByRole(AriaRole.Menuitem, new() { Name = Playground.BotName }).First.ClickAsync(new() { Timeout = 60_000 });
+            await page.Keyboard.TypeAsync(" check in please");
+            await page.Keyboard.PressAsync("Enter");
+            await Expect(Log(page, "message 200")).ToHaveCountAsync(1, new() { Timeout = 60_000 });
+            await Expect(BotSaid(page, "I don't do coaching in group conversations")).ToHaveCountAsync(2, new() { Timeout = 60_000 });
+            await Expect(BotSaid(page, "How are you feeling")).ToHaveCountAsync(0);
         }
         catch
         {
@@ -88,6 +109,10 @@ public sealed class PlaygroundTeamsTests(PlaygroundBot bot, ITestOutputHelper ou
             throw;
         }
     }
+
+    /// <summary>A proactive sender like the host's (over the state cache's view of storage); each new one looks three hours back.</summary>
+    private static ProactiveSender ProactiveSenderOf(IServiceProvider services) =>
+        ActivatorUtilities.CreateInstance<ProactiveSender>(services, services.GetRequiredService<StateCache>().Observe(services.GetRequiredService<IStorage>()));
 
     /// <summary>A message in the chat: the element holding a message header.</summary>
     private static ILocator Messages(IPage page) => page.Locator("div:has(> [aria-label='Message header'])");

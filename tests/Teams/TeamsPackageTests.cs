@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace TrustBot.Tests.Teams;
@@ -24,6 +25,48 @@ public sealed class TeamsPackageTests
         Assert.Equal(("color.png", "outline.png"), (manifest["icons"]!["color"]!.GetValue<string>(), manifest["icons"]!["outline"]!.GetValue<string>()));
         Assert.True(manifest["name"]!["short"]!.GetValue<string>().Length <= 30);
         Assert.True(manifest["description"]!["short"]!.GetValue<string>().Length <= 80);
+    }
+
+    /// <summary>Runs scripts/validate-teams-manifest.js (Microsoft's schema from npm @microsoft/app-manifest, checked with ajv).</summary>
+    private static async Task<(int ExitCode, string Output)> ValidateAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("node") { WorkingDirectory = Repository.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(Repository.Root, "scripts", "validate-teams-manifest.js"));
+        foreach (var a in arguments) start.ArgumentList.Add(a);
+        using var node = Process.Start(start)!;
+        var output = node.StandardOutput.ReadToEndAsync();
+        var errors = node.StandardError.ReadToEndAsync();
+        await node.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        return (node.ExitCode, await output + await errors);
+    }
+
+    [Fact]
+    public async Task The_manifest_validates_against_microsofts_published_schema_of_its_manifest_version()
+    {
+        var (exitCode, output) = await ValidateAsync();
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("validates against the Teams v1.22 schema", output);
+    }
+
+    [Fact]
+    public async Task A_manifest_that_breaks_the_schema_fails_validation_with_each_error_named()
+    {
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.Root, "teams", "manifest.template.json")).Replace("${MICROSOFT_APP_ID}", "00000000-0000-0000-0000-000000000001"))!;
+        manifest["bots"]![0]!["scopes"]!.AsArray().Add("everywhere");
+        manifest["colour"] = "red";
+        var file = Path.Combine(Path.GetTempPath(), $"trustbot-manifest-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, manifest.ToJsonString());
+        try
+        {
+            var (exitCode, output) = await ValidateAsync(file);
+            Assert.Equal(1, exitCode);
+            Assert.Contains("\"additionalProperty\":\"colour\"", output);
+            Assert.Contains("/bots/0/scopes/", output);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Fact]

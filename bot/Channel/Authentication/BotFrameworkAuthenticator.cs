@@ -23,6 +23,7 @@ public sealed class BotFrameworkAuthenticator : IInboundAuthenticator
     private static readonly string[] Algorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
 
     private readonly BotIdentityOptions _identity;
+    private readonly PlaygroundOptions _playground;
     private readonly string _channelIssuer;
     private readonly HashSet<string> _emulatorIssuers;
     private readonly SigningKeySource _channelKeys;
@@ -33,9 +34,10 @@ public sealed class BotFrameworkAuthenticator : IInboundAuthenticator
 
     public BotFrameworkAuthenticator(
         IOptions<BotIdentityOptions> identity, IOptions<BotFrameworkOptions> framework, IHttpClientFactory httpClientFactory,
-        TimeProvider time, ILogger<BotFrameworkAuthenticator> logger)
+        TimeProvider time, ILogger<BotFrameworkAuthenticator> logger, IOptions<PlaygroundOptions>? playground = null)
     {
         _identity = identity.Value;
+        _playground = playground?.Value ?? new PlaygroundOptions();
         _channelIssuer = framework.Value.ChannelIssuer;
         _time = time;
         _logger = logger;
@@ -61,9 +63,9 @@ public sealed class BotFrameworkAuthenticator : IInboundAuthenticator
     {
         if (string.IsNullOrWhiteSpace(authorizationHeader))
         {
-            return _identity.IsLocalMode
-                ? AuthenticationResult.Anonymous
-                : AuthenticationResult.Fail("An 'Authorization: Bearer <token>' header is required.");
+            if (!_identity.IsLocalMode) return AuthenticationResult.Fail("An 'Authorization: Bearer <token>' header is required.");
+            // The one local connector the operator named may be remembered for reminders; any other stays unverified.
+            return _playground.IsPlayground(activity.ServiceUrl) ? AuthenticationResult.ConfiguredPlayground : AuthenticationResult.Anonymous;
         }
 
         // A token's audience must be our app id; with no app id configured no token can be meant for

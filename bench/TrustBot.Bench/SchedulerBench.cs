@@ -1,0 +1,283 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using TrustBot.Bot.Channel;
+using TrustBot.Bot.Hosting;
+using TrustBot.Bot.Proactive;
+using TrustBot.Bot.Storage;
+using TrustBot.Journey;
+using TrustBot.Safety;
+using TrustBot.Schema;
+using TrustBot.State;
+using TrustBot.Testing;
+
+namespace TrustBot.Bench;
+
+/// <summary>
+/// The proactive scheduler at scale, over Azurite: seeds many people with daily reminders spread over the
+/// day (profile, conversation reference and due-index row each, written in entity group batches), then
+/// measures (1) the storage requests of one scheduler tick when 100 reminders are due, and (2) how fast two
+/// sender instances send a block of due reminders through a loopback connector, and whether any went twice.
+/// </summary>
+/// <remarks>
+/// The day is laid out so each measurement sees only its own people: everyone's reminder falls between 08:01
+/// and 21:59 UTC (London in November, outside quiet hours), except two reserved windows: 11:45–12:00 holds
+/// exactly the tick's due people (all at 12:00), and 16:05–16:20 holds the send block, at most 1,000 a minute
+/// (what a tick reads of one minute).
+/// </remarks>
+internal static class SchedulerBench
+{
+    private static readonly DateTimeOffset Day = new(2026, 11, 3, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset TickMinute = Day.AddHours(12);
+    private static readonly DateTimeOffset SendFirst = Day.AddHours(16).AddMinutes(5);
+    private const int SendMinutes = 16;
+    private const string LoopbackUrl = "https://loopback.trustbot.invalid/";
+
+    public static async Task<int> RunAsync(string connectionString, string[] args)
+    {
+        var people = Option(args, "--people", 100_000);
+        var due = Option(args, "--due", 100);
+        var sends = Option(args, "--sends", 10_000);
+        var rate = Option(args, "--rate", 1000);
+        var jsonPath = args.SkipWhile(a => a != "--json").Skip(1).FirstOrDefault();
+        if (due + sends > people || sends > SendMinutes * 1000 || rate is < 1 or > 1000)
+        {
+            Console.Error.WriteLine("scheduler: --due + --sends must not exceed --people; --sends at most 16000; --rate 1-1000");
+            return 64;
+        }
+
+        var counter = new RequestCounter();
+        var options = StorageServiceCollectionExtensions.CreateClientOptions();
+        options.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+        // Seeding floods Azurite on purpose: a try may take longer than the bot's per-turn budget allows.
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(60);
+        var prefix = "Sched" + Guid.NewGuid().ToString("N")[..8];
+        var tables = new TableStorage(StorageServiceCollectionExtensions.CreateServiceClient(connectionString, options),
+            Options.Create(new StorageOptions { ConnectionString = connectionString, TablePrefix = prefix }), NullLogger<TableStorage>.Instance);
+
+        var (userTemplate, referenceTemplate) = await TemplatesAsync();
+        Console.WriteLine($"Seeding {people:N0} people (profile + conversation reference per person, one due-index row each) into Azurite...");
+        var seed = Stopwatch.StartNew();
+        var misplaced = await SeedAsync(tables, people, due, sends, userTemplate, referenceTemplate);
+        seed.Stop();
+        var seeded = counter.Snapshot();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"seeded in {seed.Elapsed.TotalSeconds:F1} s with {seeded.Total:N0} requests ({people / seed.Elapsed.TotalSeconds:F0} people/s); reminders not where planned: {misplaced}"));
+
+        // (1) One tick with `due` reminders due: a sender that last looked at 08:00 ticks at 12:00:30.
+        var clock = new ShiftedClock();
+        var loopback = new LoopbackConnector();
+        var first = Sender(tables, clock, loopback, rate);
+        clock.Set(Day.AddHours(8).AddSeconds(30));
+        await first.TickAsync(CancellationToken.None);
+        clock.Set(TickMinute.AddSeconds(30));
+        var before = counter.Snapshot();
+        var tickWatch = Stopwatch.StartNew();
+        var tickSent = await first.TickAsync(CancellationToken.None);
+        tickWatch.Stop();
+        var tick = counter.Snapshot() - before;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"tick with {due} due among {people:N0}: sent {tickSent}; reads {tick.Reads} ({tick.Queries} index queries + {tick.PointReads} point reads), writes {tick.Writes}; {tickWatch.Elapsed.TotalMilliseconds:F0} ms"));
+
+        // (2) Two instances send the block due 16:05–16:20, both ticking at 16:20:30.
+        loopback.Clear();
+        var a = Sender(tables, clock, loopback, rate);
+        var b = Sender(tables, clock, loopback, rate);
+        clock.Set(Day.AddHours(8).AddSeconds(30));
+        await a.TickAsync(CancellationToken.None);
+        await b.TickAsync(CancellationToken.None);
+        clock.Set(SendFirst.AddMinutes(SendMinutes - 1).AddSeconds(30));
+        var sendWatch = Stopwatch.StartNew();
+        var sentBoth = await Task.WhenAll(Task.Run(() => a.TickAsync(CancellationToken.None)), Task.Run(() => b.TickAsync(CancellationToken.None)));
+        sendWatch.Stop();
+        var duplicates = loopback.Duplicates;
+        var sendRate = loopback.Sent / sendWatch.Elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"two instances: {loopback.Sent:N0} of {sends:N0} due sent ({sentBoth[0]:N0} + {sentBoth[1]:N0}) in {sendWatch.Elapsed.TotalSeconds:F1} s = {sendRate:F0} sends/s (MaxSendsPerSecond {rate} each); duplicates {duplicates}"));
+
+        if (jsonPath is not null)
+        {
+            var result = new JsonObject
+            {
+                ["people"] = people,
+                ["seedSeconds"] = Math.Round(seed.Elapsed.TotalSeconds, 1),
+                ["seedRequests"] = seeded.Total,
+                ["misplaced"] = misplaced,
+                ["tickDue"] = due,
+                ["tickSent"] = tickSent,
+                ["tickReads"] = tick.Reads,
+                ["tickQueries"] = tick.Queries,
+                ["tickPointReads"] = tick.PointReads,
+                ["tickWrites"] = tick.Writes,
+                ["tickMs"] = Math.Round(tickWatch.Elapsed.TotalMilliseconds),
+                ["sendsDue"] = sends,
+                ["sent"] = loopback.Sent,
+                ["sendSeconds"] = Math.Round(sendWatch.Elapsed.TotalSeconds, 2),
+                ["sendsPerSecond"] = Math.Round(sendRate, 1),
+                ["maxSendsPerSecond"] = rate,
+                ["duplicates"] = duplicates,
+            };
+            await File.WriteAllTextAsync(jsonPath, result.ToJsonString() + "\n");
+        }
+        return misplaced == 0 && tickSent == due && loopback.Sent == sends && duplicates == 0 ? 0 : 1;
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var n) && n >= 0 ? n : fallback;
+    }
+
+    private static ProactiveSender Sender(IStorage storage, TimeProvider clock, LoopbackConnector loopback, int rate)
+    {
+        var trusted = new TrustedServiceUrls();
+        var adapter = new BotHttpAdapter([loopback], trusted, [], NullLogger<BotHttpAdapter>.Instance);
+        return new ProactiveSender(storage, adapter, clock, Options.Create(new ProactiveOptions { MaxSendsPerSecond = rate }), ReminderRules.Default, NullLogger<ProactiveSender>.Instance);
+    }
+
+    /// <summary>The user row and conversation reference of a person onboarded through the real conversation (daily at 7pm, London).</summary>
+    private static async Task<(JsonObject User, ConversationReference Reference)> TemplatesAsync()
+    {
+        var storage = new MemoryStorage();
+        var clock = new BenchClock(Day.AddDays(-1).AddHours(18));
+        var adapter = new TestAdapter(clock);
+        adapter.Conversation.ServiceUrl = LoopbackUrl;
+        var bot = new TrustBotHandler(storage, clock, new JourneyOptions { SafetyResources = new SafetyResources { ["default"] = ["Call your local emergency number."] } });
+        foreach (var text in new[] { "hi", "Yes", "Sam", "I was hurt", "Dishonesty", "Yes", "Every day", "7pm", "London", "Show me the menu" })
+            await adapter.ProcessActivityAsync(Activity.CreateMessage(text), bot.OnTurnAsync, CancellationToken.None);
+        var partition = StateKeys.PersonPartition(new Activity { ChannelId = adapter.Conversation.ChannelId, From = adapter.Conversation.User });
+        var rows = await storage.QueryAsync(partition, "", 100, CancellationToken.None);
+        var user = JsonNode.Parse(rows.Single(r => r.Key.Row == "user").Value.Json)!.AsObject();
+        var reference = JsonSerializer.Deserialize(rows.Single(r => r.Key.Row == RecordKinds.Reference).Value.Json, JourneyJson.Default.ConversationReference)!;
+        return (user, reference);
+    }
+
+    /// <summary>The minute of person <paramref name="i"/>'s reminder under the layout above.</summary>
+    private static DateTimeOffset PlannedMinute(int i, int due, int sends)
+    {
+        if (i < due) return TickMinute;
+        if (i < due + sends) return SendFirst.AddMinutes((i - due) % SendMinutes);
+        // Everyone else: 08:01–21:59 outside the reserved windows, round-robin.
+        var free = FreeMinutes.Value;
+        return Day.AddMinutes(free[(i - due - sends) % free.Length]);
+    }
+
+    private static readonly Lazy<int[]> FreeMinutes = new(() => Enumerable.Range(8 * 60 + 1, 14 * 60 - 1)
+        .Where(m => m is not (>= 11 * 60 + 45 and <= 12 * 60) && m is not (>= 16 * 60 + 5 and <= 16 * 60 + 20))
+        .ToArray());
+
+    /// <summary>Writes everyone: each person's rows in one batch (their partition), the index rows 100 to a batch per minute.</summary>
+    private static async Task<int> SeedAsync(IStorage tables, int people, int due, int sends, JsonObject userTemplate, ConversationReference referenceTemplate)
+    {
+        var template = JsonSerializer.Deserialize(userTemplate["profile"], JourneyJson.Default.JourneyProfile)!;
+        var indexRows = new ConcurrentDictionary<string, ConcurrentBag<StorageWrite>>();
+        var misplaced = 0;
+        var now = Day.AddHours(7);
+        await Parallel.ForEachAsync(Enumerable.Range(0, people), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
+        {
+            var person = $"bench/users/p{i}";
+            var minute = PlannedMinute(i, due, sends);
+            var profile = JsonSerializer.Deserialize(JsonSerializer.Serialize(template, JourneyJson.Default.JourneyProfile), JourneyJson.Default.JourneyProfile)!;
+            profile.ReminderTime = TimeOnly.FromTimeSpan(minute - Day);
+            profile.ScheduledDueKey = profile.ScheduledKind = null;
+            profile.LastConversationKey = $"bench|c{i}|{LoopbackUrl}";
+            var index = DueIndex.Reschedule(profile, person, now, ReminderRules.Default);
+            if (index.Count != 1 || index[0].Key.Partition != DueIndex.PartitionFor(minute)) Interlocked.Increment(ref misplaced);
+            foreach (var w in index) indexRows.GetOrAdd(w.Key.Partition, _ => []).Add(w);
+
+            var user = userTemplate.DeepClone().AsObject();
+            user["profile"] = JsonSerializer.SerializeToNode(profile, JourneyJson.Default.JourneyProfile);
+            var reference = JsonSerializer.Deserialize(JsonSerializer.Serialize(referenceTemplate, JourneyJson.Default.ConversationReference), JourneyJson.Default.ConversationReference)!;
+            reference.Conversation = new ConversationAccount { Id = $"c{i}", ConversationType = "personal" };
+            reference.User = new ChannelAccount { Id = $"p{i}", Role = RoleTypes.User };
+            await tables.WriteAsync(
+            [
+                new StorageWrite(new StorageKey(person, "user"), user.ToJsonString(), ETags.Any),
+                new StorageWrite(new StorageKey(person, RecordKinds.Reference), JsonSerializer.Serialize(reference, JourneyJson.Default.ConversationReference), ETags.Any),
+            ], ct);
+        });
+        var batches = indexRows.Values.SelectMany(rows => rows.Chunk(100)).ToList();
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (batch, ct) => await tables.WriteAsync(batch, ct));
+        return misplaced;
+    }
+
+    /// <summary>A clock at a chosen instant that then runs on in real time (the send rate's token bucket waits on it).</summary>
+    private sealed class ShiftedClock : TimeProvider
+    {
+        private TimeSpan _offset;
+
+        public void Set(DateTimeOffset now) => _offset = now - System.GetUtcNow();
+
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + _offset;
+    }
+
+    /// <summary>The channel, in process: counts each conversation's messages.</summary>
+    private sealed class LoopbackConnector : IChannelConnector
+    {
+        private readonly ConcurrentDictionary<string, int> _byConversation = new(StringComparer.Ordinal);
+        private int _sent;
+
+        public int Sent => _sent;
+
+        public int Duplicates => _byConversation.Values.Sum(n => n - 1);
+
+        public void Clear()
+        {
+            _byConversation.Clear();
+            _sent = 0;
+        }
+
+        public bool Handles(string serviceUrl) => serviceUrl.StartsWith(LoopbackUrl, StringComparison.Ordinal);
+
+        public Task<ResourceResponse> SendAsync(Activity activity, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _sent);
+            _byConversation.AddOrUpdate(activity.Conversation?.Id ?? "", 1, (_, n) => n + 1);
+            return Task.FromResult(new ResourceResponse { Id = Guid.NewGuid().ToString("N") });
+        }
+
+        public Task<ResourceResponse> UpdateAsync(Activity activity, CancellationToken cancellationToken) => Task.FromResult(new ResourceResponse { Id = activity.Id });
+
+        public Task DeleteAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    /// <summary>Requests to Table storage by kind, counted in the client's pipeline (one per HTTP attempt).</summary>
+    private sealed class RequestCounter : HttpPipelineSynchronousPolicy
+    {
+        private long _queries;
+        private long _pointReads;
+        private long _writes;
+
+        public override void OnSendingRequest(HttpMessage message)
+        {
+            var request = message.Request;
+            if (request.Method == RequestMethod.Get)
+            {
+                // A point read addresses one entity: .../Table(PartitionKey='…',RowKey='…').
+                if (request.Uri.Path.EndsWith(')') && request.Uri.Path.Contains("RowKey=", StringComparison.Ordinal)) Interlocked.Increment(ref _pointReads);
+                else Interlocked.Increment(ref _queries);
+            }
+            else
+            {
+                Interlocked.Increment(ref _writes);
+            }
+        }
+
+        public Counts Snapshot() => new(Interlocked.Read(ref _queries), Interlocked.Read(ref _pointReads), Interlocked.Read(ref _writes));
+    }
+
+    private readonly record struct Counts(long Queries, long PointReads, long Writes)
+    {
+        public long Reads => Queries + PointReads;
+
+        public long Total => Reads + Writes;
+
+        public static Counts operator -(Counts a, Counts b) => new(a.Queries - b.Queries, a.PointReads - b.PointReads, a.Writes - b.Writes);
+    }
+}

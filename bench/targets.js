@@ -1,0 +1,93 @@
+'use strict';
+// Checks one bench/run.sh run against issue 10's targets and writes bench/results/targets.md (plus targets.json).
+// Every ratio compares figures of the same run on the same machine.
+// Usage: node targets.js <raw dir> <out.md>
+const fs = require('fs');
+const path = require('path');
+
+const [raw, outPath] = process.argv.slice(2);
+const read = (name) => (fs.existsSync(path.join(raw, name)) ? fs.readFileSync(path.join(raw, name), 'utf8') : null);
+const json = (name) => (read(name) ? JSON.parse(read(name)) : null);
+const fmt = (n, d = 0) => (n === null || n === undefined || Number.isNaN(n) ? '–' : n.toFixed(d));
+
+const http = (read('http-results.txt') || '').trim().split('\n').filter(Boolean).map((line) => {
+    const m = /^(\S+) (\d+) (\{.*?\})(?: storageRequests=(\d+) perTurn=([\d.]+))?$/.exec(line);
+    return m ? { target: m[1], people: Number(m[2]), ...JSON.parse(m[3]) } : null;
+}).filter(Boolean);
+const row = (target, people) => http.find((r) => r.target === target && r.people === people);
+
+const checks = [];
+const check = (target, measured, pass, detail) => checks.push({ target, measured, pass, detail });
+const missing = (target) => checks.push({ target, measured: 'not measured', pass: null, detail: '' });
+
+for (const people of [8, 32]) {
+    const tb = row('memory', people);
+    const js = row('js', people);
+    if (tb && js) {
+        const ratio = tb.rps / js.rps;
+        check(`≥ 5× the JS SDK peer's turns/s, ${people} people`, `${fmt(ratio, 1)}× (${fmt(tb.rps)} vs ${fmt(js.rps)} turns/s)`, ratio >= 5);
+        const p99 = tb.p99Ms / js.p99Ms;
+        check(`p99 ≤ ⅓ of the JS SDK peer's, ${people} people`, `${fmt(p99, 2)} (${fmt(tb.p99Ms, 2)} vs ${fmt(js.p99Ms, 2)} ms)`, p99 <= 1 / 3);
+    } else {
+        missing(`≥ 5× the JS SDK peer's turns/s and p99 ≤ ⅓, ${people} people`);
+    }
+}
+{
+    const tb = row('memory', 8);
+    const bare = row('bare', 8);
+    if (tb && bare) check('≥ 50% of bare Kestrel\'s requests/s, 8 people', `${fmt(100 * tb.rps / bare.rps)}% (${fmt(tb.rps)} vs ${fmt(bare.rps)})`, tb.rps / bare.rps >= 0.5);
+    else missing('≥ 50% of bare Kestrel\'s requests/s, 8 people');
+}
+const perTurn = read('http-storage-per-turn.txt');
+if (perTurn) {
+    const [calls, turns] = perTurn.trim().split(/\s+/).map(Number);
+    check('Azurite: ≤ 1.05 storage requests per warm turn (≥ 50 turns)', `${fmt(calls / turns, 3)} (${calls} over ${turns} turns)`, turns >= 50 && calls / turns <= 1.05);
+} else {
+    missing('Azurite: ≤ 1.05 storage requests per warm turn (≥ 50 turns)');
+}
+for (const people of [8, 32]) {
+    const cached = row('azurite', people);
+    const before = row('nocache', people);
+    if (cached && before) check(`Azurite turns/s ≥ 1.5× with the cache off, ${people} people`, `${fmt(cached.rps / before.rps, 2)}× (${fmt(cached.rps)} vs ${fmt(before.rps)})`, cached.rps / before.rps >= 1.5);
+    else missing(`Azurite turns/s ≥ 1.5× with the cache off, ${people} people`);
+}
+const burst = json('burst.json');
+if (burst) check('0 lost messages, 10 simultaneous messages from one person', `${burst.lost} lost (${burst.messages - burst.unanswered} answered, ${burst.winsStored}/3 wins stored, ${burst.inOrder ? 'in order' : 'out of order'})`, burst.lost === 0);
+else missing('0 lost messages, 10 simultaneous messages from one person');
+
+const csharp = fs.existsSync(raw) ? fs.readdirSync(raw).filter((f) => /^csharp-\d+\.json$/.test(f)).map((f) => json(f)) : [];
+if (csharp.length) {
+    const alloc = csharp.reduce((sum, r) => sum + r.all.allocBytes, 0) / csharp.length;
+    check('≤ 12 KB allocated per check-in turn (in process, Memory storage)', `${fmt(alloc / 1024, 1)} KB`, alloc <= 12 * 1024);
+} else {
+    missing('≤ 12 KB allocated per check-in turn');
+}
+const scheduler = json('scheduler.json');
+if (scheduler) {
+    check(`Scheduler: one tick's reads with ${scheduler.tickDue} due among ${scheduler.people.toLocaleString('en')} people`,
+        `${scheduler.tickReads} (${scheduler.tickQueries} index-minute queries + ${scheduler.tickPointReads} point reads of the due people's rows)`,
+        scheduler.tickSent === scheduler.tickDue && scheduler.tickQueries <= 16 && scheduler.tickPointReads <= 3 * scheduler.tickDue,
+        `the index minutes since the last tick, and per due person their profile and conversation reference (read, then the profile again to update it); nothing of the other people`);
+    check('Scheduler: 0 duplicates with two sender instances', `${scheduler.duplicates} (${scheduler.sent} of ${scheduler.sendsDue} sent)`, scheduler.duplicates === 0 && scheduler.sent === scheduler.sendsDue);
+    check(`Scheduler: ≥ 200 sends/s (MaxSendsPerSecond ${scheduler.maxSendsPerSecond} per instance)`, `${fmt(scheduler.sendsPerSecond)} sends/s`, scheduler.sendsPerSecond >= 200);
+} else {
+    missing('Scheduler at scale');
+}
+
+const lines = ['# Issue 10 targets, one run of bench/run.sh', ''];
+lines.push('| target | measured | result |', '|---|---|---|');
+for (const c of checks) lines.push(`| ${c.target} | ${c.measured}${c.detail ? ` — ${c.detail}` : ''} | ${c.pass === null ? '–' : c.pass ? 'PASS' : 'FAIL'} |`);
+lines.push('');
+lines.push('Over HTTP (wrk, one connection per person cycling the check-in; details in http-latest.md):', '');
+lines.push('| target | people | turns/s | p50 ms | p99 ms | wrong or failed |', '|---|---:|---:|---:|---:|---:|');
+const names = { bare: 'bare Kestrel (parse only)', memory: 'TrustBot, Memory', azurite: 'TrustBot, Azurite, cache on', nocache: 'TrustBot, Azurite, cache off', js: 'JS Bot Framework SDK peer' };
+for (const r of http) lines.push(`| ${names[r.target] || r.target} | ${r.people} | ${fmt(r.rps)} | ${fmt(r.p50Ms, 2)} | ${fmt(r.p99Ms, 2)} | ${r.wrongReplies + r.socketErrors} |`);
+lines.push('');
+if (scheduler) lines.push(`Scheduler: seeded ${scheduler.people.toLocaleString('en')} people in ${scheduler.seedSeconds} s (${scheduler.seedRequests} requests); the tick took ${scheduler.tickMs} ms; the two instances sent ${scheduler.sent} in ${scheduler.sendSeconds} s.`, '');
+lines.push('Machine:', '');
+for (const name of ['machine.txt', 'http-machine.txt', 'scheduler-machine.txt']) if (read(name)) lines.push(read(name).trimEnd());
+lines.push('');
+fs.writeFileSync(outPath, lines.join('\n'));
+fs.writeFileSync(outPath.replace(/\.md$/, '.json'), JSON.stringify(checks, null, 2) + '\n');
+console.log(lines.join('\n'));
+process.exitCode = checks.some((c) => c.pass === false) ? 1 : 0;

@@ -1,0 +1,245 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+
+namespace TrustBot.State;
+
+/// <summary>A typed value a turn read or set; written back with its own generated JSON contract.</summary>
+internal abstract class LiveValue
+{
+    public abstract void WriteTo(Utf8JsonWriter writer);
+}
+
+/// <summary>
+/// One top-level property of a state document: its text as read (a range of the document) until a typed
+/// accessor asks for it, then the live value the turn works on.
+/// </summary>
+internal sealed class StateSlot
+{
+    private readonly string? _name;
+    private readonly byte[]? _encodedName;
+    private readonly int _nameStart;
+    private readonly int _nameLength;
+    private readonly int _rawStart;
+    private int _rawLength;
+
+    /// <summary>A property found in the stored document (name and value are ranges of it; the name range includes its quotes).</summary>
+    public StateSlot(int nameStart, int nameLength, int rawStart, int rawLength)
+    {
+        _nameStart = nameStart;
+        _nameLength = nameLength;
+        _rawStart = rawStart;
+        _rawLength = rawLength;
+    }
+
+    /// <summary>A property the turn adds.</summary>
+    public StateSlot(string name, byte[] encodedName)
+    {
+        _name = name;
+        _encodedName = encodedName;
+        _rawLength = -1;
+    }
+
+    public LiveValue? Live { get; set; }
+
+    /// <summary>True while the stored text is the property's value (it was read and not removed).</summary>
+    public bool HasRaw => _rawLength >= 0;
+
+    /// <summary>Written back: it has a live value or its stored text.</summary>
+    public bool Present => Live is not null || HasRaw;
+
+    public bool Is(string document, string name) =>
+        _name is not null ? _name == name : document.AsSpan(_nameStart + 1, _nameLength - 2).SequenceEqual(name);
+
+    public ReadOnlySpan<char> Raw(string document) => document.AsSpan(_rawStart, _rawLength);
+
+    public bool RawIsNull(string document) => Raw(document).SequenceEqual("null");
+
+    /// <summary>The property is removed: neither its stored text nor a value is written back.</summary>
+    public void Forget()
+    {
+        Live = null;
+        _rawLength = -1;
+    }
+
+    public void WriteName(string document, ArrayBufferWriter<byte> buffer)
+    {
+        if (_encodedName is not null)
+        {
+            buffer.Write("\""u8);
+            buffer.Write(_encodedName);
+            buffer.Write("\""u8);
+        }
+        else
+        {
+            StateDocument.Transcode(document.AsSpan(_nameStart, _nameLength), buffer);
+        }
+    }
+}
+
+/// <summary>
+/// Reads a stored state document into property slots without building a JSON tree, and writes it back
+/// compactly, with the properties in the same order, so an unchanged document is recognised without a
+/// write (and without allocating its text). The turn's cost here used to be a JSON tree parsed and
+/// serialised twice per document.
+/// </summary>
+internal static class StateDocument
+{
+    /// <summary>Buffers kept larger than this are not kept for the next turn on the thread.</summary>
+    private const int KeptBufferBytes = 256 * 1024;
+
+    [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
+    [ThreadStatic] private static Utf8JsonWriter? t_writer;
+
+    /// <summary>The top-level properties of a JSON object, or false when the text is not a valid JSON object.</summary>
+    public static bool TrySplit(string json, out List<StateSlot> slots)
+    {
+        slots = [];
+        if (!IsValidObject(json)) return false;
+        var i = SkipSpace(json, 0) + 1; // past '{'
+        i = SkipSpace(json, i);
+        if (json[i] == '}') return true;
+        while (true)
+        {
+            var nameStart = i;
+            i = EndOfString(json, i);
+            var nameLength = i - nameStart;
+            i = SkipSpace(json, i) + 1; // past ':'
+            i = SkipSpace(json, i);
+            var valueStart = i;
+            i = EndOfValue(json, i);
+            slots.Add(new StateSlot(nameStart, nameLength, valueStart, i - valueStart));
+            i = SkipSpace(json, i);
+            if (json[i] == '}') return true;
+            i = SkipSpace(json, i + 1); // past ','
+        }
+    }
+
+    /// <summary>
+    /// Writes the document the slots describe. Returns false (and no text) when it is exactly
+    /// <paramref name="original"/>; <paramref name="count"/> is the number of properties written.
+    /// </summary>
+    public static bool Write(string document, List<StateSlot> slots, string original, out string? json, out int count)
+    {
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        var writer = t_writer ??= new Utf8JsonWriter(buffer);
+        count = 0;
+        buffer.Write("{"u8);
+        foreach (var slot in slots)
+        {
+            if (!slot.Present) continue;
+            if (count++ > 0) buffer.Write(","u8);
+            slot.WriteName(document, buffer);
+            buffer.Write(":"u8);
+            if (slot.Live is { } live)
+            {
+                writer.Reset(buffer);
+                live.WriteTo(writer);
+                writer.Flush();
+            }
+            else
+            {
+                Transcode(slot.Raw(document), buffer);
+            }
+        }
+        buffer.Write("}"u8);
+
+        var same = SameText(buffer.WrittenSpan, original);
+        json = same ? null : Encoding.UTF8.GetString(buffer.WrittenSpan);
+        if (buffer.Capacity > KeptBufferBytes)
+        {
+            t_buffer = null;
+            t_writer = null;
+        }
+        return !same;
+    }
+
+    public static void Transcode(ReadOnlySpan<char> text, ArrayBufferWriter<byte> buffer)
+    {
+        var written = Encoding.UTF8.GetBytes(text, buffer.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length)));
+        buffer.Advance(written);
+    }
+
+    private static bool SameText(ReadOnlySpan<byte> utf8, string text)
+    {
+        if (utf8.Length < text.Length) return false; // every char takes at least one byte
+        var chars = ArrayPool<char>.Shared.Rent(utf8.Length);
+        try
+        {
+            var length = Encoding.UTF8.GetChars(utf8, chars);
+            return chars.AsSpan(0, length).SequenceEqual(text);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    /// <summary>Strict validation with the framework's reader (no tree is built), so the scanner below only meets valid JSON.</summary>
+    private static bool IsValidObject(string json)
+    {
+        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(json, bytes);
+            var reader = new Utf8JsonReader(bytes.AsSpan(0, length));
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return false;
+            reader.Skip();
+            return !reader.Read(); // nothing after the object
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    private static int SkipSpace(string json, int i)
+    {
+        while (i < json.Length && json[i] is ' ' or '\t' or '\r' or '\n') i++;
+        return i;
+    }
+
+    /// <summary>The index after the string starting at <paramref name="i"/> (its opening quote).</summary>
+    private static int EndOfString(string json, int i)
+    {
+        for (i++; json[i] != '"'; i++)
+            if (json[i] == '\\') i++;
+        return i + 1;
+    }
+
+    /// <summary>The index after the value starting at <paramref name="i"/>.</summary>
+    private static int EndOfValue(string json, int i)
+    {
+        switch (json[i])
+        {
+            case '"':
+                return EndOfString(json, i);
+            case '{' or '[':
+                var depth = 0;
+                while (true)
+                {
+                    switch (json[i])
+                    {
+                        case '"':
+                            i = EndOfString(json, i);
+                            continue;
+                        case '{' or '[':
+                            depth++;
+                            break;
+                        case '}' or ']':
+                            if (--depth == 0) return i + 1;
+                            break;
+                    }
+                    i++;
+                }
+            default:
+                while (i < json.Length && json[i] is not (',' or '}' or ']' or ' ' or '\t' or '\r' or '\n')) i++;
+                return i;
+        }
+    }
+}
