@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using System.Text.Json.Nodes;
 using TrustBot.Bot.Channel;
 using TrustBot.Bot.Channel.Connector;
@@ -217,21 +218,25 @@ public sealed class BotConnectorClientTests
     public async Task Throttled_429_with_an_http_date_retry_after_is_honoured()
     {
         await using var channel = await FakeChannelServer.StartAsync();
-        // With an app id: local mode has its own short budget (LocalTotalTimeout), too short for a 3 s Retry-After on a busy machine.
-        await using var harness = ConnectorHarness.Create(channel.TokenEndpoint);
+        // The retry pipeline waits on the injected clock: the test moves it instead of waiting for the date.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 18, 0, 0, 400, TimeSpan.Zero));
+        await using var harness = ConnectorHarness.Create(channel.TokenEndpoint, clock);
         harness.Trusted.Trust(channel.Url);
         // HTTP dates have whole seconds, so the retry must not come before that whole second.
-        var retryAt = DateTimeOffset.UtcNow.AddSeconds(3);
-        var notBefore = new DateTimeOffset(retryAt.Year, retryAt.Month, retryAt.Day, retryAt.Hour, retryAt.Minute, retryAt.Second, TimeSpan.Zero);
-        channel.Respond(new ScriptedResponse(429, RetryAfter: retryAt.ToString("R")));
+        var notBefore = new DateTimeOffset(2026, 11, 2, 18, 0, 3, TimeSpan.Zero);
+        channel.Respond(new ScriptedResponse(429, RetryAfter: notBefore.ToString("R")));
 
-        await harness.Client.SendAsync(ConnectorHarness.Message(channel.Url), CancellationToken.None);
+        var send = harness.Client.SendAsync(ConnectorHarness.Message(channel.Url), CancellationToken.None);
+        while (!send.IsCompleted && clock.GetUtcNow() < notBefore.AddSeconds(10))
+        {
+            await Task.Delay(20);
+            Assert.True(channel.ConnectorRequests.Count < 2 || clock.GetUtcNow() >= notBefore, "retried before the Retry-After date");
+            if (channel.ConnectorRequests.Count == 1) clock.Advance(TimeSpan.FromMilliseconds(250));
+        }
+        await send;
 
-        var hits = channel.ConnectorRequests;
-        Assert.Equal(2, hits.Count);
-        // The send returns only after the retry, and the retry waited for the date.
-        var finished = DateTimeOffset.UtcNow;
-        Assert.True(finished >= notBefore.AddMilliseconds(-50), $"finished {(notBefore - finished).TotalMilliseconds} ms before the Retry-After date");
+        Assert.Equal(2, channel.ConnectorRequests.Count);
+        Assert.True(clock.GetUtcNow() >= notBefore, "the send finished before the Retry-After date");
     }
 
     [Fact]

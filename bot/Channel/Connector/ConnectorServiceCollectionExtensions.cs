@@ -60,6 +60,8 @@ public static class ConnectorServiceCollectionExtensions
     private static void ConfigurePipeline(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ConnectorOptions options, TimeProvider time, TimeSpan total, int retries)
     {
         var attempt = options.AttemptTimeout < total ? options.AttemptTimeout : total;
+        // Backoff, Retry-After waits and timeouts follow the injected clock, so tests need not wait in real time.
+        pipeline.TimeProvider = time;
         if (retries == 0)
         {
             pipeline.AddTimeout(new TimeoutStrategyOptions { Name = "total", Timeout = total });
