@@ -80,12 +80,23 @@ public abstract class BotState
         turnContext.Services.Set(_cacheKey, new CachedState(key, json, slots, item is null ? ETags.New : item.ETag));
     }
 
-    internal StorageWrite? PrepareWrite(ITurnContext turnContext, bool force)
+    /// <param name="turnContext">The turn whose document is written.</param>
+    /// <param name="force">Write even when nothing changed.</param>
+    /// <param name="turnId">Recorded in a document that is written with content, so a retried write that finds it knows its first try landed.</param>
+    internal StorageWrite? PrepareWrite(ITurnContext turnContext, bool force, string? turnId = null)
     {
         if (Cached(turnContext) is not { } cached) return null;
         var changed = StateDocument.Write(cached.Json, cached.Slots, cached.OriginalJson, out var json, out var count);
         if (!force && !changed) return null;
         if (count == 0 && cached.ETag == ETags.New) return null;
+        // Only a document that stays is marked: an erased document must stay erased.
+        if (turnId is not null && count > 0)
+        {
+            var slot = cached.Find(TurnMarker);
+            if (slot is null) cached.Slots.Add(slot = new StateSlot(TurnMarker, EncodedTurnMarker));
+            slot.Live = new TurnMarkerValue(turnId);
+            StateDocument.Write(cached.Json, cached.Slots, cached.OriginalJson, out json, out count);
+        }
         json ??= cached.OriginalJson;
         cached.PendingJson = json;
         return new StorageWrite(cached.Key, count == 0 ? null : json, count == 0 ? ETags.Any : cached.ETag);
@@ -97,6 +108,24 @@ public abstract class BotState
         cached.OriginalJson = cached.PendingJson;
         cached.ETag = etags.TryGetValue(cached.Key, out var etag) ? etag : ETags.New;
         cached.PendingJson = null;
+    }
+
+    /// <summary>The turn identity stored in the document as loaded this turn, or null.</summary>
+    internal string? StoredTurnId(ITurnContext turnContext)
+    {
+        if (Cached(turnContext) is not { } cached || cached.Find(TurnMarker) is not { HasRaw: true } slot) return null;
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(slot.Raw(cached.Json).ToString()));
+        return reader.Read() && reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+    }
+
+    /// <summary>The property that names the last turn that wrote the document (see <see cref="StatefulTurnRunner"/>).</summary>
+    internal const string TurnMarker = "$turn";
+
+    private static readonly byte[] EncodedTurnMarker = JsonEncodedText.Encode(TurnMarker).EncodedUtf8Bytes.ToArray();
+
+    private sealed class TurnMarkerValue(string turnId) : LiveValue
+    {
+        public override void WriteTo(Utf8JsonWriter writer) => writer.WriteStringValue(turnId);
     }
 
     private CachedState? Cached(ITurnContext turnContext) => turnContext.Services.Get<CachedState>(_cacheKey);

@@ -8,6 +8,9 @@ public sealed class PendingWrites
     public List<StorageWrite> Writes { get; } = [];
 }
 
+/// <summary>Names one turn (all its attempts); the state documents it writes record it.</summary>
+public sealed record TurnIdentity(string Id);
+
 /// <summary>
 /// Loads several state scopes with one storage read (none when they are all in the <see cref="StateCache"/>)
 /// and saves them, with the turn's queued record writes, in one storage write (one atomic batch when
@@ -18,6 +21,7 @@ public sealed class BotStateSet
     private readonly IStorage _storage;
     private readonly StateCache? _cache;
     private readonly object _fromCacheKey = new();
+    private readonly object _markedKey = new();
 
     public BotStateSet(IStorage storage, params BotState[] states)
         : this(storage, null, states)
@@ -68,8 +72,9 @@ public sealed class BotStateSet
     public async Task<bool> SaveAllChangesAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var writes = new List<StorageWrite>();
+        var turnId = turnContext.Services.Get<TurnIdentity>()?.Id;
         foreach (var state in States)
-            if (state.PrepareWrite(turnContext, force: false) is { } write) writes.Add(write);
+            if (state.PrepareWrite(turnContext, force: false, turnId) is { } write) writes.Add(write);
         if (turnContext.Services.Get<PendingWrites>() is { Writes.Count: > 0 } pending) writes.AddRange(pending.Writes);
         if (writes.Count == 0)
         {
@@ -80,10 +85,24 @@ public sealed class BotStateSet
         if (writes.DistinctBy(w => w.Key).Count() != writes.Count)
             writes = writes.GroupBy(w => w.Key).Select(g => g.Last()).ToList();
 
+        if (turnId is not null) turnContext.Services.Set(_markedKey, turnId);
         var etags = await _storage.WriteAsync(writes, cancellationToken).ConfigureAwait(false);
         foreach (var state in States) state.Committed(turnContext, etags);
         turnContext.Services.Get<PendingWrites>()?.Writes.Clear();
         return true;
+    }
+
+    /// <summary>
+    /// True when <paramref name="failed"/>'s write, reported as a conflict, was in fact stored: the state
+    /// loaded into <paramref name="reloaded"/> carries that turn's identity. A storage client that timed
+    /// out after the service applied its batch retries it and meets the ETag its own write produced.
+    /// </summary>
+    public bool Landed(ITurnContext failed, ITurnContext reloaded)
+    {
+        if (failed.Services.Get<string>(_markedKey) is not { } turnId) return false;
+        foreach (var state in States)
+            if (state.StoredTurnId(reloaded) == turnId) return true;
+        return false;
     }
 
     /// <summary>

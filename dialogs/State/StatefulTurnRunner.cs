@@ -55,12 +55,21 @@ public sealed class StatefulTurnRunner
         using var hold = _locks is null ? null : await _locks.EnterAsync(LockKey(turnContext.Activity), cancellationToken).ConfigureAwait(false);
         var attempts = new Attempts();
         turnContext.Services.Set(attempts);
+        turnContext.Services.Set(new TurnIdentity(turnContext.Activity.Id is { Length: > 0 } id ? id : Guid.NewGuid().ToString("N")));
+        BufferedTurnContext? failed = null;
         for (var attempt = 1; ; attempt++)
         {
             attempts.Count = attempt;
             var turn = new BufferedTurnContext(turnContext);
             turn.Services.Set(new PendingWrites());
             await _states.LoadAllAsync(turn, cancellationToken).ConfigureAwait(false);
+            if (failed is not null && _states.Landed(failed, turn))
+            {
+                // The "conflict" was our own write, stored before the storage client gave up on its reply:
+                // running the message again would apply it twice. Its replies are the ones to send.
+                await failed.FlushAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
             await logic(turn, cancellationToken).ConfigureAwait(false);
             try
             {
@@ -68,6 +77,7 @@ public sealed class StatefulTurnRunner
             }
             catch (StorageConflictException) when (attempt < _maxAttempts)
             {
+                failed = turn;
                 if (Backoff(attempt) is { Ticks: > 0 } pause) await Task.Delay(pause, _clock, cancellationToken).ConfigureAwait(false);
                 continue;
             }
