@@ -38,8 +38,10 @@ public sealed class PhraseSafetyDetector : ISafetyDetector
         new("self-harm.better-off", SafetyCategory.SelfHarm, SafetyPatterns.SelfHarmBetterOffWithoutMe(), true),
         new("self-harm.methods", SafetyCategory.SelfHarm, SafetyPatterns.SelfHarmMethodsAndPlans(), true),
         new("self-harm.acts", SafetyCategory.SelfHarm, SafetyPatterns.SelfHarmActs(), true),
+        new("self-harm.indirect", SafetyCategory.SelfHarm, SafetyPatterns.SelfHarmIndirect(), true),
         new("self-harm.disappear", SafetyCategory.SelfHarm, SafetyPatterns.SelfHarmDisappear(), true),
         new("self-harm.someone-close", SafetyCategory.SelfHarm, SafetyPatterns.SelfHarmSomeoneClose(), true),
+        new("violence.strangle-injure", SafetyCategory.Violence, SafetyPatterns.ViolenceStrangleAndInjury(), true),
         new("violence.by-partner", SafetyCategory.Violence, SafetyPatterns.ViolenceByPartner(), true),
         new("violence.by-me", SafetyCategory.Violence, SafetyPatterns.ViolenceByMe(), true),
         new("violence.intent", SafetyCategory.Violence, SafetyPatterns.ViolenceIntent(), true),
@@ -57,6 +59,7 @@ public sealed class PhraseSafetyDetector : ISafetyDetector
         new("fear.threats", SafetyCategory.FearForSafety, SafetyPatterns.FearThreats(), true),
         new("fear.leverage", SafetyCategory.FearForSafety, SafetyPatterns.FearLeverage(), true),
         new("fear.intimidation", SafetyCategory.FearForSafety, SafetyPatterns.FearIntimidation(), true),
+        new("fear.veiled-threats", SafetyCategory.FearForSafety, SafetyPatterns.FearVeiledThreats(), true),
     ];
 
     private static readonly string[] s_clauseWords = [" but ", " and ", " though ", " although ", " because ", " so ", " yet ", " however "];
@@ -132,6 +135,13 @@ public sealed class PhraseSafetyDetector : ISafetyDetector
             }
         }
 
+        // No phrase matched, but the person places it in a resolved past, answered "no" or says plainly they are
+        // not in danger: the meaning layer may still ask gently, but not show the full message at once.
+        if (discounted.Rule is null && (SafetyPatterns.Reassurance().IsMatch(normalized) || (contextChecked == 0 && IsDiscountedMessage(normalized))))
+        {
+            return new SafetyAssessment(SafetyCategory.None, DiscountedPrefix + "context", SafetyLevel.None);
+        }
+
         return discounted;
     }
 
@@ -144,7 +154,7 @@ public sealed class PhraseSafetyDetector : ISafetyDetector
         || (SafetyPatterns.ResolvedPast().IsMatch(normalized) && !SafetyPatterns.PresentDanger().IsMatch(normalized));
 
     private static bool IsThreatRule(Rule rule) =>
-        rule.Id is "violence.intent" or "violence.threat" or "fear.intimidation" or "fear.threats" or "violence.by-me";
+        rule.Id is "violence.intent" or "violence.threat" or "fear.intimidation" or "fear.threats" or "violence.by-me" or "fear.veiled-threats";
 
     // "my wife will murder me for eating the last slice lol": a joke marker, or a trivial cause right after the threat,
     // unless a real cause (leaving, telling, the police) is named as well.

@@ -53,7 +53,7 @@ internal static partial class SafetyPatterns
         @"\b(?:want|wants|wanted|wanting|wish|wished|ready|deserve|praying|pray|hoping|would like) (?:to )?(?:just )?(?:die|be dead)\b(?! (?:of|from|laughing|for)\b)"
         + @"|\bwish(?:ed)? i (?:was|were|would|could) (?:just )?(?:be )?(?:dead|gone|die)\b"
         + @"|\bwish(?:ed)? i (?:was|were|would|had|did|could) (?:not|never) (?:have )?(?:been )?(?:born|alive|here|exist|existed|wake up|woke up|woken up)\b"
-        + @"|\b(?:rather|prefer to|prefer) (?:just )?(?:be dead|die|not be alive|not exist|not wake up)\b",
+        + @"|\b(?:rather|prefer to|prefer) (?:just )?(?:be dead|die|not be alive|not exist|not wake up)\b(?! than (?:lose|losing|be without|live without|hurt|hurting) you\b)",
         Options)]
     internal static partial Regex SelfHarmWantToDie();
 
@@ -116,6 +116,24 @@ internal static partial class SafetyPatterns
         Options)]
     internal static partial Regex SelfHarmMethodsAndPlans();
 
+    // Plans, means and goodbyes in indirect words: poison or a whole bottle taken, a gun fetched on a pretext, letters
+    // left for the family, "before i go for good", "not the marriage, me", a last week chosen.
+    [GeneratedRegex(
+        @"\b(?:drank|drunk|drink|drinking|swallowed|swallowing|swallow|took|taken|downed) (?:some |a (?:bottle|glass|cup|mouthful) of |the )?(?:bleach|antifreeze|weed killer|weedkiller|rat poison|poison|drain cleaner)\b"
+        + @"|\b(?:take|took|taking|swallow|swallowed|swallowing|down|downing|downed) (?:the|a|my) (?:whole|entire) (?:bottle|packet|pack|box|tub|strip)\b"
+        + @"|\benough (?:of )?(?:my |the |his |her )?(?:[a-z]+ )?(?:pills|tablets|insulin|meds|medication|paracetamol|painkillers)\b[^.]{0,30}\bto (?:do it|end it|die|not wake up|finish (?:it|me))\b"
+        + @"|(?:^|\bi |\. )(?:just |finally |have |went and )?(?:got|borrowed|took|bought|picked up|fetched|collected) (?:my |his |her |a |the |an )?(?:[a-z]+ ){0,2}(?:rifle|shotgun|handgun|pistol|firearm)\b"
+        + @"|\b(?:wrote|written|writing|finished|left|leaving)(?: all)? (?:the |some |my )?(?:letters?|notes?) (?:for|to) (?:the|my|each of the|each of my) (?:kids|children|family|parents|son|daughter|wife|husband|mum|mom)\b"
+        + @"|\bbefore i (?:go|leave|am gone) for good\b|\bdisappear(?:ing)? for good\b(?! from\b)|\bif (?:anyone|someone|somebody) (?:ever )?finds? (?:this|my|these)\b"
+        + @"|\b(?:tell|telling|told) (?:[a-z]+ ){1,3}(?:that )?(?:none of this|it) (?:was|is) (?:never )?(?:her|his|their|your) fault\b"
+        + @"|\b(?:tell|let) (?:[a-z]+ ){1,3}(?:know )?(?:that )?i (?:loved|always loved) (?:her|him|them|you|everyone)\b"
+        + @"|\bnot (?:out of |leaving |ending |end )?(?:the|this|our|my) (?:relationship|marriage) (?:, )?(?:i mean )?(?:me|myself|(?:out of )?(?:everything|my life|it all))\b"
+        + @"|\bend(?:ing)? things\b[^.]{0,30}\bnot (?:the|this|our|my) (?:relationship|marriage)\b"
+        + @"|\bover\b[^.]{0,12}\band so am i\b"
+        + @"|\b(?:this is|this will be|it is) my last (?:week|day|night|weekend|birthday|christmas)\b(?! (?:at|of|in|on|before|working|here|with (?:the|this) (?:company|team|job)))",
+        Options)]
+    internal static partial Regex SelfHarmIndirect();
+
     [GeneratedRegex(
         @"\bself harm[a-z]*|\bcutting (?:myself|again)\b|\bcut again\b|\brelapsed\b|\b(?:cut|cuts|cutting|burn|burning|burns) (?:my|both) (?:arms?|wrists?|legs?|thighs?|skin)\b|\bstarted cutting\b|\b(?:goodbye|suicide) (?:letters?|notes?)\b",
         Options)]
@@ -153,6 +171,15 @@ internal static partial class SafetyPatterns
         Options)]
     internal static partial Regex ViolenceByMe();
 
+    // Strangulation in any wording: the most dangerous sign there is, wherever it sits in a long message.
+    [GeneratedRegex(
+        @"\b(?:grab|grabbed|grabs|grabbing|held|holds|holding|pinned|pins|took|takes|had|has|squeez[a-z]*|lifted|picked) me (?:up )?by (?:the|my) (?:throat|neck)\b"
+        + @"|\b(?:hands?|arms?|fingers|belt|cord|rope) (?:tight )?(?:round|around|on|across) my (?:throat|neck)\b"
+        + @"|\b(?:choked|choking|chokes|strangled|strangling|strangles|throttled|throttling|throttles) me\b(?! (?:up|with)\b)"
+        + @"|\bput (?:me|you|her|him|us) in (?:the )?hospital\b",
+        Options)]
+    internal static partial Regex ViolenceStrangleAndInjury();
+
     // "I could kill him" may be a figure of speech: with a joke marker or a trivial cause ("for being late") the
     // detector discounts it and leaves the message to the meaning layer (see PhraseSafetyDetector.IsFigureOfSpeech).
     [GeneratedRegex(
@@ -186,7 +213,7 @@ internal static partial class SafetyPatterns
     [GeneratedRegex(
         @"\b(?:abus(?:e|es|ed|ing|ive|er|ers)|domestic violence|domestic abuse|violent|violence|battered)\b"
         + @"(?<!\b(?:substance|drug|alcohol|drugs|self) abuse)"
-        + @"(?! (?:of )?(?:my |his |her |our |your |the )?trust\b| (?:drugs|alcohol|substances|the system|his power|her power|power)\b)",
+        + @"(?! (?:of )?(?:my |his |her |our |your |the )?trust\b| (?:drugs|alcohol|substances|the system|his power|her power|power|death)\b)",
         Options)]
     internal static partial Regex ViolenceAbuse();
 
@@ -314,6 +341,28 @@ internal static partial class SafetyPatterns
         Options)]
     internal static partial Regex FearIntimidation();
 
+    // Veiled threats and fear for someone else: "watch your back", "you are a dead woman", "nobody leaves him",
+    // "it would be a shame if something happened to you", photos of where I am "or there are consequences".
+    [GeneratedRegex(
+        @"\bwatch your back\b|\b(?:you are|she is|he is|i am|you will be) (?:a )?dead (?:woman|man|girl|boy|meat)\b|\bdead (?:woman|man) walking\b"
+        + @"|\bnone of us (?:will|would|is going to) (?:see|live to see|survive|make it (?:to|through)|be here) (?:tomorrow|the night|the morning|the weekend)\b"
+        + @"|\b(?:nobody|no one) (?:leaves|walks away from|gets away from) (?:him|her|them|me)\b"
+        + @"|\b(?:shame|pity) if something (?:bad )?(?:happened|were to happen|was to happen) to (?:you|me|her|him|the kids|us)\b"
+        + @"|\bor (?:else )?there (?:are|will be|would be) consequences\b"
+        + @"|\b(?:will|would|going to|is going to) make (?:her|him|them|you|me|us) pay\b(?! for (?:the|dinner|it all|half|rent|bills|lunch|drinks)\b)"
+        + @"|\b(?:going to|will|would|is coming to|wants to) come after (?:me|us|her|him|my)\b"
+        + @"|\bfound out where (?:i|we|she|he|they) (?:live|lives|work|works|are staying|is staying)\b"
+        + @"|\bsen[dt][a-z]* me (?:a )?(?:pictures?|photos?|pics?) of my (?:car|house|home|front door|flat|street|work|kids|children)\b"
+        + @"|\b(?:photo|picture|pic|selfie|video)s? of where i am\b"
+        + @"|\b(?:afraid|scared|terrified|frightened|worried|fear[a-z]*) for (?:my|our|her|his|their|the) (?:[a-z]+ ){0,2}(?:safety|life|lives)\b"
+        + @"|\b(?:afraid|scared|terrified|frightened) for (?:my|the|our) (?:mate|friend|sister|brother|wife|husband|mum|mom|daughter|son)\b[^.]{0,80}\b(?:threat[a-z]*|dead|kill|hurt|come after|scared|afraid)\b"
+        + @"|\b(?:app|apps|software|program) on my (?:phone|laptop|computer)\b[^.]{0,20}\b(?:i did not|i never|i did not) (?:install|download|put)\b"
+        + @"|\bquot[a-z]* (?:a |my |our )?(?:private )?(?:conversation|messages?|texts?|chats?|emails?)\b[^.]{0,30}\bback to me\b|\bfeel(?:ing)? watched\b"
+        + @"|\b(?:afraid|scared|terrified|frightened) to (?:tell|say) (?:him|her|them) no\b"
+        + @"|\b(?:have to|need to|must|got to|will) delete (?:this|these|our|the) (?:chat|conversation|messages?|history)\b(?! with (?:my|a) (?:friend|therapist|counsellor))",
+        Options)]
+    internal static partial Regex FearVeiledThreats();
+
     // ---------------------------------------------------------------- contexts that discount a phrase
 
     // An event the person places in a resolved past ("years ago", "as a teenager", "i am safe now").
@@ -322,13 +371,16 @@ internal static partial class SafetyPatterns
         + @"|when i was (?:young|younger|a (?:kid|teen|teenager|student|child)|at (?:school|uni|university|college)|[0-9]+|in my (?:teens|twenties))|at (?:1[0-9]|[2-9][0-9])(?! (?:pm|am|oclock|o clock|percent))\b"
         + @"|not (?:now|any more|these days)|these days i|i am (?:safe|doing (?:much |a lot |so much )?better|fine|okay|ok|happy|good|well) now|i am [0-9]+ now"
         + @"|that (?:ended|is over|was (?:years|a long time|ages))|(?:grew|growing) up|my (?:last|previous|old|first) (?:partner|husband|wife|boyfriend|girlfriend|relationship)"
-        + @"|in the past|back then|got (?:help|better|through it)|(?:recovered|healed) from|(?:have|has) not (?:happened|felt that way|had those thoughts) (?:in|for) (?:years|ages|a long time))\b",
+        + @"|in the past|back then|got (?:help|better|through it)|(?:recovered|healed) from|(?:have|has) not (?:happened|felt that way|felt like that|had those thoughts) (?:in|for) (?:over |more than )?(?:years|ages|a long time|a decade|[a-z0-9]+ years)"
+        + @"|(?:in|since|back in|until|that was|around|during) (?:19[5-9][0-9]|200[0-9]|201[0-9]|202[0-3])|a decade ago|(?:went|sent) to (?:prison|jail)|(?:was|got|been) (?:convicted|jailed|sentenced)|pressed charges"
+        + @"|(?:split|split up|separated|divorced|broke up) (?:in|years ago)|(?:all|that is all|it is all) behind (?:me|us)|been safe (?:ever )?since|safe ever since|free of (?:him|her|them)"
+        + @"|got out of (?:an?|that|the|my) (?:abusive|violent|bad|toxic)|i am not in that place|handed them in)\b",
         Options)]
     internal static partial Regex ResolvedPast();
 
     // Signs that it is happening now, which keep a past phrase live ("he used to hit me and now he has started again").
     [GeneratedRegex(
-        @"\b(?:again|still|lately|recently|tonight|today|this (?:week|morning|evening)|right now|every (?:day|night)|started|coming back|came back|back again|is back|now (?:he|she|they|i (?:want|feel|am (?:thinking|scared|afraid)))|any day)\b",
+        @"\b(?:again|still(?! (?:jump|flinch|get nightmares|have nightmares|have the scars|think about it|remember))|lately|recently|tonight|today|this (?:week|morning|evening)|right now|every (?:day|night)|started|coming back|came back|back again|is back|now (?:he|she|they|i (?:want|feel|am (?:thinking|scared|afraid)))|any day)\b",
         Options)]
     internal static partial Regex PresentDanger();
 
@@ -338,9 +390,21 @@ internal static partial class SafetyPatterns
         Options)]
     internal static partial Regex ReportedDenial();
 
+    // The person says plainly that they are not in danger ("i am not scared to go home", "not suicidal", "nothing
+    // violent has happened", "i do not want to die , i want things back"): with no phrase rule matched, the meaning
+    // layer may ask gently but not show the full message.
+    [GeneratedRegex(
+        @"\b(?:i am|i feel) not (?:scared|afraid|frightened) (?:of (?:him|her|them)|to go home|for my safety|to be at home)\b|\bnot (?:because|that) i am (?:scared|afraid|frightened) of (?:him|her|them)\b"
+        + @"|\bnot suicidal\b|\bnot (?:thinking of|thinking about|going to) (?:hurting|hurt|harming|harm) myself\b|\bi do not want to die (?:, )?i (?:just )?want\b"
+        + @"|\bnothing (?:violent|physical|like that|sinister|dangerous) (?:has )?(?:happened|going on|ever happened)\b|\bnothing sinister\b"
+        + @"|\bticked none of\b|\bnone of (?:the|those) (?:boxes|signs|red flags)\b|\bi am not in (?:danger|that place)\b|\bhe (?:has )?never (?:once )?laid a (?:hand|finger) on me\b",
+        Options)]
+    internal static partial Regex Reassurance();
+
     // The person marks the message as a joke or a figure of speech ("lol", "she was joking").
     [GeneratedRegex(
-        @"\b(?:lol|lmao|lmfao|rofl|haha[ha]*|hehe[he]*|jk|just kidding|only kidding|kidding|joking|jokingly|as a joke|a joke|figure of speech|not literally|obviously not serious)\b",
+        @"\b(?:lol|lmao|lmfao|rofl|haha[ha]*|hehe[he]*|jk|just kidding|only kidding|kidding|joking|jokingly|as a joke|a joke|figure of speech|not literally|obviously not serious|still alive|all talk)\b"
+        + @"|\b(?:said|says|joked|told me|wrote)\b[^.]{0,30}\bif (?:he|she|they) (?:ever )?(?:[a-z]+ ){1,3}(?:on |to )?you\b[^.]{0,40}\b(?:but (?:he|she|they) (?:never|has not|have not)|protective|just looking out)\b",
         Options)]
     internal static partial Regex Jest();
 
@@ -353,7 +417,7 @@ internal static partial class SafetyPatterns
 
     // Causes that keep a threat real whatever else follows ("he will kill me if i leave, or if i spend his money").
     [GeneratedRegex(
-        @"\b(?:leave|leaving|left|tell|telling|told|talk|talking|police|cops|report|divorce|go to|get help|escape|run away|kids|children|find out where|found out where)\b",
+        @"\b(?:leave|leaving|left|tell|telling|told|talk|talking|police|cops|report|divorce|go to|get help|escape(?! room)|run away|kids|children|find out where|found out where)\b",
         Options)]
     internal static partial Regex RealCause();
 
@@ -362,7 +426,7 @@ internal static partial class SafetyPatterns
     // A negation that governs the phrase right after it: the cue, then only auxiliaries and softeners up to the
     // phrase ("I'm not going to", "I would never", "he has never", "no intention of").
     [GeneratedRegex(
-        @"(?:^| )(?<cue>not|never|no longer|no way|nor|no one|nobody|no intention of|no intentions of|no plans? to|no plans? of|no desire to|no thoughts? of|no thoughts? about|no urge to)"
+        @"(?:^| )(?<cue>not|never|no longer|no way|nor|no one|nobody|nothing|no intention of|no intentions of|no plans? to|no plans? of|no desire to|no thoughts? of|no thoughts? about|no urge to)"
         + @"(?<fill>(?: (?:ever|even|once|really|actually|seriously|honestly|truly|at all|going to|about to|planning to|planning on|plan to|plan on|intending to|intend to|want to|wanted to|wanting to|try to|tried to|thinking about|thinking of|think about|think of|thought about|considering|consider|have|has|had|been|be|being|would|will|could|should|do|did|does|to|i|he|she|they|we|you|physically|literally|again|am|is|was|are|were|a|ever again|anything like)){0,6}) ?$",
         Options)]
     internal static partial Regex NegationBefore();

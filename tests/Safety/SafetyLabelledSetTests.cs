@@ -42,8 +42,9 @@ public sealed class MeaningModelCollection : ICollectionFixture<MeaningModelFixt
 /// Measures the safety layers against the hand-labelled sets in tests/Safety and holds them to the figures measured
 /// when the detector was frozen, so that a regression fails the build. The files: safety-labelled.tsv and
 /// safety-train.tsv train the classifier (and the phrase rules were written against safety-labelled.tsv);
-/// safety-dev.tsv set the gate and thresholds; safety-holdout.tsv, when present, is written after the detector was
-/// frozen by someone who has not seen the rules, and is never used to tune it.
+/// safety-dev.tsv set the gate and thresholds (it holds every earlier held-out set, each moved in once it was looked
+/// at); safety-holdout.tsv, when present, is written after the detector was frozen by someone who has not seen the
+/// rules, and is never used to tune it.
 /// </summary>
 [Collection(MeaningModelCollection.Name)]
 public sealed class SafetyLabelledSetTests(MeaningModelFixture model, ITestOutputHelper output)
@@ -93,12 +94,6 @@ public sealed class SafetyLabelledSetTests(MeaningModelFixture model, ITestOutpu
     [Fact]
     public void On_the_development_set_every_layer_holds_the_figures_measured_when_it_was_frozen() =>
         HoldsFigures("safety-dev.tsv", DevFigures);
-
-    // A floor against regressions, never a target: these are the figures the frozen detector measured the one time
-    // the held-out set was evaluated (safety/README.md). Once the detector changes, the set moves into development.
-    [Fact]
-    public void On_the_held_out_set_the_frozen_detector_keeps_the_figures_it_measured_once() =>
-        HoldsFigures("safety-holdout.tsv", HeldOutFigures);
 
     private void HoldsFigures(string file, Frozen frozen)
     {
@@ -193,11 +188,6 @@ public sealed class SafetyLabelledSetTests(MeaningModelFixture model, ITestOutpu
 
     /// <summary>What the frozen detector measured on safety-dev.tsv (safety/evaluate.sh dev), rounded against it.</summary>
     private static readonly Frozen DevFigures = new(
-        PhraseRecall: 0.482, MeaningRecall: 0.956, CombinationRecall: 0.964, CombinationWorstCategoryRecall: 0.933,
-        PlansMeansWeaponsClear: 0.836, OrdinaryClear: 0.055, OrdinaryPossible: 0.119);
-
-    /// <summary>What the frozen detector measured on safety-holdout.tsv (safety/evaluate.sh holdout), rounded against it.</summary>
-    private static readonly Frozen HeldOutFigures = new(
-        PhraseRecall: 0.383, MeaningRecall: 0.916, CombinationRecall: 0.926, CombinationWorstCategoryRecall: 0.900,
-        PlansMeansWeaponsClear: 0.887, OrdinaryClear: 0.176, OrdinaryPossible: 0.101);
+        PhraseRecall: 0.484, MeaningRecall: 0.933, CombinationRecall: 0.997, CombinationWorstCategoryRecall: 0.994,
+        PlansMeansWeaponsClear: 0.900, OrdinaryClear: 0.056, OrdinaryPossible: 0.140);
 }
