@@ -13,13 +13,24 @@ public sealed class LandedWriteTests
     public async Task An_answer_whose_save_landed_before_a_conflict_was_reported_counts_once_and_is_answered_once()
     {
         var storage = new LandsThenConflictsStorage(new MemoryStorage());
-        var h = new JourneyHarness(storage);
+        var record = await CheckInWhoseAnswerSaveIsReportedAsConflictAsync(new JourneyHarness(storage), () => storage.Armed = true);
+
+        Assert.Equal(1, storage.LandedConflicts);
+        Assert.Equal(("better", false, false), (record.Communication, record.HadWin, record.HadSetback));
+    }
+
+    /// <summary>
+    /// A check-in whose "better" is saved and then reported as a conflict (<paramref name="arm"/> makes the next
+    /// save do that): each question is asked once and the stored check-in is returned.
+    /// </summary>
+    internal static async Task<CheckInRecord> CheckInWhoseAnswerSaveIsReportedAsConflictAsync(JourneyHarness h, Action arm)
+    {
         await h.Onboarded("I was hurt")
             .Send("check in").AssertReplyContains("how much do you trust your partner today?")
             .Send("6").AssertReply("Thank you. How has communication between you been since last time?")
             .Do(() =>
             {
-                storage.Armed = true;
+                arm();
                 return Task.CompletedTask;
             })
             .Send("better").AssertReply("Is there a small win to celebrate, however small? Type it, or skip.")
@@ -28,10 +39,7 @@ public sealed class LandedWriteTests
             .AssertNoReply()
             .Send("skip").AssertReplyContains("Trust today: 6/10")
             .StartTestAsync();
-
-        Assert.Equal(1, storage.LandedConflicts);
-        var record = Assert.Single(await h.RecordsAsync("checkin", JourneyJson.Default.CheckInRecord));
-        Assert.Equal(("better", false, false), (record.Communication, record.HadWin, record.HadSetback));
+        return Assert.Single(await h.RecordsAsync("checkin", JourneyJson.Default.CheckInRecord));
     }
 
     /// <summary>Once armed, the next write is applied and then reported as a conflict, as a retried request would be.</summary>

@@ -27,25 +27,9 @@ public sealed class LandedBatchRetryTests(AzuriteFixture azurite)
             StorageServiceCollectionExtensions.CreateServiceClient(azurite.ConnectionString, clientOptions),
             Options.Create(new StorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = AzuriteFixture.NewTablePrefix() }),
             NullLogger<TableStorage>.Instance);
-        var h = new JourneyHarness(storage);
-
-        await h.Onboarded("I was hurt")
-            .Send("check in").AssertReplyContains("how much do you trust your partner today?")
-            .Send("6").AssertReply("Thank you. How has communication between you been since last time?")
-            .Do(() =>
-            {
-                lose.Armed = true;
-                return Task.CompletedTask;
-            })
-            .Send("better").AssertReply("Is there a small win to celebrate, however small? Type it, or skip.")
-            .AssertNoReply()
-            .Send("skip").AssertReplyContains("anything that felt like a setback")
-            .AssertNoReply()
-            .Send("skip").AssertReplyContains("Trust today: 6/10")
-            .StartTestAsync();
+        var record = await LandedWriteTests.CheckInWhoseAnswerSaveIsReportedAsConflictAsync(new JourneyHarness(storage), () => lose.Armed = true);
 
         Assert.Equal(1, lose.RepliesLost);
-        var record = Assert.Single(await h.RecordsAsync("checkin", JourneyJson.Default.CheckInRecord));
         Assert.Equal("better", record.Communication);
     }
 
