@@ -126,15 +126,7 @@ public sealed class LocalModeMessagesTests
     public async Task A_disguised_or_pathed_loopback_service_url_is_refused_and_never_called(string template)
     {
         await using var local = await FakeChannelServer.StartAsync();
-        var port = new Uri(local.Url).Port.ToString();
-        using var app = new AbuseApp();
-        var message = AbuseApp.EmulatorMessage("hello", change: a =>
-        {
-            a["serviceUrl"] = template.Replace("{port}", port);
-            a.Remove("deliveryMode");
-        });
-
-        using var response = await AbuseApp.PostMessagesAsync(app.ClientFrom(null), message.ToJsonString());
+        using var response = await PostHelloWithServiceUrlAsync(local, template);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Empty(local.Requests);
@@ -146,6 +138,16 @@ public sealed class LocalModeMessagesTests
     public async Task The_emulators_plain_loopback_service_url_still_gets_the_replies(string template)
     {
         await using var local = await FakeChannelServer.StartAsync();
+        using var response = await PostHelloWithServiceUrlAsync(local, template);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.All(local.Requests, r => Assert.Matches("^/v3/conversations/emu-conv-1/activities(/[0-9a-f]+)?$", r.Path));
+        Assert.NotEmpty(local.Requests);
+    }
+
+    /// <summary>An emulator "hello" without an app id whose service URL is <paramref name="template"/> aimed at <paramref name="local"/>'s port.</summary>
+    private static async Task<HttpResponseMessage> PostHelloWithServiceUrlAsync(FakeChannelServer local, string template)
+    {
         var port = new Uri(local.Url).Port.ToString();
         using var app = new AbuseApp();
         var message = AbuseApp.EmulatorMessage("hello", change: a =>
@@ -153,12 +155,7 @@ public sealed class LocalModeMessagesTests
             a["serviceUrl"] = template.Replace("{port}", port);
             a.Remove("deliveryMode");
         });
-
-        using var response = await AbuseApp.PostMessagesAsync(app.ClientFrom(null), message.ToJsonString());
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.All(local.Requests, r => Assert.Matches("^/v3/conversations/emu-conv-1/activities(/[0-9a-f]+)?$", r.Path));
-        Assert.NotEmpty(local.Requests);
+        return await AbuseApp.PostMessagesAsync(app.ClientFrom(null), message.ToJsonString());
     }
 
     [Fact]
