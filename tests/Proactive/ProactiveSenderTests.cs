@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using TrustBot.Bot.Channel;
-using TrustBot.Bot.Hosting;
 using TrustBot.Bot.Proactive;
 using TrustBot.Journey;
 using TrustBot.State;
@@ -20,20 +16,13 @@ public sealed class ProactiveSenderTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset SevenPm = new(2026, 11, 2, 19, 0, 0, TimeSpan.Zero);
 
-    private FakeChannelServer _channel = null!;
-    private ConnectorHarness _connector = null!;
+    private LoopbackSenderRig _rig = null!;
 
-    public async Task InitializeAsync()
-    {
-        _channel = await FakeChannelServer.StartAsync();
-        _connector = ConnectorHarness.Create(tokenEndpoint: null);
-    }
+    private FakeChannelServer _channel => _rig.Channel;
 
-    public async Task DisposeAsync()
-    {
-        await _connector.DisposeAsync();
-        await _channel.DisposeAsync();
-    }
+    public async Task InitializeAsync() => _rig = await LoopbackSenderRig.StartAsync();
+
+    public async Task DisposeAsync() => await _rig.DisposeAsync();
 
     private async Task<JourneyHarness> OnboardedPersonAsync(IStorage? storage = null)
     {
@@ -43,11 +32,7 @@ public sealed class ProactiveSenderTests : IAsyncLifetime
         return h;
     }
 
-    private ProactiveSender Sender(JourneyHarness h, IStorage? storage = null, ReminderRules? rules = null)
-    {
-        var adapter = new BotHttpAdapter([_connector.Client], new TrustedServiceUrls(), [], NullLogger<BotHttpAdapter>.Instance);
-        return new ProactiveSender(storage ?? h.Storage, adapter, h.Clock, Options.Create(new ProactiveOptions()), rules ?? ReminderRules.Default, NullLogger<ProactiveSender>.Instance);
-    }
+    private ProactiveSender Sender(JourneyHarness h, IStorage? storage = null, ReminderRules? rules = null) => _rig.Sender(h, storage, rules);
 
     private static async Task<int> DueRowsAsync(IStorage storage, DateTimeOffset minute) =>
         (await storage.QueryAsync(DueIndex.PartitionFor(minute), "", 100, default)).Count;

@@ -1,11 +1,8 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using TrustBot.Bot.Channel;
-using TrustBot.Bot.Hosting;
 using TrustBot.Bot.Proactive;
 using TrustBot.Journey;
 using TrustBot.Tests.Connector;
 using TrustBot.Tests.Journey;
+using TrustBot.Tests.Proactive;
 
 namespace TrustBot.Tests.Safety;
 
@@ -17,26 +14,15 @@ public sealed class SafetyPauseTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset SevenPm = new(2026, 11, 2, 19, 0, 0, TimeSpan.Zero);
 
-    private FakeChannelServer _channel = null!;
-    private ConnectorHarness _connector = null!;
+    private LoopbackSenderRig _rig = null!;
 
-    public async Task InitializeAsync()
-    {
-        _channel = await FakeChannelServer.StartAsync();
-        _connector = ConnectorHarness.Create(tokenEndpoint: null);
-    }
+    private FakeChannelServer _channel => _rig.Channel;
 
-    public async Task DisposeAsync()
-    {
-        await _connector.DisposeAsync();
-        await _channel.DisposeAsync();
-    }
+    public async Task InitializeAsync() => _rig = await LoopbackSenderRig.StartAsync();
 
-    private ProactiveSender Sender(JourneyHarness h)
-    {
-        var adapter = new BotHttpAdapter([_connector.Client], new TrustedServiceUrls(), [], NullLogger<BotHttpAdapter>.Instance);
-        return new ProactiveSender(h.Storage, adapter, h.Clock, Options.Create(new ProactiveOptions()), ReminderRules.Default, NullLogger<ProactiveSender>.Instance);
-    }
+    public async Task DisposeAsync() => await _rig.DisposeAsync();
+
+    private ProactiveSender Sender(JourneyHarness h) => _rig.Sender(h);
 
     [Fact]
     public async Task Reminders_pause_for_three_days_after_a_danger_disclosure_then_come_back()

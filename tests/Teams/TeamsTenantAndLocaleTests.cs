@@ -1,15 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using TrustBot.Bot.Channel;
-using TrustBot.Bot.Hosting;
 using TrustBot.Bot.Proactive;
 using TrustBot.Journey;
 using TrustBot.Schema;
 using TrustBot.State;
 using TrustBot.Tests.Connector;
 using TrustBot.Tests.Journey;
+using TrustBot.Tests.Proactive;
 
 namespace TrustBot.Tests.Teams;
 
@@ -21,20 +18,13 @@ public sealed class TeamsTenantAndLocaleTests : IAsyncLifetime
 {
     private const string Tenant = "00000000-0000-0000-0000-00000000a1a1";
 
-    private FakeChannelServer _channel = null!;
-    private ConnectorHarness _connector = null!;
+    private LoopbackSenderRig _rig = null!;
 
-    public async Task InitializeAsync()
-    {
-        _channel = await FakeChannelServer.StartAsync();
-        _connector = ConnectorHarness.Create(tokenEndpoint: null);
-    }
+    private FakeChannelServer _channel => _rig.Channel;
 
-    public async Task DisposeAsync()
-    {
-        await _connector.DisposeAsync();
-        await _channel.DisposeAsync();
-    }
+    public async Task InitializeAsync() => _rig = await LoopbackSenderRig.StartAsync();
+
+    public async Task DisposeAsync() => await _rig.DisposeAsync();
 
     /// <summary>A Teams person whose activities carry the tenant only in channelData and the locale only in clientInfo.</summary>
     private JourneyHarness TeamsPerson(string timeZone = "Europe/Paris")
@@ -80,12 +70,11 @@ public sealed class TeamsTenantAndLocaleTests : IAsyncLifetime
         Assert.Equal((Tenant, "fr-FR"), (stored.Conversation?.TenantId, stored.Locale));
 
         // Hour by hour until the first message the bot starts is due (each new sender looks back three hours).
-        var adapter = new BotHttpAdapter([_connector.Client], new TrustedServiceUrls(), [], NullLogger<BotHttpAdapter>.Instance);
         var sent = 0;
         for (var hour = 0; hour < 48 && sent == 0; hour++)
         {
             h.Clock.Advance(TimeSpan.FromHours(1));
-            sent = await new ProactiveSender(h.Storage, adapter, h.Clock, Options.Create(new ProactiveOptions()), ReminderRules.Default, NullLogger<ProactiveSender>.Instance).TickAsync(default);
+            sent = await _rig.Sender(h).TickAsync(default);
         }
         Assert.True(sent >= 1, "no proactive message was sent");
 
