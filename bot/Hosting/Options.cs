@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace TrustBot.Bot.Hosting;
 
 /// <summary>The Azure Bot registration (root keys, the names Azure's templates use).</summary>
-public sealed class BotIdentityOptions
+internal sealed class BotIdentityOptions
 {
     public string? MicrosoftAppId { get; set; }
     public string? MicrosoftAppPassword { get; set; }
@@ -24,7 +24,7 @@ public sealed class BotIdentityOptions
 /// mocked connector here is the operator vouching for that one URL, so reminders can be tried in the Playground.
 /// Ignored when MicrosoftAppId is set (tokens prove the channel then).
 /// </summary>
-public sealed class PlaygroundOptions
+internal sealed class PlaygroundOptions
 {
     public const string Section = "Playground";
 
@@ -44,7 +44,7 @@ public sealed class PlaygroundOptions
 }
 
 /// <summary>Section <c>BotFramework</c>: the identity endpoints (configurable for sovereign clouds).</summary>
-public sealed class BotFrameworkOptions
+internal sealed class BotFrameworkOptions
 {
     public const string Section = "BotFramework";
 
@@ -70,7 +70,7 @@ public sealed class BotFrameworkOptions
 }
 
 /// <summary>Section <c>Storage</c>.</summary>
-public sealed class StorageOptions
+internal sealed class StorageOptions
 {
     public const string Section = "Storage";
 
@@ -99,7 +99,7 @@ public sealed class StorageOptions
 /// (profile and dialog stacks), so a warm turn needs no storage read. Correctness never depends on
 /// it: every write is conditional on the cached ETag.
 /// </summary>
-public sealed class StateCacheOptions
+internal sealed class StateCacheOptions
 {
     public const string Section = "Storage:Cache";
 
@@ -113,7 +113,7 @@ public sealed class StateCacheOptions
 }
 
 /// <summary>Section <c>Proactive</c>.</summary>
-public sealed class ProactiveOptions
+internal sealed class ProactiveOptions
 {
     public const string Section = "Proactive";
 
@@ -130,7 +130,7 @@ public sealed class ProactiveOptions
 }
 
 /// <summary>Section <c>DirectLine</c>.</summary>
-public sealed class DirectLineOptions
+internal sealed class DirectLineOptions
 {
     public const string Section = "DirectLine";
 

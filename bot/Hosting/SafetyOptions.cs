@@ -5,7 +5,7 @@ using TrustBot.Safety;
 namespace TrustBot.Bot.Hosting;
 
 /// <summary>Section <c>Safety</c> (its <c>Resources</c> are bound by <see cref="SafetyResourcesBinder"/>).</summary>
-public sealed class SafetyOptions
+internal sealed class SafetyOptions
 {
     public const string Section = "Safety";
 
@@ -22,7 +22,7 @@ public sealed class SafetyOptions
 /// object with <c>call</c>, <c>text</c> and <c>chat</c> lists; both forms may be mixed across countries, and an
 /// environment variable such as <c>Safety__Resources__US__text__0</c> adds to either.
 /// </summary>
-public static class SafetyResourcesBinder
+internal static class SafetyResourcesBinder
 {
     /// <summary>Fills <paramref name="resources"/> from the section.</summary>
     public static void Bind(IConfigurationSection section, SafetyResources resources)

@@ -14,7 +14,7 @@ using TrustBot.Turns;
 
 namespace TrustBot.Bot.Hosting;
 
-public static class TrustBotServiceCollectionExtensions
+internal static class TrustBotServiceCollectionExtensions
 {
     /// <summary>The Application Insights connection string, by the name Azure's tooling gives it.</summary>
     public const string ApplicationInsightsSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";

@@ -6,7 +6,7 @@ using TrustBot.Safety.Meaning;
 namespace TrustBot.Bot.Safety;
 
 /// <summary><c>Safety:Meaning</c>: the meaning layer of the safety check.</summary>
-public sealed class MeaningLayerOptions
+internal sealed class MeaningLayerOptions
 {
     public const string Section = "Safety:Meaning";
 
@@ -15,7 +15,7 @@ public sealed class MeaningLayerOptions
     public bool Enabled { get; set; } = true;
 }
 
-public static class SafetyServiceCollectionExtensions
+internal static class SafetyServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the layered safety check: the phrase rules at once, and the meaning layer once its model has loaded

@@ -4,7 +4,7 @@ using TrustBot.State;
 namespace TrustBot.Bot.Storage;
 
 /// <summary>Healthy when the storage answers a cheap query within <see cref="Timeout"/>; in-memory storage always is.</summary>
-public sealed class StorageHealthCheck(IStorage storage) : IHealthCheck
+internal sealed class StorageHealthCheck(IStorage storage) : IHealthCheck
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
 

@@ -7,7 +7,7 @@ using TrustBot.State;
 
 namespace TrustBot.Bot.Storage;
 
-public static class StorageServiceCollectionExtensions
+internal static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IStorage"/> by <c>Storage:Provider</c> (<c>Table</c> → <see cref="TableStorage"/>,

@@ -20,7 +20,7 @@ namespace TrustBot.Bot.Storage;
 /// transaction, not inside it. Queries return rows in the order of their escaped keys, which is
 /// the original order unless keys hold chars that need escaping (see <see cref="TableKeys"/>).
 /// </remarks>
-public sealed class TableStorage : IStorage
+internal sealed class TableStorage : IStorage
 {
     /// <summary>Largest entity Table Storage holds (its own size formula, strings counted in UTF-16).</summary>
     public const int MaxEntityBytes = 1024 * 1024;
