@@ -89,6 +89,10 @@ internal sealed class StorageOptions
     [Required, RegularExpression("^[A-Za-z][A-Za-z0-9]{0,40}$", ErrorMessage = "Storage:TablePrefix must start with a letter and hold only letters and digits (Azure table name rules).")]
     public string TablePrefix { get; set; } = "TrustBot";
 
+    /// <summary>How long /healthz waits for the storage to answer before it reports the bot unhealthy.</summary>
+    [Range(1, 60, ErrorMessage = "Storage:HealthCheckTimeoutSeconds must be a whole number of seconds from 1 to 60.")]
+    public int HealthCheckTimeoutSeconds { get; set; } = 3;
+
     /// <summary><c>Table</c> (default) or <c>Memory</c> (tests and benchmarks only).</summary>
     [Required, RegularExpression("^(Table|Memory)$", ErrorMessage = "Storage:Provider must be Table or Memory.")]
     public string Provider { get; set; } = "Table";

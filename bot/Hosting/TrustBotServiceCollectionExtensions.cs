@@ -23,6 +23,7 @@ internal static class TrustBotServiceCollectionExtensions
     public static IServiceCollection AddTrustBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<BotIdentityOptions>().Bind(configuration).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BotIdentityOptions>, BotIdentityOptionsValidator>();
         services.AddOptions<BotFrameworkOptions>().Bind(configuration.GetSection(BotFrameworkOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StateCacheOptions>().Bind(configuration.GetSection(StateCacheOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -51,16 +52,17 @@ internal static class TrustBotServiceCollectionExtensions
         services.AddTrustBotStorage();
         services.AddSingleton(sp => new JourneyOptions { SafetyResources = sp.GetRequiredService<IOptions<TrustBot.Safety.SafetyResources>>().Value });
         services.AddSingleton<ITrendChart, TrustBot.Bot.Charts.ScottPlotTrendChart>();
-        services.AddSingleton<IJourneyReports>(sp => new JourneyReports(sp.GetService<ITrendChart>()));
+        services.AddSingleton<IJourneyReports, JourneyReports>();
         services.AddTrustBotSafety(configuration);
         services.AddSingleton(sp => new ReminderRules(QuietHours.Parse(sp.GetRequiredService<IOptions<ProactiveOptions>>().Value.QuietHours))
         {
             SafetyPause = TimeSpan.FromHours(sp.GetRequiredService<IOptions<SafetyOptions>>().Value.PauseProactiveHours),
         });
-        services.AddSingleton<IBot>(sp => new TrustBotHandler(
-            sp.GetRequiredService<IStorage>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<JourneyOptions>(), sp.GetRequiredService<IJourneyReports>(),
-            new JourneySafety(sp.GetRequiredService<TrustBot.Safety.ISafetyDetector>(), sp.GetRequiredService<JourneyOptions>().SafetyResources, sp.GetRequiredService<ReminderRules>()),
-            sp.GetRequiredService<ReminderRules>(), sp.GetRequiredService<StateCache>()));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<TrustBot.Safety.SafetyResources>>().Value);
+        // JourneySafety has a second constructor (phrase rules only, for tests), so the container is told which one.
+        services.AddSingleton(sp => new JourneySafety(
+            sp.GetRequiredService<TrustBot.Safety.ISafetyDetector>(), sp.GetRequiredService<TrustBot.Safety.SafetyResources>(), sp.GetRequiredService<ReminderRules>()));
+        services.AddSingleton<IBot, TrustBotHandler>();
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<StateCacheOptions>>().Value;

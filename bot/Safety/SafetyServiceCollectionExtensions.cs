@@ -28,7 +28,7 @@ internal static class SafetyServiceCollectionExtensions
         services.AddSingleton<IMeaningClassifier>(sp => sp.GetRequiredService<IOptions<MeaningLayerOptions>>().Value.Enabled
             ? MiniLmMeaningClassifier.Shared
             : SwitchedOffClassifier.Instance);
-        services.AddSingleton<ISafetyDetector>(sp => new LayeredSafetyDetector(sp.GetRequiredService<IMeaningClassifier>()));
+        services.AddSingleton<ISafetyDetector, LayeredSafetyDetector>();
         services.AddHostedService<MeaningLayerLoader>();
         services.AddHealthChecks().AddCheck<MeaningLayerHealthCheck>("safety-meaning");
         return services;

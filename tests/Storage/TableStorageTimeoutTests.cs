@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using TrustBot.Bot.Hosting;
 using TrustBot.Bot.Storage;
 using TrustBot.State;
 
@@ -45,7 +46,8 @@ public sealed class TableStorageTimeoutTests : IDisposable
     public async Task A_hung_table_service_fails_a_call_within_seconds_and_the_health_check_within_its_timeout()
     {
         var storage = TableStorageFactory.Create(ConnectionString);
-        var health = new StorageHealthCheck(storage);
+        var options = new StorageOptions { HealthCheckTimeoutSeconds = 3 };
+        var health = new StorageHealthCheck(storage, Microsoft.Extensions.Options.Options.Create(options));
 
         var clock = Stopwatch.StartNew();
         var read = Assert.ThrowsAsync<StorageUnavailableException>(() => storage.ReadAsync([new StorageKey("p", "r")], CancellationToken.None));
@@ -57,7 +59,7 @@ public sealed class TableStorageTimeoutTests : IDisposable
         var readTook = clock.Elapsed;
 
         Assert.Equal(HealthStatus.Unhealthy, result.Status);
-        Assert.True(healthTook < StorageHealthCheck.Timeout + TimeSpan.FromSeconds(3), $"health check took {healthTook}");
+        Assert.True(healthTook < TimeSpan.FromSeconds(options.HealthCheckTimeoutSeconds + 3), $"health check took {healthTook}");
         Assert.True(readTook < TimeSpan.FromSeconds(15), $"the read gave up after {readTook}");
         Assert.True(readTook > TimeSpan.FromSeconds(2), "the read should have waited for the service before giving up");
     }
