@@ -8,6 +8,7 @@ using TrustBot.State;
 namespace TrustBot.Tests.Storage;
 
 [Collection(AzuriteCollection.Name)]
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class StorageHealthTests(AzuriteFixture azurite)
 {
     private static WebApplicationFactory<Program> Host(Dictionary<string, string?> settings) =>

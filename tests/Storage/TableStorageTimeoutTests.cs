@@ -9,6 +9,7 @@ using TrustBot.State;
 namespace TrustBot.Tests.Storage;
 
 /// <summary>A table endpoint that accepts connections and never answers, like a hung service.</summary>
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class TableStorageTimeoutTests : IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
