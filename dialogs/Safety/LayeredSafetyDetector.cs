@@ -63,11 +63,18 @@ public sealed class LayeredSafetyDetector(IMeaningClassifier meaning) : ISafetyD
                 normalized = normalized[..MaxMeaningChars];
             }
 
-            // A phrase in a joke, a resolved past or a reported "no": the meaning layer may ask gently, no more.
+            // A phrase in a joke, a story, a resolved past or a reported "no": the meaning layer's verdict drops one
+            // grade (clear danger becomes the gentle check, a possible one nothing), because the person has told us
+            // how to read the words. After a crisis message the gentle check stays.
             if (phrase.Rule is not null && phrase.Rule.StartsWith(PhraseSafetyDetector.DiscountedPrefix, StringComparison.Ordinal))
             {
                 var judged = AssessMeaning(normalized, scrutiny);
-                return judged.IsClear ? judged with { Level = SafetyLevel.Possible, Rule = "meaning.possible" } : judged;
+                return judged.Level switch
+                {
+                    SafetyLevel.Clear => judged with { Level = SafetyLevel.Possible, Rule = "meaning.possible" },
+                    SafetyLevel.Possible when scrutiny == SafetyScrutiny.Normal => SafetyAssessment.None,
+                    _ => judged,
+                };
             }
         }
         else

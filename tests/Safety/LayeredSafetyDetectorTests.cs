@@ -92,6 +92,29 @@ public sealed class LayeredSafetyDetectorTests
         Assert.Equal(SafetyLevel.Possible, past.Level);
     }
 
+    [Theory]
+    [InlineData("we watched a documentary about a man who killed his wife, it really stayed with me")]
+    [InlineData("my sister said if her husband did that she would murder him")]
+    [InlineData("i was cutting myself when i was 16. looking back i am glad i am still here")]
+    public void A_story_a_report_or_a_resolved_past_lowers_the_meaning_verdict_one_grade(string text)
+    {
+        var medium = (LayeredSafetyDetector.Normal.Possible + LayeredSafetyDetector.Normal.Clear) / 2;
+        Assert.Equal(SafetyLevel.Possible, new LayeredSafetyDetector(new StubMeaning(0.99f)).Assess(text, SafetyScrutiny.Normal).Level);
+        Assert.False(new LayeredSafetyDetector(new StubMeaning(medium)).Assess(text, SafetyScrutiny.Normal).IsCrisis);
+
+        // After a crisis message the gentle check stays.
+        Assert.Equal(SafetyLevel.Possible, new LayeredSafetyDetector(new StubMeaning(medium)).Assess(text, SafetyScrutiny.Heightened).Level);
+    }
+
+    [Fact]
+    public void A_story_told_about_tonight_is_not_discounted()
+    {
+        var got = new LayeredSafetyDetector(new StubMeaning(0f)).Assess(
+            "we did the exercise from the book and it went ok, only grabbed me by the throat once tonight", SafetyScrutiny.Normal);
+        Assert.Equal(SafetyLevel.Clear, got.Level);
+        Assert.Equal(SafetyCategory.Violence, got.Category);
+    }
+
     private sealed class SentenceMeaning : IMeaningClassifier
     {
         public MeaningStatus Status => MeaningStatus.Ready;
