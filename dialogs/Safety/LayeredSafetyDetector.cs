@@ -100,18 +100,21 @@ public sealed class LayeredSafetyDetector(IMeaningClassifier meaning) : ISafetyD
             return SafetyAssessment.None;
         }
 
-        // A long message can hide one dangerous sentence among ordinary ones: each sentence is judged as well, and
-        // the most dangerous reading counts.
+        // A long message can hide one dangerous sentence among ordinary ones: each sentence is judged as well, and a
+        // sentence that is clearly dangerous on its own counts. A sentence that is only worrying does not: out of its
+        // message, an ordinary painful line ("i dont know if we will make it") reads darker than it was written.
+        var thresholds = scrutiny == SafetyScrutiny.Heightened ? _heightened : _normal;
         foreach (var sentence in Sentences(normalized))
         {
             var sentenceGate = SafetyGate.Check(sentence);
-            if (sentenceGate.Open && meaning.TryScore(sentence, out var sentenceScores) && sentenceScores.Danger > scores.Danger)
+            if (sentenceGate.Open && meaning.TryScore(sentence, out var sentenceScores) && sentenceScores.Danger > scores.Danger
+                && sentenceScores.Danger >= thresholds.Clear)
             {
                 scores = sentenceScores;
             }
         }
 
-        return Decide(scores, gate, scrutiny == SafetyScrutiny.Heightened ? _heightened : _normal);
+        return Decide(scores, gate, thresholds);
     }
 
     // The sentences of a message with more than one, each long enough to carry meaning on its own.

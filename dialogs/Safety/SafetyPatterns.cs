@@ -128,6 +128,10 @@ internal static partial class SafetyPatterns
         + @"|\b(?:tell|telling|told) (?:[a-z]+ ){1,3}(?:that )?(?:none of this|it) (?:was|is) (?:never )?(?:her|his|their|your) fault\b"
         + @"|\b(?:tell|let) (?:[a-z]+ ){1,3}(?:know )?(?:that )?i (?:loved|always loved) (?:her|him|them|you|everyone)\b"
         + @"|\bnot (?:out of |leaving |ending |end )?(?:the|this|our|my) (?:relationship|marriage) (?:, |\. )?(?:i mean )?(?:me|myself|(?:out of )?(?:everything|my life|it all))\b"
+        + @"|\b(?:go|going|drive|driving|went|drove|throw myself|throwing myself) off (?:a|the|that) (?:[a-z]+ )?(?:bridge|cliff|roof|ledge|building|car park)\b"
+        + @"|\b(?:knife|blade|razor|scissors) (?:is )?(?:against|on|to|at|pressed (?:against|to|into)) my (?:arm|arms|wrist|wrists|skin|throat|neck|leg|legs|thigh|thighs)\b"
+        + @"|\bno (?:point|reason) (?:to|in|for) me\b(?! (?:being|going|trying|saying|asking|staying in|telling)\b)|\b(?:after|once|when) i am gone\b(?! (?:for|on|to|away|out|till|until|from)\b)"
+        + @"|\b(?:will not|not going to|am not going to) be (?:here|around) to (?:say|see|sign|read|tell|explain|hear)\b|\bmy (?:last|final) message (?:to anyone|ever|here|to you all)\b"
         + @"|\b(?:swallowed|took|taken|downed|necked) (?:the )?rest of (?:the|my|his|her) (?:packet|pack|bottle|box|pills|tablets|meds|medication|painkillers)\b"
         + @"|\b(?:not|never|no longer) (?:going to |gonna )?(?:carry|carrying|keep|keeping|go|going) on living\b|\bi am not (?:going to be )?(?:carrying on|sticking around)\b(?! with\b)"
         + @"|\b(?:note|letter|video|message)s? (?:to|for) (?:my|the|each of (?:the|my)) (?:[a-z]+ ){0,2}(?:wife|husband|partner|kids|children|son|daughter|family|mum|mom|parents)\b[^.]{0,80}\b(?:(?:not|never) |none of (?:it|this|that) (?:is|was) )(?:her|his|their|your) fault\b"
@@ -196,7 +200,8 @@ internal static partial class SafetyPatterns
         @"\b(?:want|wanted|going|could|might|will|would|about|tempted|feel like|felt like|(?:afraid|scared|worried|think) i (?:will|would|might|could)) (?:to )?(?:(?:really|just|literally|actually|seriously|go and|end up) )?(?:[a-z]+ and )?"
         + @"(?:kill|killing|murder|murdering|hurt|hurting|harm|harming|punch|punching|hit|hitting|strangle|strangling|stab|stabbing|shoot|shooting|beat|beating|smack|smacking|slap|slapping|choke|choking|attack|attacking) "
         + @"(?:him|her|them|someone|somebody|my (?:partner|husband|wife|boyfriend|girlfriend|bf|gf|fiance|fiancee|ex|spouse|kids|children))\b"
-        + @"(?! (?:feelings|emotionally|with (?:my|the|his|her) (?:words|truth|lies|silence))\b)",
+        + @"(?! (?:feelings|emotionally|with (?:my|the|his|her) (?:words|truth|lies|silence))\b)"
+        + @"|\b(?:put|putting|will put|going to put|would put) (?:her|him|them|you) in (?:the ground|a box|an early grave)\b",
         Options)]
     internal static partial Regex ViolenceIntent();
 
@@ -380,6 +385,17 @@ internal static partial class SafetyPatterns
         + @"|\b(?:have to|need to|must|got to|will) delete (?:this|these|our|the) (?:chat|conversation|messages?|history)\b(?! with (?:my|a) (?:friend|therapist|counsellor))",
         Options)]
     internal static partial Regex FearVeiledThreats();
+
+    // Plan-shaped words without a means named: an act with a time or a sequence ("do it when everyone is asleep"), a
+    // date set, a way worked out, not coming back, taking someone along, making it look like an accident. The gate marks
+    // them urgent, so that medium confidence of the meaning layer gives the full message at once.
+    [GeneratedRegex(
+        @"\b(?:do it|go through with it|set a date|(?:have|got) a date|(?:worked|figured|planned) (?:it|everything|it all) out|it all worked out"
+        + @"|(?:not|never|will not be|am not) (?:coming|going|bringing it) back|take (?:her|him|them|the kids|you) with me|look like an accident"
+        + @"|(?:nobody|no one) finds me|(?:everyone|everybody|the house|the kids) (?:is|are) (?:asleep|empty|out|gone)|(?:last|final) (?:time|night|day)"
+        + @"|when i go|before i go|arrived today|in my bag|(?:this|next|on) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend))\b",
+        Options)]
+    internal static partial Regex PlanCue();
 
     // ---------------------------------------------------------------- contexts that discount a phrase
 

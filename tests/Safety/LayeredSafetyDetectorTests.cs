@@ -128,6 +128,28 @@ public sealed class LayeredSafetyDetectorTests
     }
 
     [Fact]
+    public void A_sentence_that_is_only_worrying_out_of_its_message_does_not_raise_the_verdict()
+    {
+        var medium = (LayeredSafetyDetector.Normal.Possible + LayeredSafetyDetector.Normal.Clear) / 2;
+        var meaning = new PerSentenceMeaning("i dont know if we will make it", medium);
+        var got = new LayeredSafetyDetector(meaning).Assess(
+            "cried at work again and cooked dinner in silence. i dont know if we will make it. i want to but i dont know", SafetyScrutiny.Normal);
+        Assert.False(got.IsCrisis);
+    }
+
+    private sealed class PerSentenceMeaning(string sentence, float danger) : IMeaningClassifier
+    {
+        public MeaningStatus Status => MeaningStatus.Ready;
+
+        public bool TryScore(string normalizedText, out MeaningScores scores)
+        {
+            var alone = normalizedText == SafetyText.Normalize(sentence).TrimEnd('.', ' ');
+            scores = alone ? new MeaningScores(1 - danger, danger, 0, 0) : new MeaningScores(0.9f, 0.1f, 0, 0);
+            return true;
+        }
+    }
+
+    [Fact]
     public void One_dangerous_sentence_in_a_long_message_is_judged_on_its_own()
     {
         var text = "work was fine and the kids had a good day at school. on sunday when hes at his brothers ill do it. anyway how are you";
