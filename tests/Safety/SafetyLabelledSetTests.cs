@@ -194,8 +194,8 @@ public sealed class SafetyLabelledSetTests(MeaningModelFixture model, ITestOutpu
 
     /// <summary>What the frozen detector measured on safety-dev.tsv (safety/evaluate.sh dev), rounded against it.</summary>
     private static readonly Frozen DevFigures = new(
-        PhraseRecall: 0.484, MeaningRecall: 0.933, CombinationRecall: 0.997, CombinationWorstCategoryRecall: 0.994,
-        PlansMeansWeaponsClear: 0.900, OrdinaryClear: 0.056, OrdinaryPossible: 0.140);
+        PhraseRecall: 0.504, MeaningRecall: 0.937, CombinationRecall: 0.992, CombinationWorstCategoryRecall: 0.982,
+        PlansMeansWeaponsClear: 0.981, OrdinaryClear: 0.053, OrdinaryPossible: 0.075);
 
     /// <summary>What the round-2 detector measured on safety-holdout.tsv (safety/evaluate.sh holdout), rounded against it.</summary>
     private static readonly Frozen HeldOutFigures = new(
