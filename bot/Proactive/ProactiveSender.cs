@@ -14,7 +14,7 @@ namespace TrustBot.Bot.Proactive;
 /// conversation (<see cref="ProactiveDelivery"/>) and records it and schedules the next one
 /// (<see cref="ProactiveRescheduler"/>).
 /// </summary>
-public sealed class ProactiveSender : BackgroundService
+internal sealed class ProactiveSender : BackgroundService
 {
     /// <summary>How far back a tick looks when the previous one was missed.</summary>
     public const int CatchUpMinutes = 15;
@@ -134,7 +134,7 @@ public sealed class ProactiveSender : BackgroundService
         var rememberedWin = entry.Milestone == MilestoneKind.WinRemembered
             ? await _profiles.WinWrittenBeforeAsync(person, now.AddDays(-_rules.WinRememberDays * 3 / 4), cancellationToken).ConfigureAwait(false)
             : null;
-        var activity = ProactiveMessages.Create(profile, message, now, rememberedWin);
+        var activity = ProactiveMessages.Create(JourneySteps.Standard, profile, message, now, rememberedWin);
 
         var failure = await _delivery.SendAsync(reference, activity, cancellationToken).ConfigureAwait(false);
         switch (failure)

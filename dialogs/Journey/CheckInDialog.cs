@@ -1,11 +1,12 @@
 using System.Globalization;
 using TrustBot.Dialogs;
+using TrustBot.Journey.Steps;
 using TrustBot.Schema;
 
 namespace TrustBot.Journey;
 
 /// <summary>What a check-in collects before it is stored.</summary>
-public sealed class CheckInData
+internal sealed class CheckInData
 {
     /// <summary>Trust today, 1–10.</summary>
     public int Trust { get; set; }
@@ -30,7 +31,7 @@ public sealed class CheckInData
 /// read nothing from storage; the last turn only queues records and updates the profile, so the whole
 /// check-in is saved with the turn's state in one write.
 /// </summary>
-public sealed class CheckInDialog : ComponentDialog
+internal sealed class CheckInDialog : ComponentDialog
 {
     private const string TrustPromptId = "checkIn.trust";
     private const string ChoicePromptId = "checkIn.choice";
@@ -47,7 +48,7 @@ public sealed class CheckInDialog : ComponentDialog
     /// <summary>Creates the check-in flow.</summary>
     public CheckInDialog() : base(nameof(CheckInDialog))
     {
-        AddDialog(new WaterfallDialog<CheckInData>("checkIn", PracticeFlowsJson.Default.CheckInData,
+        AddDialog(new WaterfallDialog<CheckInData>("checkIn", JourneyJson.Default.CheckInData,
         [
             AskTrustStepAsync,
             AskCommunicationStepAsync,
@@ -193,7 +194,7 @@ public sealed class CheckInDialog : ComponentDialog
         // At most three short sentences and one emoji: how trust compares, what was saved, and one encouragement.
         var parts = new List<string> { TrustSentence(data.Trust, previousTrust, firstCheckIn, sameDay, profile.Streak) };
         if (SavedSentence(data.Win is not null, CommitmentFeedback(data.CommitmentKept, profile, journey.Now)) is { } saved) parts.Add(saved);
-        parts.Add(EncouragementFor(data, previousTrust, setback is not null, spaceActive, profile.Role, data.Win is null ? rememberedWin : null, profile.StepsDone.Contains(6)));
+        parts.Add(EncouragementFor(data, previousTrust, setback is not null, spaceActive, profile.Role, data.Win is null ? rememberedWin : null, journey.Steps.IsDone(profile, nameof(WorkOnYourselfDialog))));
         await step.SendAsync(string.Join(" ", parts), ct);
         return await step.EndDialogAsync(ct);
     }

@@ -10,7 +10,7 @@ namespace TrustBot.Journey;
 /// question's own options ("continue" at "mark as done or stay?", "cancel" at "start over?"), the
 /// question gets it, not the command.
 /// </summary>
-public sealed class JourneyInterruptions(IJourneyReports reports) : IInterruptionHandler
+internal sealed class JourneyInterruptions(IJourneyReports reports) : IInterruptionHandler
 {
     /// <inheritdoc />
     public async Task<InterruptionResult> InterruptAsync(DialogContext dc, CancellationToken cancellationToken)
@@ -42,13 +42,13 @@ public sealed class JourneyInterruptions(IJourneyReports reports) : IInterruptio
         {
             if (!setUp) return await FinishSetUpFirstAsync(dc, cancellationToken);
             await dc.CancelAllDialogsAsync(cancellationToken);
-            if (stepNumber is >= 1 and <= 8)
+            if (journey.Steps.Contains(stepNumber))
             {
-                await dc.BeginDialogAsync(JourneySteps.DialogId(stepNumber), null, cancellationToken);
+                await dc.BeginDialogAsync(journey.Steps.DialogId(stepNumber), null, cancellationToken);
             }
             else
             {
-                await turn.SendActivityAsync("There are eight steps, numbered 1 to 8.", cancellationToken);
+                await turn.SendActivityAsync($"There are {journey.Steps.CountInWords} steps, numbered 1 to {journey.Steps.Count}.", cancellationToken);
                 await dc.BeginDialogAsync(nameof(StepPickerDialog), null, cancellationToken);
             }
             return InterruptionResult.Handled;
@@ -91,13 +91,13 @@ public sealed class JourneyInterruptions(IJourneyReports reports) : IInterruptio
                 return await CancelAsync(dc, setUp, cancellationToken);
             case GlobalCommand.ContinueJourney:
                 await dc.CancelAllDialogsAsync(cancellationToken);
-                if (journey.Profile.NextStep is { } next)
+                if (journey.Steps.NextStep(journey.Profile) is { } next)
                 {
-                    await dc.BeginDialogAsync(JourneySteps.DialogId(next), null, cancellationToken);
+                    await dc.BeginDialogAsync(journey.Steps.DialogId(next), null, cancellationToken);
                 }
                 else
                 {
-                    await turn.SendActivityAsync("You've worked through all eight steps. You can revisit any of them, and checking in keeps the progress going.", cancellationToken);
+                    await turn.SendActivityAsync($"You've worked through all {journey.Steps.CountInWords} steps. You can revisit any of them, and checking in keeps the progress going.", cancellationToken);
                     await dc.BeginDialogAsync(nameof(StepPickerDialog), null, cancellationToken);
                 }
                 return InterruptionResult.Handled;
@@ -183,7 +183,7 @@ public sealed class JourneyInterruptions(IJourneyReports reports) : IInterruptio
 }
 
 /// <summary>The informational answers that need data beyond the dialogs: progress and data export.</summary>
-public interface IJourneyReports
+internal interface IJourneyReports
 {
     /// <summary>Sends "My progress" (a card with a chart where the channel shows images, a text trend otherwise).</summary>
     Task SendProgressAsync(ITurnContext turnContext, CancellationToken cancellationToken);

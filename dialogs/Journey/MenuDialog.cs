@@ -9,7 +9,7 @@ namespace TrustBot.Journey;
 /// menu sees it. Anything else people write here is acknowledged in one line and the menu is offered
 /// again, with the step that fits what they wrote first when one does; never "pick one of these".
 /// </summary>
-public sealed class MenuDialog : ComponentDialog
+internal sealed class MenuDialog : ComponentDialog
 {
     private const string MenuPrompt = "menu.choice";
 
@@ -20,9 +20,9 @@ public sealed class MenuDialog : ComponentDialog
     }
 
     /// <summary>The menu's options for this person.</summary>
-    public static List<Choice> Choices(JourneyProfile profile) =>
+    public static List<Choice> Choices(JourneySession journey) =>
     [
-        new Choice { Value = "continue", Title = profile.NextStep is { } n ? $"Continue my journey: {JourneySteps.Label(n)}" : "Continue my journey: review" },
+        new Choice { Value = "continue", Title = journey.Steps.NextStep(journey.Profile) is { } n ? $"Continue my journey: {journey.Steps.Label(n)}" : "Continue my journey: review" },
         new Choice { Value = "check in", Title = "Check in" },
         new Choice { Value = "progress", Title = "My progress" },
         new Choice { Value = "wins", Title = "Small wins" },
@@ -35,11 +35,11 @@ public sealed class MenuDialog : ComponentDialog
     /// <inheritdoc />
     public override Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
-        var profile = dc.Context.Journey().Profile;
+        var journey = dc.Context.Journey();
         var suggested = options as SuggestedStep;
         var intro = suggested?.Intro ?? options as string ?? "What would you like to do?";
-        var choices = Choices(profile);
-        if (suggested is { Step: var step }) choices.Insert(0, new Choice { Value = $"step {step}", Title = $"Open {JourneySteps.Label(step)}" });
+        var choices = Choices(journey);
+        if (suggested is { Step: var step }) choices.Insert(0, new Choice { Value = $"step {step}", Title = $"Open {journey.Steps.Label(step)}" });
         return base.BeginDialogAsync(dc, new PromptOptions
         {
             Prompt = Activity.CreateMessage(intro),
@@ -68,7 +68,7 @@ public sealed class MenuDialog : ComponentDialog
     private static bool IsSomethingElse(string input, DialogContext dc)
     {
         if (Asides.Recognize(input) != Aside.None) return false;
-        var choices = dc.ActivePromptOptions()?.Choices ?? Choices(dc.Context.Journey().Profile);
+        var choices = dc.ActivePromptOptions()?.Choices ?? Choices(dc.Context.Journey());
         var match = Recognizers.Match(input, choices);
         return match.Found is null && match.Ambiguous.Count == 0;
     }

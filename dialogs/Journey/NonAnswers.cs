@@ -6,7 +6,7 @@ using TrustBot.Turns;
 namespace TrustBot.Journey;
 
 /// <summary>What kind of non-answer a message is.</summary>
-public enum NonAnswerKind
+internal enum NonAnswerKind
 {
     /// <summary>A real answer: store it.</summary>
     None,
@@ -35,7 +35,7 @@ public enum NonAnswerKind
 /// steps never store them as a win, a statement or a final draft. Table-driven and cheap: it runs on every
 /// free-text answer. Apostrophes and punctuation are ignored because people type "dont" and "there arent any".
 /// </summary>
-public static partial class NonAnswers
+internal partial class NonAnswers
 {
     private static readonly HashSet<string> SkipPhrases = new(StringComparer.Ordinal)
     {

@@ -8,7 +8,7 @@ using TrustBot.Turns;
 namespace TrustBot.Journey;
 
 /// <summary>Where the safety mode stands.</summary>
-public enum SafetyStage
+internal enum SafetyStage
 {
     /// <summary>The safety question is open (after the full safety message, or after the gentle check).</summary>
     Asking,
@@ -24,7 +24,7 @@ public enum SafetyStage
 }
 
 /// <summary>The safety mode's state, kept on the dialog stack with the turn's state: no text, only where things stand.</summary>
-public sealed class SafetyCheckState
+internal sealed class SafetyCheckState
 {
     /// <summary>What the detectors found.</summary>
     public SafetyCategory Category { get; set; }
@@ -61,7 +61,7 @@ public sealed class SafetyCheckState
 /// offered only once they say they are safe, and brings the held question back. Before consent the program is not
 /// offered: it starts only when the person asks for it.
 /// </summary>
-public sealed class SafetyCheckDialog : Dialog, IOwnsAnswers
+internal sealed class SafetyCheckDialog : Dialog, IOwnsAnswers
 {
     private const string DataKey = "data";
 

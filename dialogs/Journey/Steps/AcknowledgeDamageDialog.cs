@@ -4,7 +4,7 @@ using TrustBot.Schema;
 namespace TrustBot.Journey.Steps;
 
 /// <summary>What step 1 collects.</summary>
-public sealed class AcknowledgeDamageData
+internal sealed class AcknowledgeDamageData
 {
     /// <summary>True when a journal entry was written (the text itself goes straight to the records).</summary>
     public bool Wrote { get; set; }
@@ -20,7 +20,7 @@ public sealed class AcknowledgeDamageData
 /// how it affected the person, a 1–10 rating of the damage, whether both are willing to work
 /// through it, and the reminder that trust is not rebuilt overnight.
 /// </summary>
-public sealed class AcknowledgeDamageDialog : JourneyStepDialog<AcknowledgeDamageData>
+internal sealed class AcknowledgeDamageDialog : JourneyStepDialog<AcknowledgeDamageData>
 {
     /// <summary>The journal topic of the step's entry.</summary>
     public const string JournalTopic = "What happened and how it affected me";
@@ -31,7 +31,7 @@ public sealed class AcknowledgeDamageDialog : JourneyStepDialog<AcknowledgeDamag
     private const int MaxJournalLength = 4000;
 
     /// <summary>Creates step 1.</summary>
-    public AcknowledgeDamageDialog() : base(1, StepsJson.Default.AcknowledgeDamageData)
+    public AcknowledgeDamageDialog() : base(nameof(AcknowledgeDamageDialog), 1, "Acknowledge the damage", StepsJson.Default.AcknowledgeDamageData)
     {
         AddSteps(AskWhatHappenedStepAsync, AskDamageRatingStepAsync, AskWillingnessStepAsync, CloseStepAsync);
         AddDialog(new TextPrompt(JournalPrompt, NonAnswers.KeepQuestionOpen(NonAnswers.Journal(1, JournalTopic))));

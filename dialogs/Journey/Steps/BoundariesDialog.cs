@@ -4,14 +4,14 @@ using TrustBot.Schema;
 namespace TrustBot.Journey.Steps;
 
 /// <summary>A boundary being written in step 3.</summary>
-public sealed class NewBoundary
+internal sealed class NewBoundary
 {
     public string Behaviour { get; set; } = "";
     public string Consequence { get; set; } = "";
 }
 
 /// <summary>What step 3 collects.</summary>
-public sealed class BoundariesData
+internal sealed class BoundariesData
 {
     public int Existing { get; set; }
     public List<NewBoundary> Added { get; set; } = [];
@@ -19,7 +19,7 @@ public sealed class BoundariesData
 }
 
 /// <summary>The add-a-boundary loop: how many exist already and what has been written so far.</summary>
-public sealed class BoundaryLoopData
+internal sealed class BoundaryLoopData
 {
     public int Existing { get; set; }
     public List<NewBoundary> Added { get; set; } = [];
@@ -36,7 +36,7 @@ public sealed class BoundaryLoopData
 /// "the agreed consequence" → "add another?" (at most <see cref="BoundaryRows.Max"/> in all), whether
 /// both partners agreed, and the boundaries saved as rows that the review can edit.
 /// </summary>
-public sealed class BoundariesDialog : JourneyStepDialog<BoundariesData>
+internal sealed class BoundariesDialog : JourneyStepDialog<BoundariesData>
 {
     private const string AddLoop = "boundaries.add";
     private const string BehaviourPrompt = "boundaries.behaviour";
@@ -45,7 +45,7 @@ public sealed class BoundariesDialog : JourneyStepDialog<BoundariesData>
     private const string AgreedPrompt = "boundaries.agreed";
 
     /// <summary>Creates step 3.</summary>
-    public BoundariesDialog() : base(3, StepsJson.Default.BoundariesData)
+    public BoundariesDialog() : base(nameof(BoundariesDialog), 3, "Set clear boundaries", StepsJson.Default.BoundariesData)
     {
         AddSteps(ExplainStepAsync, AskAgreedStepAsync, SaveAndCloseStepAsync);
         AddDialog(new WaterfallDialog<BoundaryLoopData>(AddLoop, StepsJson.Default.BoundaryLoopData,

@@ -4,7 +4,7 @@ using TrustBot.Schema;
 namespace TrustBot.Journey.Steps;
 
 /// <summary>What step 2 collects.</summary>
-public sealed class OpenCommunicationData
+internal sealed class OpenCommunicationData
 {
     public bool StatementSaved { get; set; }
     public string? ListeningHabit { get; set; }
@@ -16,7 +16,7 @@ public sealed class OpenCommunicationData
 }
 
 /// <summary>The "I feel … when … because …" exercise: the draft and how many rephrases were asked for.</summary>
-public sealed class StatementData
+internal sealed class StatementData
 {
     public int Rephrases { get; set; }
 
@@ -32,7 +32,7 @@ public sealed class StatementData
 /// statement checked for blame (a rephrase is asked for at most twice); one listening habit for the
 /// week; and, unless the person is taking space, an optional planned talk that is reminded an hour before.
 /// </summary>
-public sealed class OpenCommunicationDialog : JourneyStepDialog<OpenCommunicationData>
+internal sealed class OpenCommunicationDialog : JourneyStepDialog<OpenCommunicationData>
 {
     /// <summary>The journal topic of the statement.</summary>
     public const string JournalTopic = "I feel … when … because …";
@@ -56,7 +56,7 @@ public sealed class OpenCommunicationDialog : JourneyStepDialog<OpenCommunicatio
     ];
 
     /// <summary>Creates step 2.</summary>
-    public OpenCommunicationDialog() : base(2, StepsJson.Default.OpenCommunicationData)
+    public OpenCommunicationDialog() : base(nameof(OpenCommunicationDialog), 2, "Open communication", StepsJson.Default.OpenCommunicationData)
     {
         AddSteps(ExplainAndAskStatementStepAsync, AskListeningHabitStepAsync, AskTalkTimeStepAsync, AskTimeZoneStepAsync, SaveTalkAndCloseStepAsync);
         AddDialog(new WaterfallDialog<StatementData>(StatementLoop, StepsJson.Default.StatementData, [AskStatementStepAsync, CheckStatementStepAsync]));
@@ -149,7 +149,7 @@ public sealed class OpenCommunicationDialog : JourneyStepDialog<OpenCommunicatio
         }
         if (journey.Profile.IsSpaceActive(journey.Now))
         {
-            await step.SendAsync($"{Ack(step.Result)}Since you're taking some space right now, let's not plan a talk yet. This is a good moment for {JourneySteps.Label(6)}, whenever you're ready.", ct);
+            await step.SendAsync($"{Ack(step.Result)}Since you're taking some space right now, let's not plan a talk yet. This is a good moment for {journey.Steps.Label(journey.Steps.NumberOf(nameof(WorkOnYourselfDialog)))}, whenever you're ready.", ct);
             return await step.NextAsync(null, ct);
         }
         var planned = journey.Profile.PlannedTalkAt is { } at && at > journey.Now

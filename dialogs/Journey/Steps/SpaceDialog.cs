@@ -1,11 +1,10 @@
 using TrustBot.Dialogs;
-using TrustBot.Journey.Steps;
 using TrustBot.Schema;
 
-namespace TrustBot.Journey;
+namespace TrustBot.Journey.Steps;
 
 /// <summary>What step 5 collects.</summary>
-public sealed class SpaceData
+internal sealed class SpaceData
 {
     /// <summary>"day", "few", "week", "open", "none" (no space needed), or null when left open.</summary>
     public string? Length { get; set; }
@@ -18,7 +17,7 @@ public sealed class SpaceData
 /// the new period is never dropped silently: the person says whether to keep its reminder. Opening the step
 /// again during a space period offers to end it, set it again, or mark the step done.
 /// </summary>
-public sealed class SpaceDialog : JourneyStepDialog<SpaceData>
+internal sealed class SpaceDialog : JourneyStepDialog<SpaceData>
 {
     private const string ChoicePromptId = "space.choice";
     private const string LengthPromptId = "space.length";
@@ -26,7 +25,7 @@ public sealed class SpaceDialog : JourneyStepDialog<SpaceData>
     private const string TextPromptId = "space.text";
 
     /// <summary>Creates step 5.</summary>
-    public SpaceDialog() : base(5, PracticeFlowsJson.Default.SpaceData)
+    public SpaceDialog() : base(nameof(SpaceDialog), 5, "Give each other space", StepsJson.Default.SpaceData)
     {
         AddSteps(OfferToEndSpaceStepAsync, AskHowLongStepAsync, SetSpaceStepAsync, AskInsteadOfPushingStepAsync, CloseReflectionStepAsync);
         AddDialog(new ChoicePrompt(ChoicePromptId));

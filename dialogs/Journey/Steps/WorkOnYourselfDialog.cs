@@ -1,10 +1,10 @@
 using TrustBot.Dialogs;
 using TrustBot.Schema;
 
-namespace TrustBot.Journey;
+namespace TrustBot.Journey.Steps;
 
 /// <summary>What step 6 collects (the reflection itself goes to the private journal).</summary>
-public sealed class WorkOnYourselfData
+internal sealed class WorkOnYourselfData
 {
     /// <summary>The one concrete thing for this week, or null when none was given.</summary>
     public string? Commitment { get; set; }
@@ -14,7 +14,7 @@ public sealed class WorkOnYourselfData
 /// Step 6, work on yourself: a private reflection on a pattern in one's own behaviour, one concrete thing to do
 /// this week (asked about at the next check-in), and a pointer to a licensed couples therapist and to reading.
 /// </summary>
-public sealed class WorkOnYourselfDialog : JourneyStepDialog<WorkOnYourselfData>
+internal sealed class WorkOnYourselfDialog : JourneyStepDialog<WorkOnYourselfData>
 {
     private const string TextPromptId = "self.text";
     private const string CommitmentPromptId = "self.commitment";
@@ -24,7 +24,7 @@ public sealed class WorkOnYourselfDialog : JourneyStepDialog<WorkOnYourselfData>
     public const int MaxCommitmentLength = 200;
 
     /// <summary>Creates step 6.</summary>
-    public WorkOnYourselfDialog() : base(6, PracticeFlowsJson.Default.WorkOnYourselfData)
+    public WorkOnYourselfDialog() : base(nameof(WorkOnYourselfDialog), 6, "Work on yourself", StepsJson.Default.WorkOnYourselfData)
     {
         AddSteps(AskPatternStepAsync, AskCommitmentStepAsync, AskAboutSupportStepAsync, CloseReflectionStepAsync);
         AddDialog(new TextPrompt(TextPromptId, NonAnswers.KeepQuestionOpen(NonAnswers.Journal(6, "pattern"))));
