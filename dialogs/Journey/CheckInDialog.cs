@@ -40,11 +40,6 @@ internal sealed class CheckInDialog : ComponentDialog
     /// <summary>The longest win or setback text.</summary>
     public const int MaxTextLength = 500;
 
-    private static readonly HashSet<string> SkipWords = new(StringComparer.Ordinal)
-    {
-        "skip", "no", "nope", "nah", "none", "nothing", "not really", "not today", "no thanks", "n/a", "na", "-", "pass",
-    };
-
     /// <summary>Creates the check-in flow.</summary>
     public CheckInDialog() : base(nameof(CheckInDialog))
     {
@@ -62,9 +57,6 @@ internal sealed class CheckInDialog : ComponentDialog
         AddDialog(new ChoicePrompt(ChoicePromptId, NonAnswers.ChoiceOrSkipAsync));
         AddDialog(new TextPrompt(TextPromptId, NonAnswers.KeepQuestionOpen(NonAnswers.WinsAsync)));
     }
-
-    /// <summary>True when the answer means "nothing to add" ("skip", "no", "nothing", ...).</summary>
-    public static bool IsSkip(string? answer) => SkipWords.Contains(Recognizers.Normalize(answer)) || !NonAnswers.IsContent(answer);
 
     private static Task<DialogTurnResult> AskTrustStepAsync(WaterfallStepContext<CheckInData> step, CancellationToken ct)
     {
@@ -149,7 +141,7 @@ internal sealed class CheckInDialog : ComponentDialog
 
     private static Task<DialogTurnResult> AskSetbackStepAsync(WaterfallStepContext<CheckInData> step, CancellationToken ct)
     {
-        step.Data.Win = step.Result is string win && !IsSkip(win) ? win.Trim() : null;
+        step.Data.Win = step.Result is string win && NonAnswers.IsContent(win) ? win.Trim() : null;
         return step.PromptAsync(TextPromptId, PromptOptions.Ask(
                 "And was there anything that felt like a setback? Type it (it stays private), or skip.",
                 $"Describe it in a short sentence (up to {MaxTextLength} characters), or \"skip\".",
@@ -163,7 +155,7 @@ internal sealed class CheckInDialog : ComponentDialog
         var journey = step.Context.Journey();
         var profile = journey.Profile;
         var data = step.Data;
-        var setback = step.Result is string text && !IsSkip(text) ? text.Trim() : null;
+        var setback = step.Result is string text && NonAnswers.IsContent(text) ? text.Trim() : null;
         var previousTrust = profile.LastTrust;
         var firstCheckIn = profile.CheckInCount == 0 || profile.LastCheckInAt is null;
         var zone = TimeZones.Find(profile.TimeZone);
@@ -182,7 +174,7 @@ internal sealed class CheckInDialog : ComponentDialog
             HadSetback = setback is not null,
         }, JourneyJson.Default.CheckInRecord);
         if (setback is not null)
-            journey.Records.Add(RecordKinds.Journal, new JournalEntry { Step = 0, Topic = "check-in-setback", Text = setback, At = journey.Now }, JourneyJson.Default.JournalEntry);
+            PrivateJournal.Write(journey, 0, "check-in-setback", setback);
         // The summary says once that the win is saved; the win's own celebration is for the small wins flow.
         if (data.Win is not null) WinsDialog.LogWin(journey, data.Win);
 

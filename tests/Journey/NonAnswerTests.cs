@@ -18,6 +18,12 @@ public sealed class NonAnswerTests
     [InlineData("i dont know", nameof(NonAnswerKind.NotSure))]
     [InlineData("?", nameof(NonAnswerKind.NotSure))]
     [InlineData("skip", nameof(NonAnswerKind.Skip))]
+    [InlineData("Skip it", nameof(NonAnswerKind.Skip))]
+    [InlineData("next", nameof(NonAnswerKind.Skip))]
+    [InlineData("Not now", nameof(NonAnswerKind.Skip))]
+    [InlineData("not right now", nameof(NonAnswerKind.Skip))]
+    [InlineData("pass", nameof(NonAnswerKind.Skip))]
+    [InlineData("no thanks", nameof(NonAnswerKind.Skip))]
     [InlineData("i already did this", nameof(NonAnswerKind.AlreadyDone))]
     [InlineData("I already did this.", nameof(NonAnswerKind.AlreadyDone))]
     [InlineData("what did I write last time?", nameof(NonAnswerKind.AskedForEarlier))]
@@ -106,6 +112,19 @@ public sealed class NonAnswerTests
         var record = Assert.Single(await h.RecordsAsync("checkin", JourneyJson.Default.CheckInRecord));
         Assert.False(record.HadWin);
         Assert.False(record.HadSetback);
+    }
+
+    [Theory]
+    [InlineData("not now", "pass")]
+    [InlineData("Skip it", "next")]
+    [InlineData("nope", "idk")]
+    public async Task Sloppy_skips_at_the_check_in_store_no_win_and_no_setback(string win, string setback)
+    {
+        var h = new JourneyHarness();
+        await h.Onboarded().CheckIn("6", win: win, setback: setback).StartTestAsync();
+        Assert.Empty(await h.RecordsAsync("win", JourneyJson.Default.WinRecord));
+        var record = Assert.Single(await h.RecordsAsync("checkin", JourneyJson.Default.CheckInRecord));
+        Assert.Equal((false, false), (record.HadWin, record.HadSetback));
     }
 
     [Fact]

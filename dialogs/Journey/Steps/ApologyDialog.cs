@@ -68,7 +68,7 @@ internal sealed class ApologyDialog : JourneyStepDialog<ApologyData>
             [AskWhatYouNeedStepAsync, AskIfOfferedStepAsync, AskIfSincereStepAsync, ReflectStepAsync]));
         AddDialog(new TextPrompt(DraftPrompt, NonAnswers.KeepQuestionOpen(NonAnswers.ApologyDraftsAsync)));
         AddDialog(new ChoicePrompt(SatisfiedPrompt));
-        AddDialog(new TextPrompt(NeedsPrompt, NonAnswers.KeepQuestionOpen(NonAnswers.Journal(4, NeedsTopic))));
+        AddDialog(new TextPrompt(NeedsPrompt, NonAnswers.KeepQuestionOpen(PrivateJournal.Earlier(4, NeedsTopic))));
         AddDialog(new ChoicePrompt(ChoicePromptId));
     }
 
@@ -210,11 +210,11 @@ internal sealed class ApologyDialog : JourneyStepDialog<ApologyData>
     private static void SaveHearing(JourneySession journey, ApologyHearingData hearing)
     {
         if (hearing.Needs is { } needs)
-            journey.Records.Add(RecordKinds.Journal, new JournalEntry { Step = 4, Topic = NeedsTopic, Text = needs, At = journey.Now }, JourneyJson.Default.JournalEntry);
+            PrivateJournal.Write(journey, 4, NeedsTopic, needs);
         if (hearing.Offered is { } offered)
         {
             var text = hearing.FeltSincere is { } sincere ? $"Offered: {offered}. Felt sincere: {sincere}." : $"Offered: {offered}.";
-            journey.Records.Add(RecordKinds.Journal, new JournalEntry { Step = 4, Topic = OfferedTopic, Text = text, At = journey.Now }, JourneyJson.Default.JournalEntry);
+            PrivateJournal.Write(journey, 4, OfferedTopic, text);
         }
     }
 

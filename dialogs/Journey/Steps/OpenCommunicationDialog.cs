@@ -60,7 +60,7 @@ internal sealed class OpenCommunicationDialog : JourneyStepDialog<OpenCommunicat
     {
         AddSteps(ExplainAndAskStatementStepAsync, AskListeningHabitStepAsync, AskTalkTimeStepAsync, AskTimeZoneStepAsync, SaveTalkAndCloseStepAsync);
         AddDialog(new WaterfallDialog<StatementData>(StatementLoop, StepsJson.Default.StatementData, [AskStatementStepAsync, CheckStatementStepAsync]));
-        AddDialog(new TextPrompt(StatementPrompt, NonAnswers.KeepQuestionOpen(NonAnswers.Journal(2, JournalTopic))));
+        AddDialog(new TextPrompt(StatementPrompt, NonAnswers.KeepQuestionOpen(PrivateJournal.Earlier(2, JournalTopic))));
         AddDialog(new ChoicePrompt(HabitPrompt));
         AddDialog(new TextPrompt(TalkPrompt, ValidateTalkTimeAsync));
         AddDialog(new TimeZonePrompt(ZonePrompt));
@@ -87,7 +87,7 @@ internal sealed class OpenCommunicationDialog : JourneyStepDialog<OpenCommunicat
         var profile = step.Context.Journey().Profile;
         if (step.Data.Rephrases == 0)
         {
-            var earlier = await NonAnswers.Journal(2, JournalTopic, 1)(step.Context.Journey(), ct);
+            var earlier = await PrivateJournal.Earlier(2, JournalTopic, 1)(step.Context.Journey(), ct);
             if (earlier.Count > 0) await step.SendAsync(NonAnswers.ShowEarlier(earlier, ""), ct);
             var example = RoleText.Pick(profile.Role, RoleText.HurtStatementExample, RoleText.RepairingStatementExample, RoleText.BothStatementExample);
             return await step.PromptAsync(StatementPrompt, PromptOptions.Ask(
@@ -127,7 +127,7 @@ internal sealed class OpenCommunicationDialog : JourneyStepDialog<OpenCommunicat
         var journey = step.Context.Journey();
         if (step.Result is StatementData { Statement: { } statement })
         {
-            journey.Records.Add(RecordKinds.Journal, new JournalEntry { Step = 2, Topic = JournalTopic, Text = statement, At = journey.Now }, JourneyJson.Default.JournalEntry);
+            PrivateJournal.Write(journey, 2, JournalTopic, statement);
             step.Data.StatementSaved = true;
             await step.SendAsync("Thank you. I've saved it privately, so you can come back to it before you talk.", ct);
         }
@@ -167,7 +167,7 @@ internal sealed class OpenCommunicationDialog : JourneyStepDialog<OpenCommunicat
 
     private static Task<DialogTurnResult> AskTimeZoneStepAsync(WaterfallStepContext<OpenCommunicationData> step, CancellationToken ct)
     {
-        step.Data.TalkText = step.Result is string text && !IsSkip(text) ? text : null;
+        step.Data.TalkText = step.Result is string text && !NonAnswers.IsSkip(text) ? text : null;
         if (step.Data.TalkText is null || KnownZone(step.Context) is not null) return step.NextAsync(null, ct);
         return step.PromptAsync(ZonePrompt, new PromptOptions
         {
@@ -207,7 +207,7 @@ internal sealed class OpenCommunicationDialog : JourneyStepDialog<OpenCommunicat
     private static Task<bool> ValidateTalkTimeAsync(PromptValidatorContext<string> prompt, CancellationToken ct)
     {
         if (!prompt.Recognized.Succeeded || prompt.Recognized.Value is not { } text) return Task.FromResult(false);
-        if (IsSkip(text)) return Task.FromResult(true);
+        if (NonAnswers.IsSkip(text)) return Task.FromResult(true);
         var journey = prompt.Context.Journey();
         var zone = ZoneOf(prompt.Context);
         var localNow = TimeZoneInfo.ConvertTime(journey.Now, zone).DateTime;
@@ -220,6 +220,4 @@ internal sealed class OpenCommunicationDialog : JourneyStepDialog<OpenCommunicat
         context.Journey().Profile.TimeZone ?? RemindersDialog.DetectTimeZone(context.Activity);
 
     private static TimeZoneInfo ZoneOf(Turns.ITurnContext context) => TimeZones.Find(KnownZone(context));
-
-    private static bool IsSkip(string text) => Recognizers.Normalize(text) is "skip" or "no" or "not now" or "no thanks" or "later" or "skip it";
 }

@@ -27,7 +27,7 @@ internal sealed class PatienceDialog : JourneyStepDialog<PatienceData>
     public PatienceDialog() : base(nameof(PatienceDialog), 8, "Be patient and persistent", StepsJson.Default.PatienceData)
     {
         AddSteps(ReviewProgressStepAsync, CloseReflectionStepAsync);
-        AddDialog(new TextPrompt(PlanPromptId, NonAnswers.KeepQuestionOpen(NonAnswers.Journal(8, "after-a-setback"))));
+        AddDialog(new TextPrompt(PlanPromptId, NonAnswers.KeepQuestionOpen(PrivateJournal.Earlier(8, "after-a-setback"))));
     }
 
     private static async Task<DialogTurnResult> ReviewProgressStepAsync(WaterfallStepContext<PatienceData> step, CancellationToken ct)
@@ -49,7 +49,7 @@ internal sealed class PatienceDialog : JourneyStepDialog<PatienceData>
     {
         var journey = step.Context.Journey();
         if (step.Result is string plan && NonAnswers.IsContent(plan))
-            journey.Records.Add(RecordKinds.Journal, new JournalEntry { Step = 8, Topic = "after-a-setback", Text = plan, At = journey.Now }, JourneyJson.Default.JournalEntry);
+            PrivateJournal.Write(journey, 8, "after-a-setback", plan);
         await step.SendAsync("Thank you. Keep that plan close for the harder days.\n\n" + Encouragement.TrustIsAChoice(journey.Profile.Role), ct);
         return await step.NextAsync(null, ct);
     }

@@ -31,7 +31,7 @@ internal sealed class SpaceDialog : JourneyStepDialog<SpaceData>
         AddDialog(new ChoicePrompt(ChoicePromptId));
         AddDialog(new ChoicePrompt(LengthPromptId, AcceptLengthOrSkipAsync));
         AddDialog(new ChoicePrompt(TalkPromptId));
-        AddDialog(new TextPrompt(TextPromptId, NonAnswers.KeepQuestionOpen(NonAnswers.Journal(5, "space-self-care"))));
+        AddDialog(new TextPrompt(TextPromptId, NonAnswers.KeepQuestionOpen(PrivateJournal.Earlier(5, "space-self-care"))));
     }
 
     /// <summary>The length choices, worded for the role: only the hurt partner says "I'll say when".</summary>
@@ -226,7 +226,7 @@ internal sealed class SpaceDialog : JourneyStepDialog<SpaceData>
             if (kind == NonAnswerKind.None)
             {
                 var topic = journey.Profile.Role == PartnerRole.Hurt ? "space-self-care" : "space-instead-of-pushing";
-                journey.Records.Add(RecordKinds.Journal, new JournalEntry { Step = 5, Topic = topic, Text = plan, At = journey.Now }, JourneyJson.Default.JournalEntry);
+                PrivateJournal.Write(journey, 5, topic, plan);
             }
             else
             {

@@ -27,7 +27,7 @@ internal sealed class WorkOnYourselfDialog : JourneyStepDialog<WorkOnYourselfDat
     public WorkOnYourselfDialog() : base(nameof(WorkOnYourselfDialog), 6, "Work on yourself", StepsJson.Default.WorkOnYourselfData)
     {
         AddSteps(AskPatternStepAsync, AskCommitmentStepAsync, AskAboutSupportStepAsync, CloseReflectionStepAsync);
-        AddDialog(new TextPrompt(TextPromptId, NonAnswers.KeepQuestionOpen(NonAnswers.Journal(6, "pattern"))));
+        AddDialog(new TextPrompt(TextPromptId, NonAnswers.KeepQuestionOpen(PrivateJournal.Earlier(6, "pattern"))));
         AddDialog(new TextPrompt(CommitmentPromptId, IsConcreteCommitmentAsync));
         AddDialog(new ChoicePrompt(SupportPromptId));
     }
@@ -57,7 +57,7 @@ internal sealed class WorkOnYourselfDialog : JourneyStepDialog<WorkOnYourselfDat
     {
         var journey = step.Context.Journey();
         if (step.Result is string pattern && NonAnswers.IsContent(pattern))
-            journey.Records.Add(RecordKinds.Journal, new JournalEntry { Step = 6, Topic = "pattern", Text = pattern, At = journey.Now }, JourneyJson.Default.JournalEntry);
+            PrivateJournal.Write(journey, 6, "pattern", pattern);
         var example = RoleText.Pick(journey.Profile.Role, RoleText.HurtCommitmentExample, RoleText.RepairingCommitmentExample, RoleText.BothCommitmentExample);
         return step.PromptAsync(CommitmentPromptId, PromptOptions.Ask(
             $"Thank you for looking at that honestly. What's one concrete thing you'll do this week to work on it? Something small and doable, like {example}.",
