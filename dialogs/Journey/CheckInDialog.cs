@@ -185,7 +185,7 @@ internal sealed class CheckInDialog : ComponentDialog
 
         // At most three short sentences and one emoji: how trust compares, what was saved, and one encouragement.
         var parts = new List<string> { TrustSentence(data.Trust, previousTrust, firstCheckIn, sameDay, profile.Streak) };
-        if (SavedSentence(data.Win is not null, CommitmentFeedback(data.CommitmentKept, profile, journey.Now)) is { } saved) parts.Add(saved);
+        if (SavedSentence(data.Win is not null, CommitmentFeedback(data.CommitmentKept, profile)) is { } saved) parts.Add(saved);
         parts.Add(EncouragementFor(data, previousTrust, setback is not null, spaceActive, profile.Role, data.Win is null ? rememberedWin : null, journey.Steps.IsDone(profile, nameof(WorkOnYourselfDialog))));
         await step.SendAsync(string.Join(" ", parts), ct);
         return await step.EndDialogAsync(ct);
@@ -220,19 +220,16 @@ internal sealed class CheckInDialog : ComponentDialog
     }
 
     /// <summary>Answers the step-6 question (a clause, no full stop) and clears (kept) or renews (not kept) the commitment.</summary>
-    private static string? CommitmentFeedback(string? kept, JourneyProfile profile, DateTimeOffset now)
+    private static string? CommitmentFeedback(string? kept, JourneyProfile profile)
     {
         switch (kept)
         {
             case "yes":
                 profile.WeeklyCommitment = null;
-                profile.WeeklyCommitmentSetAt = null;
                 return "you kept this week's commitment, so choose a new one in step 6 whenever you're ready";
             case "partly":
-                profile.WeeklyCommitmentSetAt = now;
                 return "partly is still progress, so I'll keep the same commitment for another week";
             case "no":
-                profile.WeeklyCommitmentSetAt = now;
                 return "I'll keep your commitment for another week, or you can choose a different one in step 6";
             default:
                 return null;

@@ -37,7 +37,8 @@ internal enum CheckInRhythm
 
 /// <summary>
 /// Everything the bot remembers about the person between conversations (user state). Private
-/// writing is not here: it lives in journey records.
+/// writing is not here: it lives in journey records. Fields that are no longer kept (<c>lastWinAt</c>,
+/// <c>weeklyCommitmentSetAt</c>) may still be in stored documents: reading ignores them, and the next save drops them.
 /// </summary>
 internal sealed class JourneyProfile
 {
@@ -83,8 +84,6 @@ internal sealed class JourneyProfile
     /// <summary>The latest small win (at most 200 characters), so encouragement can recall it without reading records.</summary>
     public string? LastWin { get; set; }
 
-    public DateTimeOffset? LastWinAt { get; set; }
-
     public int BoundaryCount { get; set; }
 
     /// <summary>Step 5: while it lasts, nothing suggests talks with the partner.</summary>
@@ -95,8 +94,6 @@ internal sealed class JourneyProfile
 
     /// <summary>Step 6: the one thing to do this week, asked about at the next check-in.</summary>
     public string? WeeklyCommitment { get; set; }
-
-    public DateTimeOffset? WeeklyCommitmentSetAt { get; set; }
 
     /// <summary>Step 1: how much damage the person felt, 1–10, when they last rated it.</summary>
     public int? DamageRating { get; set; }

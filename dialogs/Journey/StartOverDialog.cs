@@ -59,7 +59,6 @@ internal sealed class StartOverDialog : ComponentDialog
                     LastTrust = kept.LastTrust,
                     WinCount = kept.WinCount,
                     LastWin = kept.LastWin,
-                    LastWinAt = kept.LastWinAt,
                     BoundaryCount = kept.BoundaryCount,
                     Country = kept.Country,
                 };

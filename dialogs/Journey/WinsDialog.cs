@@ -54,7 +54,6 @@ internal sealed class WinsDialog : ComponentDialog
         var profile = journey.Profile;
         profile.WinCount++;
         profile.LastWin = win.Length <= 200 ? win : win[..199] + "…";
-        profile.LastWinAt = journey.Now;
         return Encouragement.CelebrateWin(profile.WinCount);
     }
 
@@ -142,7 +141,6 @@ internal sealed class WinsDialog : ComponentDialog
         // Two rows: the store still returns the one being removed this turn, which the records then leave out.
         var latest = (await journey.Records.LatestAsync(RecordKinds.Win, 2, JourneyJson.Default.WinRecord, ct)).FirstOrDefault();
         profile.LastWin = latest is null ? null : latest.Record.Text.Length <= 200 ? latest.Record.Text : latest.Record.Text[..199] + "…";
-        profile.LastWinAt = latest?.Record.At;
     }
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..59] + "…";

@@ -49,6 +49,29 @@ public sealed class StoredStateTests
             .StartTestAsync();
     }
 
+    [Fact]
+    public async Task A_stored_profile_with_fields_no_longer_kept_still_loads_and_drops_them_on_save()
+    {
+        var h = new JourneyHarness();
+        await h.Onboarded().StartTestAsync();
+        var key = UserState.KeyFor(h.Partition);
+        var stored = System.Text.Json.Nodes.JsonNode.Parse((await h.Storage.ReadAsync([key], default))[key].Json)!;
+        var profile = stored["profile"]!.AsObject();
+        profile["lastWinAt"] = "2026-10-30T18:00:00+00:00";
+        profile["weeklyCommitmentSetAt"] = "2026-10-31T18:00:00+00:00";
+        await h.Storage.WriteAsync([new StorageWrite(key, stored.ToJsonString(), ETags.Any)], default);
+
+        await h.Flow()
+            .Send("Check in").AssertReplyContains("how much do you trust your partner today?")
+            .Send("7").SkipReplies()
+            .StartTestAsync();
+
+        var saved = (await h.Storage.ReadAsync([key], default))[key].Json;
+        Assert.DoesNotContain("lastWinAt", saved, StringComparison.Ordinal);
+        Assert.DoesNotContain("weeklyCommitmentSetAt", saved, StringComparison.Ordinal);
+        Assert.Equal("Sam", (await h.ProfileAsync())!.Name);
+    }
+
     /// <summary>An onboarded person whose conversation row is the stored <paramref name="state"/>, as the earlier code left it.</summary>
     private static async Task<JourneyHarness> LeftMidFlowAsync(string state)
     {

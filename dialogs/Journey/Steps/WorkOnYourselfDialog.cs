@@ -71,7 +71,6 @@ internal sealed class WorkOnYourselfDialog : JourneyStepDialog<WorkOnYourselfDat
         {
             step.Data.Commitment = commitment.Trim();
             journey.Profile.WeeklyCommitment = step.Data.Commitment;
-            journey.Profile.WeeklyCommitmentSetAt = journey.Now;
         }
         var followUp = step.Data.Commitment is null
             ? "That's okay; you can come back to choose one any time."
