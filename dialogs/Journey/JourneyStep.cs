@@ -13,4 +13,7 @@ internal abstract class JourneyStep(string id, int number, string title) : Compo
 
     /// <summary>The step's title, as the menu, the step list and progress show it.</summary>
     public string Title { get; } = title;
+
+    /// <summary>Texts the step shows only to one role (examples, options), for the wording audit.</summary>
+    public virtual IReadOnlyList<(PartnerRole Role, string Text)> RoleSpecificTexts => [];
 }

@@ -34,6 +34,9 @@ internal sealed class JourneySteps
 
     public int Count => _steps.Length;
 
+    /// <summary>Every text a step shows only to one role, with that role.</summary>
+    public IEnumerable<(PartnerRole Role, string Text)> RoleSpecificTexts => _steps.SelectMany(s => s.RoleSpecificTexts);
+
     /// <summary>The count as a word ("eight"), for sentences.</summary>
     public string CountInWords => Count < Words.Length ? Words[Count] : Count.ToString(CultureInfo.InvariantCulture);
 

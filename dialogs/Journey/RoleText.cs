@@ -14,38 +14,6 @@ internal static class RoleText
         _ => hurt,
     };
 
-    // Examples and options written for one role only. Each is listed in Specific, and the wording audit
-    // test walks every step for every role and fails when a role is shown another role's text.
-
-    public const string HurtStatementExample = "\"I feel uneasy when plans change at the last minute because it brings back the not-knowing.\"";
-    public const string RepairingStatementExample = "\"I feel ashamed when we avoid talking about it because I want to face it with you.\"";
-    public const string BothStatementExample = "\"I feel hopeful when we talk calmly because it shows me we can find our way through this.\"";
-
-    public const string HurtBoundaryExample = "\"Deleting messages before I can see them.\"";
-    public const string RepairingBoundaryExample = "\"Keeping it secret who I'm messaging.\"";
-    public const string BothBoundaryExample = "\"Raising our voices when we disagree.\"";
-
-    public const string HurtSpaceOpen = "I'll say when";
-    public const string RepairingSpaceOpen = "They'll say when";
-    public const string BothSpaceOpen = "We'll say when";
-
-    public const string HurtPatternExample = "going quiet instead of saying what hurts, or checking up on your partner";
-    public const string RepairingPatternExample = "hiding things when you feel ashamed, or getting defensive when asked questions";
-
-    public const string HurtCommitmentExample = "\"tell my partner one thing I need instead of going quiet\"";
-    public const string RepairingCommitmentExample = "\"pause and breathe before I answer when I feel defensive\"";
-    public const string BothCommitmentExample = "\"take a short walk together before we talk about something hard\"";
-
-    /// <summary>Every role-specific text and the role it belongs to.</summary>
-    public static readonly IReadOnlyList<(PartnerRole Role, string Text)> Specific =
-    [
-        (PartnerRole.Hurt, HurtStatementExample), (PartnerRole.Repairing, RepairingStatementExample), (PartnerRole.Both, BothStatementExample),
-        (PartnerRole.Hurt, HurtBoundaryExample), (PartnerRole.Repairing, RepairingBoundaryExample), (PartnerRole.Both, BothBoundaryExample),
-        (PartnerRole.Hurt, HurtSpaceOpen), (PartnerRole.Repairing, RepairingSpaceOpen), (PartnerRole.Both, BothSpaceOpen),
-        (PartnerRole.Hurt, HurtPatternExample), (PartnerRole.Repairing, RepairingPatternExample),
-        (PartnerRole.Hurt, HurtCommitmentExample), (PartnerRole.Repairing, RepairingCommitmentExample), (PartnerRole.Both, BothCommitmentExample),
-    ];
-
     /// <summary>The reading pointer of step 6, matched to what broke the trust.</summary>
     public static string ReadingTip(BreachKind kind) => kind switch
     {

@@ -28,7 +28,7 @@ public sealed class RoleWordingTests
         var seen = await WalkEveryStepAsync(h, roleButton);
         var all = string.Join("\n", seen);
 
-        foreach (var (owner, text) in RoleText.Specific)
+        foreach (var (owner, text) in JourneySteps.Standard.RoleSpecificTexts)
         {
             if (owner == role) Assert.True(all.Contains(text, StringComparison.Ordinal), $"The {role} walk never showed its own text: {text}");
             else Assert.False(all.Contains(text, StringComparison.Ordinal), $"The {role} walk was shown the {owner} text: {text}");

@@ -38,6 +38,19 @@ internal sealed class BoundaryLoopData
 /// </summary>
 internal sealed class BoundariesDialog : JourneyStepDialog<BoundariesData>
 {
+    // Wording written for one role only; the wording audit (RoleWordingTests) checks no other role is shown it.
+    private const string HurtBoundaryExample = "\"Deleting messages before I can see them.\"";
+    private const string RepairingBoundaryExample = "\"Keeping it secret who I'm messaging.\"";
+    private const string BothBoundaryExample = "\"Raising our voices when we disagree.\"";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<(PartnerRole Role, string Text)> RoleSpecificTexts =>
+    [
+        (PartnerRole.Hurt, HurtBoundaryExample),
+        (PartnerRole.Repairing, RepairingBoundaryExample),
+        (PartnerRole.Both, BothBoundaryExample),
+    ];
+
     private const string AddLoop = "boundaries.add";
     private const string BehaviourPrompt = "boundaries.behaviour";
     private const string ConsequencePrompt = "boundaries.consequence";
@@ -78,9 +91,9 @@ internal sealed class BoundariesDialog : JourneyStepDialog<BoundariesData>
         var role = step.Context.Journey().Profile.Role;
         var question = first
             ? RoleText.Pick(role,
-                hurt: $"What is one behaviour that is not OK for you? For example: {RoleText.HurtBoundaryExample}",
-                repairing: $"What is one behaviour you're agreeing to stay away from? For example: {RoleText.RepairingBoundaryExample}",
-                both: $"What is one behaviour that is not OK for the two of you? For example: {RoleText.BothBoundaryExample}")
+                hurt: $"What is one behaviour that is not OK for you? For example: {HurtBoundaryExample}",
+                repairing: $"What is one behaviour you're agreeing to stay away from? For example: {RepairingBoundaryExample}",
+                both: $"What is one behaviour that is not OK for the two of you? For example: {BothBoundaryExample}")
             : "What's the next behaviour that is not OK?";
         return step.PromptAsync(BehaviourPrompt, BoundaryRows.BehaviourPrompt(question), ct);
     }

@@ -34,6 +34,19 @@ internal sealed class StatementData
 /// </summary>
 internal sealed class OpenCommunicationDialog : JourneyStepDialog<OpenCommunicationData>
 {
+    // Wording written for one role only; the wording audit (RoleWordingTests) checks no other role is shown it.
+    private const string HurtStatementExample = "\"I feel uneasy when plans change at the last minute because it brings back the not-knowing.\"";
+    private const string RepairingStatementExample = "\"I feel ashamed when we avoid talking about it because I want to face it with you.\"";
+    private const string BothStatementExample = "\"I feel hopeful when we talk calmly because it shows me we can find our way through this.\"";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<(PartnerRole Role, string Text)> RoleSpecificTexts =>
+    [
+        (PartnerRole.Hurt, HurtStatementExample),
+        (PartnerRole.Repairing, RepairingStatementExample),
+        (PartnerRole.Both, BothStatementExample),
+    ];
+
     /// <summary>The journal topic of the statement.</summary>
     public const string JournalTopic = "I feel … when … because …";
 
@@ -89,7 +102,7 @@ internal sealed class OpenCommunicationDialog : JourneyStepDialog<OpenCommunicat
         {
             var earlier = await PrivateJournal.Earlier(2, JournalTopic, 1)(step.Context.Journey(), ct);
             if (earlier.Count > 0) await step.SendAsync(NonAnswers.ShowEarlier(earlier, ""), ct);
-            var example = RoleText.Pick(profile.Role, RoleText.HurtStatementExample, RoleText.RepairingStatementExample, RoleText.BothStatementExample);
+            var example = RoleText.Pick(profile.Role, HurtStatementExample, RepairingStatementExample, BothStatementExample);
             return await step.PromptAsync(StatementPrompt, PromptOptions.Ask(
                 $"Let's practise one. Write an \"I feel … when … because …\" statement about something on your mind, for example: {example} Only you will see it here.",
                 "Write it as one or two sentences, starting with \"I feel\", or type skip.").Between(1, 1000), ct);

@@ -16,6 +16,23 @@ internal sealed class WorkOnYourselfData
 /// </summary>
 internal sealed class WorkOnYourselfDialog : JourneyStepDialog<WorkOnYourselfData>
 {
+    // Wording written for one role only; the wording audit (RoleWordingTests) checks no other role is shown it.
+    private const string HurtPatternExample = "going quiet instead of saying what hurts, or checking up on your partner";
+    private const string RepairingPatternExample = "hiding things when you feel ashamed, or getting defensive when asked questions";
+    private const string HurtCommitmentExample = "\"tell my partner one thing I need instead of going quiet\"";
+    private const string RepairingCommitmentExample = "\"pause and breathe before I answer when I feel defensive\"";
+    private const string BothCommitmentExample = "\"take a short walk together before we talk about something hard\"";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<(PartnerRole Role, string Text)> RoleSpecificTexts =>
+    [
+        (PartnerRole.Hurt, HurtPatternExample),
+        (PartnerRole.Repairing, RepairingPatternExample),
+        (PartnerRole.Hurt, HurtCommitmentExample),
+        (PartnerRole.Repairing, RepairingCommitmentExample),
+        (PartnerRole.Both, BothCommitmentExample),
+    ];
+
     private const string TextPromptId = "self.text";
     private const string CommitmentPromptId = "self.commitment";
     private const string SupportPromptId = "self.support";
@@ -47,8 +64,8 @@ internal sealed class WorkOnYourselfDialog : JourneyStepDialog<WorkOnYourselfDat
             both: "While you rebuild trust together, each of you can grow on your own as well. Looking at your own patterns, rather than your partner's, is where change is most in your hands."), ct);
         return await step.PromptAsync(TextPromptId, PromptOptions.Ask(
             RoleText.Pick(role,
-                hurt: $"Think of a pattern in your own behaviour you'd like to change, for example {RoleText.HurtPatternExample}. What is it, and when does it show up? This stays private.",
-                repairing: $"Think of a pattern in your own behaviour you'd like to change, for example {RoleText.RepairingPatternExample}. What is it, and when does it show up? This stays private.",
+                hurt: $"Think of a pattern in your own behaviour you'd like to change, for example {HurtPatternExample}. What is it, and when does it show up? This stays private.",
+                repairing: $"Think of a pattern in your own behaviour you'd like to change, for example {RepairingPatternExample}. What is it, and when does it show up? This stays private.",
                 both: "Think of a pattern in your own behaviour (not your partner's) you'd like to change. What is it, and when does it show up? This stays private."),
             "Write a sentence or two about the pattern (up to 2000 characters)."), ct);
     }
@@ -58,7 +75,7 @@ internal sealed class WorkOnYourselfDialog : JourneyStepDialog<WorkOnYourselfDat
         var journey = step.Context.Journey();
         if (step.Result is string pattern && NonAnswers.IsContent(pattern))
             PrivateJournal.Write(journey, 6, "pattern", pattern);
-        var example = RoleText.Pick(journey.Profile.Role, RoleText.HurtCommitmentExample, RoleText.RepairingCommitmentExample, RoleText.BothCommitmentExample);
+        var example = RoleText.Pick(journey.Profile.Role, HurtCommitmentExample, RepairingCommitmentExample, BothCommitmentExample);
         return step.PromptAsync(CommitmentPromptId, PromptOptions.Ask(
             $"Thank you for looking at that honestly. What's one concrete thing you'll do this week to work on it? Something small and doable, like {example}.",
             $"Write one small, concrete action in a short sentence (3 to {MaxCommitmentLength} characters)."), ct);
