@@ -111,9 +111,9 @@ internal sealed class JourneyInterruptions(IJourneyReports reports) : IInterrupt
     /// <summary>The flow a command opens.</summary>
     public static string FlowFor(GlobalCommand command) => command switch
     {
-        GlobalCommand.CheckIn => "CheckInDialog",
-        GlobalCommand.Wins => "WinsDialog",
-        GlobalCommand.Boundaries => "BoundariesReviewDialog",
+        GlobalCommand.CheckIn => nameof(CheckInDialog),
+        GlobalCommand.Wins => nameof(WinsDialog),
+        GlobalCommand.Boundaries => nameof(Steps.BoundariesReviewDialog),
         GlobalCommand.Reminders => nameof(RemindersDialog),
         GlobalCommand.PauseReminders => nameof(PauseRemindersDialog),
         GlobalCommand.StartOver => nameof(StartOverDialog),
