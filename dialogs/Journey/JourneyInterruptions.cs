@@ -40,18 +40,7 @@ internal sealed class JourneyInterruptions(IJourneyReports reports) : IInterrupt
 
         if (Recognizers.TryStepNumber(input, out var stepNumber))
         {
-            if (!setUp) return await FinishSetUpFirstAsync(dc, cancellationToken);
-            await dc.CancelAllDialogsAsync(cancellationToken);
-            if (journey.Steps.Contains(stepNumber))
-            {
-                await dc.BeginDialogAsync(journey.Steps.DialogId(stepNumber), null, cancellationToken);
-            }
-            else
-            {
-                await turn.SendActivityAsync($"There are {journey.Steps.CountInWords} steps, numbered 1 to {journey.Steps.Count}.", cancellationToken);
-                await dc.BeginDialogAsync(nameof(StepPickerDialog), null, cancellationToken);
-            }
-            return InterruptionResult.Handled;
+            return setUp ? await OpenStepAsync(dc, stepNumber, cancellationToken) : await FinishSetUpFirstAsync(dc, cancellationToken);
         }
 
         var command = GlobalCommands.Recognize(input);
@@ -90,22 +79,42 @@ internal sealed class JourneyInterruptions(IJourneyReports reports) : IInterrupt
             case GlobalCommand.Cancel:
                 return await CancelAsync(dc, setUp, cancellationToken);
             case GlobalCommand.ContinueJourney:
-                await dc.CancelAllDialogsAsync(cancellationToken);
-                if (journey.Steps.NextStep(journey.Profile) is { } next)
-                {
-                    await dc.BeginDialogAsync(journey.Steps.DialogId(next), null, cancellationToken);
-                }
-                else
-                {
-                    await turn.SendActivityAsync($"You've worked through all {journey.Steps.CountInWords} steps. You can revisit any of them, and checking in keeps the progress going.", cancellationToken);
-                    await dc.BeginDialogAsync(nameof(StepPickerDialog), null, cancellationToken);
-                }
-                return InterruptionResult.Handled;
+                return await ContinueJourneyAsync(dc, cancellationToken);
             default:
                 await dc.CancelAllDialogsAsync(cancellationToken);
                 await dc.BeginDialogAsync(FlowFor(command), null, cancellationToken);
                 return InterruptionResult.Handled;
         }
+    }
+
+    /// <summary>"step 3": opens that step, or lists the steps when there is no such step.</summary>
+    private static async Task<InterruptionResult> OpenStepAsync(DialogContext dc, int stepNumber, CancellationToken cancellationToken)
+    {
+        var steps = dc.Context.Journey().Steps;
+        await dc.CancelAllDialogsAsync(cancellationToken);
+        if (steps.Contains(stepNumber))
+        {
+            await dc.BeginDialogAsync(steps.DialogId(stepNumber), null, cancellationToken);
+            return InterruptionResult.Handled;
+        }
+        await dc.Context.SendActivityAsync($"There are {steps.CountInWords} steps, numbered 1 to {steps.Count}.", cancellationToken);
+        await dc.BeginDialogAsync(nameof(StepPickerDialog), null, cancellationToken);
+        return InterruptionResult.Handled;
+    }
+
+    /// <summary>"Continue my journey": opens the first step not yet done, or lists the steps when all are done.</summary>
+    private static async Task<InterruptionResult> ContinueJourneyAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        var journey = dc.Context.Journey();
+        await dc.CancelAllDialogsAsync(cancellationToken);
+        if (journey.Steps.NextStep(journey.Profile) is { } next)
+        {
+            await dc.BeginDialogAsync(journey.Steps.DialogId(next), null, cancellationToken);
+            return InterruptionResult.Handled;
+        }
+        await dc.Context.SendActivityAsync($"You've worked through all {journey.Steps.CountInWords} steps. You can revisit any of them, and checking in keeps the progress going.", cancellationToken);
+        await dc.BeginDialogAsync(nameof(StepPickerDialog), null, cancellationToken);
+        return InterruptionResult.Handled;
     }
 
     /// <summary>The flow a command opens.</summary>
