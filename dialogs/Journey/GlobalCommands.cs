@@ -29,7 +29,7 @@ internal enum GlobalCommand
 }
 
 /// <summary>Recognises global commands: case-insensitive, surrounding punctuation ignored, the bot's Teams @mention removed first.</summary>
-internal partial class GlobalCommands
+internal static partial class GlobalCommands
 {
     private static readonly Dictionary<string, GlobalCommand> Phrases = new(StringComparer.Ordinal)
     {

@@ -25,6 +25,6 @@ namespace TrustBot.Journey;
 [JsonSerializable(typeof(SettingsChangeData))]
 [JsonSerializable(typeof(WinsData))]
 [JsonSerializable(typeof(CheckInData))]
-internal partial class JourneyJson : JsonSerializerContext
+internal sealed partial class JourneyJson : JsonSerializerContext
 {
 }

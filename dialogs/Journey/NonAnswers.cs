@@ -35,7 +35,7 @@ internal enum NonAnswerKind
 /// steps never store them as a win, a statement or a final draft. Table-driven and cheap: it runs on every
 /// free-text answer. Apostrophes and punctuation are ignored because people type "dont" and "there arent any".
 /// </summary>
-internal partial class NonAnswers
+internal static partial class NonAnswers
 {
     private static readonly HashSet<string> SkipPhrases = new(StringComparer.Ordinal)
     {

@@ -44,7 +44,7 @@ internal enum SafetyAnswer
 /// Understands answers in safety mode: the buttons (their titles as channels send them today, and their short values),
 /// a number when the channel showed a numbered list, and what people type ("yes im ok", "no", "he's here", "i cant talk").
 /// </summary>
-internal partial class SafetyAnswers
+internal static partial class SafetyAnswers
 {
     /// <summary>The short value of the "I'm safe" button.</summary>
     public const string SafeValue = "safety_safe";

@@ -16,7 +16,7 @@ internal sealed class SettingsChangeData
 /// partner involvement, rhythm, reminder time, time zone) one at a time, with onboarding's own questions.
 /// Start it with a field name ("name", "timezone"…) to go straight to that question.
 /// </summary>
-internal partial class SettingsDialog : ComponentDialog
+internal sealed partial class SettingsDialog : ComponentDialog
 {
     /// <summary>The fields it can change, in the order they are offered.</summary>
     public static readonly IReadOnlyList<string> Fields = ["name", "role", "breach", "partner", "rhythm", "time", "timezone"];

@@ -40,7 +40,7 @@ internal sealed record ApologyCheck(IReadOnlyList<ApologyElement> Present, IRead
 /// ("sorry if", "sorry but", "I'm sorry you feel", "you made me"…). Pure, English-only heuristics:
 /// it points the writer at what to look at, it does not grade them.
 /// </summary>
-internal partial class ApologyChecker
+internal static partial class ApologyChecker
 {
     /// <summary>The four parts, in the order they are shown.</summary>
     public static readonly IReadOnlyList<ApologyElement> Elements =

@@ -21,6 +21,6 @@ namespace TrustBot.Journey.Steps;
 [JsonSerializable(typeof(WorkOnYourselfData))]
 [JsonSerializable(typeof(SmallWinsData))]
 [JsonSerializable(typeof(PatienceData))]
-internal partial class StepsJson : JsonSerializerContext
+internal sealed partial class StepsJson : JsonSerializerContext
 {
 }
