@@ -16,11 +16,11 @@ public delegate Task<DialogTurnResult> WaterfallStep<TData>(WaterfallStepContext
 /// through the steps, is persisted between turns and is the dialog's result when the last step is done.
 /// </summary>
 /// <typeparam name="TData">The flow's data; start it by passing an instance as the dialog's options.</typeparam>
-public sealed class WaterfallDialog<TData> : Dialog where TData : class, new()
+internal sealed class WaterfallDialog<TData> : Dialog where TData : class, new()
 {
     private const string StepKey = "step";
     private const string DataKey = "data";
-    private const string ValuesKey = "values";
+    internal const string ValuesKey = "values";
 
     // The typed data is deserialized once per instance per turn so every step of the turn shares one object.
     private static readonly ConditionalWeakTable<DialogInstance, TData> Live = new();
@@ -38,9 +38,6 @@ public sealed class WaterfallDialog<TData> : Dialog where TData : class, new()
         _steps = steps.ToList();
         if (_steps.Count == 0) throw new ArgumentException("A waterfall needs at least one step.", nameof(steps));
     }
-
-    /// <summary>The number of steps.</summary>
-    public int StepCount => _steps.Count;
 
     /// <inheritdoc />
     public override Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
@@ -78,8 +75,7 @@ public sealed class WaterfallDialog<TData> : Dialog where TData : class, new()
         if (index >= _steps.Count) return await dc.EndDialogAsync(data, cancellationToken).ConfigureAwait(false);
 
         instance.State[StepKey] = index;
-        var values = instance.State[ValuesKey] as JsonObject ?? (JsonObject)(instance.State[ValuesKey] = new JsonObject());
-        var step = new WaterfallStepContext<TData>(this, dc, index, data, values, result);
+        var step = new WaterfallStepContext<TData>(this, dc, index, data, result);
         try
         {
             return await _steps[index](step, cancellationToken).ConfigureAwait(false);
@@ -106,14 +102,15 @@ public sealed class WaterfallDialog<TData> : Dialog where TData : class, new()
 public sealed class WaterfallStepContext<TData> where TData : class, new()
 {
     private readonly WaterfallDialog<TData> _waterfall;
+    private readonly DialogInstance _instance;
 
-    internal WaterfallStepContext(WaterfallDialog<TData> waterfall, DialogContext dc, int index, TData data, JsonObject values, object? result)
+    internal WaterfallStepContext(WaterfallDialog<TData> waterfall, DialogContext dc, int index, TData data, object? result)
     {
         _waterfall = waterfall;
+        _instance = dc.ActiveDialog!;
         DialogContext = dc;
         Index = index;
         Data = data;
-        Values = values;
         Result = result;
     }
 
@@ -129,8 +126,18 @@ public sealed class WaterfallStepContext<TData> where TData : class, new()
     /// <summary>The typed data of the flow; changes are persisted after the step.</summary>
     public TData Data { get; }
 
-    /// <summary>A loose values bag persisted with the dialog, for flows that need one.</summary>
-    public JsonObject Values { get; }
+    /// <summary>
+    /// A loose values bag persisted with the dialog. It is stored only once a step touches it, so the flows that
+    /// keep everything in <see cref="Data"/> do not save an empty object on every step.
+    /// </summary>
+    public JsonObject Values
+    {
+        get
+        {
+            var state = _instance.State;
+            return state[WaterfallDialog<TData>.ValuesKey] as JsonObject ?? (JsonObject)(state[WaterfallDialog<TData>.ValuesKey] = new JsonObject());
+        }
+    }
 
     /// <summary>
     /// The result of the previous step's move: a prompt's recognised answer (null when the prompt

@@ -140,7 +140,7 @@ public sealed class TwoInstancesBehindProxy : IAsyncLifetime
     public IReadOnlyList<BotInstance> Instances => _instances;
 
     /// <summary>The tables both instances use, read directly.</summary>
-    public TableStorage Tables => _instances[0].Bot.Services.GetRequiredService<TableStorage>();
+    internal TableStorage Tables => _instances[0].Bot.Services.GetRequiredService<TableStorage>();
 
     public async Task StartAsync(AzuriteFixture azurite)
     {
