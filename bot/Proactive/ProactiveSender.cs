@@ -134,7 +134,7 @@ internal sealed class ProactiveSender : BackgroundService
         var rememberedWin = entry.Milestone == MilestoneKind.WinRemembered
             ? await _profiles.WinWrittenBeforeAsync(person, now.AddDays(-_rules.WinRememberDays * 3 / 4), cancellationToken).ConfigureAwait(false)
             : null;
-        var activity = ProactiveMessages.Create(profile, message, now, rememberedWin);
+        var activity = ProactiveMessages.Create(JourneySteps.Standard, profile, message, now, rememberedWin);
 
         var failure = await _delivery.SendAsync(reference, activity, cancellationToken).ConfigureAwait(false);
         switch (failure)

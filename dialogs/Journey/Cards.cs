@@ -4,7 +4,7 @@ using TrustBot.Schema;
 namespace TrustBot.Journey;
 
 /// <summary>Adaptive Card JSON (v1.5, the highest Teams renders from bots) built with System.Text.Json nodes.</summary>
-public static class Cards
+internal static class Cards
 {
     /// <summary>A card with a heading, optional text and a list of facts.</summary>
     public static Attachment Facts(string heading, string? text, IEnumerable<(string Title, string Value)> facts, JsonNode? extra = null)

@@ -1,11 +1,12 @@
 using System.Globalization;
 using TrustBot.Dialogs;
+using TrustBot.Journey.Steps;
 using TrustBot.Schema;
 
 namespace TrustBot.Journey;
 
 /// <summary>What a check-in collects before it is stored.</summary>
-public sealed class CheckInData
+internal sealed class CheckInData
 {
     /// <summary>Trust today, 1–10.</summary>
     public int Trust { get; set; }
@@ -30,7 +31,7 @@ public sealed class CheckInData
 /// read nothing from storage; the last turn only queues records and updates the profile, so the whole
 /// check-in is saved with the turn's state in one write.
 /// </summary>
-public sealed class CheckInDialog : ComponentDialog
+internal sealed class CheckInDialog : ComponentDialog
 {
     private const string TrustPromptId = "checkIn.trust";
     private const string ChoicePromptId = "checkIn.choice";
@@ -39,15 +40,10 @@ public sealed class CheckInDialog : ComponentDialog
     /// <summary>The longest win or setback text.</summary>
     public const int MaxTextLength = 500;
 
-    private static readonly HashSet<string> SkipWords = new(StringComparer.Ordinal)
-    {
-        "skip", "no", "nope", "nah", "none", "nothing", "not really", "not today", "no thanks", "n/a", "na", "-", "pass",
-    };
-
     /// <summary>Creates the check-in flow.</summary>
     public CheckInDialog() : base(nameof(CheckInDialog))
     {
-        AddDialog(new WaterfallDialog<CheckInData>("checkIn", PracticeFlowsJson.Default.CheckInData,
+        AddDialog(new WaterfallDialog<CheckInData>("checkIn", JourneyJson.Default.CheckInData,
         [
             AskTrustStepAsync,
             AskCommunicationStepAsync,
@@ -61,9 +57,6 @@ public sealed class CheckInDialog : ComponentDialog
         AddDialog(new ChoicePrompt(ChoicePromptId, NonAnswers.ChoiceOrSkipAsync));
         AddDialog(new TextPrompt(TextPromptId, NonAnswers.KeepQuestionOpen(NonAnswers.WinsAsync)));
     }
-
-    /// <summary>True when the answer means "nothing to add" ("skip", "no", "nothing", ...).</summary>
-    public static bool IsSkip(string? answer) => SkipWords.Contains(Recognizers.Normalize(answer)) || !NonAnswers.IsContent(answer);
 
     private static Task<DialogTurnResult> AskTrustStepAsync(WaterfallStepContext<CheckInData> step, CancellationToken ct)
     {
@@ -148,7 +141,7 @@ public sealed class CheckInDialog : ComponentDialog
 
     private static Task<DialogTurnResult> AskSetbackStepAsync(WaterfallStepContext<CheckInData> step, CancellationToken ct)
     {
-        step.Data.Win = step.Result is string win && !IsSkip(win) ? win.Trim() : null;
+        step.Data.Win = step.Result is string win && NonAnswers.IsContent(win) ? win.Trim() : null;
         return step.PromptAsync(TextPromptId, PromptOptions.Ask(
                 "And was there anything that felt like a setback? Type it (it stays private), or skip.",
                 $"Describe it in a short sentence (up to {MaxTextLength} characters), or \"skip\".",
@@ -162,7 +155,7 @@ public sealed class CheckInDialog : ComponentDialog
         var journey = step.Context.Journey();
         var profile = journey.Profile;
         var data = step.Data;
-        var setback = step.Result is string text && !IsSkip(text) ? text.Trim() : null;
+        var setback = step.Result is string text && NonAnswers.IsContent(text) ? text.Trim() : null;
         var previousTrust = profile.LastTrust;
         var firstCheckIn = profile.CheckInCount == 0 || profile.LastCheckInAt is null;
         var zone = TimeZones.Find(profile.TimeZone);
@@ -181,7 +174,7 @@ public sealed class CheckInDialog : ComponentDialog
             HadSetback = setback is not null,
         }, JourneyJson.Default.CheckInRecord);
         if (setback is not null)
-            journey.Records.Add(RecordKinds.Journal, new JournalEntry { Step = 0, Topic = "check-in-setback", Text = setback, At = journey.Now }, JourneyJson.Default.JournalEntry);
+            PrivateJournal.Write(journey, 0, "check-in-setback", setback);
         // The summary says once that the win is saved; the win's own celebration is for the small wins flow.
         if (data.Win is not null) WinsDialog.LogWin(journey, data.Win);
 
@@ -192,8 +185,8 @@ public sealed class CheckInDialog : ComponentDialog
 
         // At most three short sentences and one emoji: how trust compares, what was saved, and one encouragement.
         var parts = new List<string> { TrustSentence(data.Trust, previousTrust, firstCheckIn, sameDay, profile.Streak) };
-        if (SavedSentence(data.Win is not null, CommitmentFeedback(data.CommitmentKept, profile, journey.Now)) is { } saved) parts.Add(saved);
-        parts.Add(EncouragementFor(data, previousTrust, setback is not null, spaceActive, profile.Role, data.Win is null ? rememberedWin : null, profile.StepsDone.Contains(6)));
+        if (SavedSentence(data.Win is not null, CommitmentFeedback(data.CommitmentKept, profile)) is { } saved) parts.Add(saved);
+        parts.Add(EncouragementFor(data, previousTrust, setback is not null, spaceActive, profile.Role, data.Win is null ? rememberedWin : null, journey.Steps.IsDone(profile, nameof(WorkOnYourselfDialog))));
         await step.SendAsync(string.Join(" ", parts), ct);
         return await step.EndDialogAsync(ct);
     }
@@ -227,19 +220,16 @@ public sealed class CheckInDialog : ComponentDialog
     }
 
     /// <summary>Answers the step-6 question (a clause, no full stop) and clears (kept) or renews (not kept) the commitment.</summary>
-    private static string? CommitmentFeedback(string? kept, JourneyProfile profile, DateTimeOffset now)
+    private static string? CommitmentFeedback(string? kept, JourneyProfile profile)
     {
         switch (kept)
         {
             case "yes":
                 profile.WeeklyCommitment = null;
-                profile.WeeklyCommitmentSetAt = null;
                 return "you kept this week's commitment, so choose a new one in step 6 whenever you're ready";
             case "partly":
-                profile.WeeklyCommitmentSetAt = now;
                 return "partly is still progress, so I'll keep the same commitment for another week";
             case "no":
-                profile.WeeklyCommitmentSetAt = now;
                 return "I'll keep your commitment for another week, or you can choose a different one in step 6";
             default:
                 return null;

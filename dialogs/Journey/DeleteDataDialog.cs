@@ -5,7 +5,7 @@ using TrustBot.Turns;
 namespace TrustBot.Journey;
 
 /// <summary>Erases every record of the person, after confirmation.</summary>
-public sealed class DeleteDataDialog : ComponentDialog
+internal sealed class DeleteDataDialog : ComponentDialog
 {
     private const string ConfirmPromptId = "delete.confirm";
 

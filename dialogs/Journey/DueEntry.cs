@@ -1,7 +1,7 @@
 namespace TrustBot.Journey;
 
 /// <summary>A row of the due-time index: whose message is due, what kind, and when.</summary>
-public sealed class DueEntry
+internal sealed class DueEntry
 {
     /// <summary>The person's partition (<c>{channelId}/users/{userId}</c>).</summary>
     public string Person { get; set; } = "";

@@ -14,7 +14,7 @@ namespace TrustBot.Journey;
 /// conflict may leave an orphan). The profile's <see cref="JourneyProfile.ScheduledDueKey"/> is the
 /// truth; the sender re-validates against the profile before it sends and drops rows that disagree.
 /// </remarks>
-public static class DueIndex
+internal static class DueIndex
 {
     public const string PartitionPrefix = "due/";
 

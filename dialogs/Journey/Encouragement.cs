@@ -6,7 +6,7 @@ namespace TrustBot.Journey;
 /// The encouraging words shared by check-ins, small wins, step 8 and later messages: streak rules,
 /// win celebrations, the message on setbacks, and the self-care lean of a space period.
 /// </summary>
-public static class Encouragement
+internal static class Encouragement
 {
     private static readonly string[] Celebrations =
     [

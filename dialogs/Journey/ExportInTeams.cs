@@ -6,21 +6,21 @@ using TrustBot.Turns;
 namespace TrustBot.Journey;
 
 /// <summary>Puts a file's bytes at an upload URL a channel handed out (Teams: the person's OneDrive). The host does the I/O.</summary>
-public interface IFileUploader
+internal interface IFileUploader
 {
     /// <summary>Uploads <paramref name="content"/>; throws <see cref="FileUploadException"/> when the upload is refused or fails.</summary>
     Task UploadAsync(string uploadUrl, byte[] content, CancellationToken cancellationToken);
 }
 
 /// <summary>The file could not be uploaded (refused URL, error status, timeout).</summary>
-public sealed class FileUploadException(string message, Exception? inner = null) : Exception(message, inner);
+internal sealed class FileUploadException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>
 /// "Export my data" in a Teams personal chat. Teams drops a data: URI attachment, so the bot asks with a file
 /// consent card; when the person allows it, Teams invokes the bot with an upload URL in their OneDrive, the bot
 /// uploads the JSON there and shows a file card. Other channels keep the JSON attachment.
 /// </summary>
-public static class ExportInTeams
+internal static class ExportInTeams
 {
     public const string ConsentCardType = "application/vnd.microsoft.teams.card.file.consent";
     public const string FileInfoCardType = "application/vnd.microsoft.teams.card.file.info";

@@ -5,7 +5,7 @@ using TrustBot.Schema;
 namespace TrustBot.Journey;
 
 /// <summary>The commands that work at any point after consent.</summary>
-public enum GlobalCommand
+internal enum GlobalCommand
 {
     None,
     Help,
@@ -29,7 +29,7 @@ public enum GlobalCommand
 }
 
 /// <summary>Recognises global commands: case-insensitive, surrounding punctuation ignored, the bot's Teams @mention removed first.</summary>
-public static partial class GlobalCommands
+internal static partial class GlobalCommands
 {
     private static readonly Dictionary<string, GlobalCommand> Phrases = new(StringComparer.Ordinal)
     {

@@ -1,7 +1,7 @@
 namespace TrustBot.Journey;
 
 /// <summary>The help message.</summary>
-public static class HelpText
+internal static class HelpText
 {
     public const string Text =
         "Here's what you can type at any time:\n\n" +

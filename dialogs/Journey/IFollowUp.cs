@@ -1,7 +1,7 @@
 namespace TrustBot.Journey;
 
 /// <summary>A flow result that asks for another flow to start when it ends (e.g. onboarding → step 1).</summary>
-public interface IFollowUp
+internal interface IFollowUp
 {
     /// <summary>The dialog to start next, or null for the menu.</summary>
     string? FollowUpDialogId { get; }
@@ -11,7 +11,7 @@ public interface IFollowUp
 }
 
 /// <summary>A flow's result that only names what to start next.</summary>
-public sealed class FollowUp : IFollowUp
+internal sealed class FollowUp : IFollowUp
 {
     /// <inheritdoc />
     public string? FollowUpDialogId { get; init; }

@@ -8,7 +8,7 @@ namespace TrustBot.Journey;
 /// "what can you do", privacy questions, "I'm not sure", "I already did this", "what did I write". The prompt
 /// asks its question again right after.
 /// </summary>
-public sealed class JourneyAsides : IAsideHandler
+internal sealed class JourneyAsides : IAsideHandler
 {
     /// <summary>The privacy answer before consent: true to README's Privacy section.</summary>
     public const string PrivacyBeforeConsent =
@@ -33,7 +33,7 @@ public sealed class JourneyAsides : IAsideHandler
                 : "You're welcome.",
             Aside.Greeting => string.IsNullOrEmpty(profile.Name) ? "Hi! Good to hear from you." : $"Hi {profile.Name}! Good to hear from you.",
             Aside.Capabilities =>
-                "I walk with you through eight steps for rebuilding trust, one short conversation at a time, with quick check-ins and gentle reminders. " +
+                $"I walk with you through {dc.Context.Journey().Steps.CountInWords} steps for rebuilding trust, one short conversation at a time, with quick check-ins and gentle reminders. " +
                 "I'm a coaching companion, not a therapist." + (consented ? " Type \"help\" any time to see everything you can ask for." : ""),
             Aside.Privacy => consented ? PrivacyAfterConsent : PrivacyBeforeConsent,
             Aside.NotSure => "That's okay, you don't need to be certain. Go with whatever feels closest right now.",

@@ -10,7 +10,7 @@ namespace TrustBot.Journey;
 /// question's own options ("continue" at "mark as done or stay?", "cancel" at "start over?"), the
 /// question gets it, not the command.
 /// </summary>
-public sealed class JourneyInterruptions(IJourneyReports reports) : IInterruptionHandler
+internal sealed class JourneyInterruptions(IJourneyReports reports) : IInterruptionHandler
 {
     /// <inheritdoc />
     public async Task<InterruptionResult> InterruptAsync(DialogContext dc, CancellationToken cancellationToken)
@@ -40,18 +40,7 @@ public sealed class JourneyInterruptions(IJourneyReports reports) : IInterruptio
 
         if (Recognizers.TryStepNumber(input, out var stepNumber))
         {
-            if (!setUp) return await FinishSetUpFirstAsync(dc, cancellationToken);
-            await dc.CancelAllDialogsAsync(cancellationToken);
-            if (stepNumber is >= 1 and <= 8)
-            {
-                await dc.BeginDialogAsync(JourneySteps.DialogId(stepNumber), null, cancellationToken);
-            }
-            else
-            {
-                await turn.SendActivityAsync("There are eight steps, numbered 1 to 8.", cancellationToken);
-                await dc.BeginDialogAsync(nameof(StepPickerDialog), null, cancellationToken);
-            }
-            return InterruptionResult.Handled;
+            return setUp ? await OpenStepAsync(dc, stepNumber, cancellationToken) : await FinishSetUpFirstAsync(dc, cancellationToken);
         }
 
         var command = GlobalCommands.Recognize(input);
@@ -90,17 +79,7 @@ public sealed class JourneyInterruptions(IJourneyReports reports) : IInterruptio
             case GlobalCommand.Cancel:
                 return await CancelAsync(dc, setUp, cancellationToken);
             case GlobalCommand.ContinueJourney:
-                await dc.CancelAllDialogsAsync(cancellationToken);
-                if (journey.Profile.NextStep is { } next)
-                {
-                    await dc.BeginDialogAsync(JourneySteps.DialogId(next), null, cancellationToken);
-                }
-                else
-                {
-                    await turn.SendActivityAsync("You've worked through all eight steps. You can revisit any of them, and checking in keeps the progress going.", cancellationToken);
-                    await dc.BeginDialogAsync(nameof(StepPickerDialog), null, cancellationToken);
-                }
-                return InterruptionResult.Handled;
+                return await ContinueJourneyAsync(dc, cancellationToken);
             default:
                 await dc.CancelAllDialogsAsync(cancellationToken);
                 await dc.BeginDialogAsync(FlowFor(command), null, cancellationToken);
@@ -108,12 +87,42 @@ public sealed class JourneyInterruptions(IJourneyReports reports) : IInterruptio
         }
     }
 
+    /// <summary>"step 3": opens that step, or lists the steps when there is no such step.</summary>
+    private static async Task<InterruptionResult> OpenStepAsync(DialogContext dc, int stepNumber, CancellationToken cancellationToken)
+    {
+        var steps = dc.Context.Journey().Steps;
+        await dc.CancelAllDialogsAsync(cancellationToken);
+        if (steps.Contains(stepNumber))
+        {
+            await dc.BeginDialogAsync(steps.DialogId(stepNumber), null, cancellationToken);
+            return InterruptionResult.Handled;
+        }
+        await dc.Context.SendActivityAsync($"There are {steps.CountInWords} steps, numbered 1 to {steps.Count}.", cancellationToken);
+        await dc.BeginDialogAsync(nameof(StepPickerDialog), null, cancellationToken);
+        return InterruptionResult.Handled;
+    }
+
+    /// <summary>"Continue my journey": opens the first step not yet done, or lists the steps when all are done.</summary>
+    private static async Task<InterruptionResult> ContinueJourneyAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        var journey = dc.Context.Journey();
+        await dc.CancelAllDialogsAsync(cancellationToken);
+        if (journey.Steps.NextStep(journey.Profile) is { } next)
+        {
+            await dc.BeginDialogAsync(journey.Steps.DialogId(next), null, cancellationToken);
+            return InterruptionResult.Handled;
+        }
+        await dc.Context.SendActivityAsync($"You've worked through all {journey.Steps.CountInWords} steps. You can revisit any of them, and checking in keeps the progress going.", cancellationToken);
+        await dc.BeginDialogAsync(nameof(StepPickerDialog), null, cancellationToken);
+        return InterruptionResult.Handled;
+    }
+
     /// <summary>The flow a command opens.</summary>
     public static string FlowFor(GlobalCommand command) => command switch
     {
-        GlobalCommand.CheckIn => "CheckInDialog",
-        GlobalCommand.Wins => "WinsDialog",
-        GlobalCommand.Boundaries => "BoundariesReviewDialog",
+        GlobalCommand.CheckIn => nameof(CheckInDialog),
+        GlobalCommand.Wins => nameof(WinsDialog),
+        GlobalCommand.Boundaries => nameof(Steps.BoundariesReviewDialog),
         GlobalCommand.Reminders => nameof(RemindersDialog),
         GlobalCommand.PauseReminders => nameof(PauseRemindersDialog),
         GlobalCommand.StartOver => nameof(StartOverDialog),
@@ -183,7 +192,7 @@ public sealed class JourneyInterruptions(IJourneyReports reports) : IInterruptio
 }
 
 /// <summary>The informational answers that need data beyond the dialogs: progress and data export.</summary>
-public interface IJourneyReports
+internal interface IJourneyReports
 {
     /// <summary>Sends "My progress" (a card with a chart where the channel shows images, a text trend otherwise).</summary>
     Task SendProgressAsync(ITurnContext turnContext, CancellationToken cancellationToken);

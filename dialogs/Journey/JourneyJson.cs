@@ -3,7 +3,7 @@ using TrustBot.Dialogs;
 
 namespace TrustBot.Journey;
 
-/// <summary>Source-generated JSON metadata for the journey's state and records.</summary>
+/// <summary>Source-generated JSON metadata for the journey's state, its records and the data of the flows that are not steps.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -23,6 +23,8 @@ namespace TrustBot.Journey;
 [JsonSerializable(typeof(SettingsData))]
 [JsonSerializable(typeof(JoinMark))]
 [JsonSerializable(typeof(SettingsChangeData))]
-public sealed partial class JourneyJson : JsonSerializerContext
+[JsonSerializable(typeof(WinsData))]
+[JsonSerializable(typeof(CheckInData))]
+internal sealed partial class JourneyJson : JsonSerializerContext
 {
 }

@@ -1,7 +1,7 @@
 namespace TrustBot.Journey;
 
 /// <summary>Which side of the broken trust the person is on; wording adapts to it.</summary>
-public enum PartnerRole
+internal enum PartnerRole
 {
     /// <summary>Not chosen yet.</summary>
     Unknown,
@@ -17,7 +17,7 @@ public enum PartnerRole
 }
 
 /// <summary>What broke the trust; used only to tailor wording.</summary>
-public enum BreachKind
+internal enum BreachKind
 {
     Unknown,
     Infidelity,
@@ -27,7 +27,7 @@ public enum BreachKind
 }
 
 /// <summary>How often the person wants check-in reminders.</summary>
-public enum CheckInRhythm
+internal enum CheckInRhythm
 {
     None,
     Daily,
@@ -37,9 +37,10 @@ public enum CheckInRhythm
 
 /// <summary>
 /// Everything the bot remembers about the person between conversations (user state). Private
-/// writing is not here: it lives in journey records.
+/// writing is not here: it lives in journey records. Fields that are no longer kept (<c>lastWinAt</c>,
+/// <c>weeklyCommitmentSetAt</c>) may still be in stored documents: reading ignores them, and the next save drops them.
 /// </summary>
-public sealed class JourneyProfile
+internal sealed class JourneyProfile
 {
     /// <summary>Consent to begin; null until asked, false for "not now".</summary>
     public bool? Consented { get; set; }
@@ -67,7 +68,7 @@ public sealed class JourneyProfile
     /// <summary>Country code for crisis resources (from the channel's clientInfo or locale).</summary>
     public string? Country { get; set; }
 
-    /// <summary>Steps marked done, by number 1–8.</summary>
+    /// <summary>Steps marked done, by number (see <see cref="JourneySteps"/>).</summary>
     public List<int> StepsDone { get; set; } = [];
 
     public int CheckInCount { get; set; }
@@ -83,8 +84,6 @@ public sealed class JourneyProfile
     /// <summary>The latest small win (at most 200 characters), so encouragement can recall it without reading records.</summary>
     public string? LastWin { get; set; }
 
-    public DateTimeOffset? LastWinAt { get; set; }
-
     public int BoundaryCount { get; set; }
 
     /// <summary>Step 5: while it lasts, nothing suggests talks with the partner.</summary>
@@ -95,8 +94,6 @@ public sealed class JourneyProfile
 
     /// <summary>Step 6: the one thing to do this week, asked about at the next check-in.</summary>
     public string? WeeklyCommitment { get; set; }
-
-    public DateTimeOffset? WeeklyCommitmentSetAt { get; set; }
 
     /// <summary>Step 1: how much damage the person felt, 1–10, when they last rated it.</summary>
     public int? DamageRating { get; set; }
@@ -158,9 +155,6 @@ public sealed class JourneyProfile
 
     /// <summary>When a past win was last brought back to mind.</summary>
     public DateTimeOffset? LastWinRememberedAt { get; set; }
-
-    /// <summary>The first step not yet done (1–8), or null when all are done.</summary>
-    public int? NextStep => Enumerable.Range(1, 8).FirstOrDefault(n => !StepsDone.Contains(n)) is var n and > 0 ? n : null;
 
     public bool IsSpaceActive(DateTimeOffset now) => SpaceOpenEnded || SpaceUntil > now;
 

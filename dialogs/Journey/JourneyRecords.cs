@@ -8,7 +8,7 @@ using TrustBot.State;
 namespace TrustBot.Journey;
 
 /// <summary>The kinds of journey records; each is a row-key prefix in the person's partition.</summary>
-public static class RecordKinds
+internal static class RecordKinds
 {
     public const string Journal = "journal";
     public const string CheckIn = "checkin";
@@ -29,7 +29,7 @@ public static class RecordKinds
 /// and saved with the turn's state in one write; row keys count down in time so "newest N of a kind"
 /// is one range query.
 /// </summary>
-public sealed class JourneyRecords(IStorage storage, string partition, PendingWrites pending, TimeProvider clock)
+internal sealed class JourneyRecords(IStorage storage, string partition, PendingWrites pending, TimeProvider clock)
 {
     /// <summary>The person's partition.</summary>
     public string Partition { get; } = partition;
@@ -108,4 +108,4 @@ public sealed class JourneyRecords(IStorage storage, string partition, PendingWr
 }
 
 /// <summary>A record and its row key.</summary>
-public sealed record Stored<T>(string Row, T Record);
+internal sealed record Stored<T>(string Row, T Record);

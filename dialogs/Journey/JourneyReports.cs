@@ -9,14 +9,14 @@ using TrustBot.Turns;
 namespace TrustBot.Journey;
 
 /// <summary>Draws the trust trend as an image; implemented by the host (the dialogs do no drawing or I/O).</summary>
-public interface ITrendChart
+internal interface ITrendChart
 {
     /// <summary>A URL (http or data:) of a PNG chart of the ratings, oldest first; null when no chart can be made.</summary>
     string? Render(IReadOnlyList<(DateTimeOffset At, int Trust)> points);
 }
 
 /// <summary>"My progress" and the data export.</summary>
-public sealed class JourneyReports(ITrendChart? chart = null) : IJourneyReports
+internal sealed class JourneyReports(ITrendChart? chart = null) : IJourneyReports
 {
     /// <summary>How many check-ins the trend shows.</summary>
     public const int TrendLength = 14;
@@ -28,10 +28,11 @@ public sealed class JourneyReports(ITrendChart? chart = null) : IJourneyReports
         var profile = journey.Profile;
         var checkIns = await journey.Records.LatestAsync(RecordKinds.CheckIn, TrendLength, JourneyJson.Default.CheckInRecord, cancellationToken);
         var points = checkIns.Select(c => (c.Record.At, c.Record.Trust)).Reverse().ToList();
-        var stepsDone = profile.StepsDone.Count == 0
-            ? "0 of 8"
-            : $"{profile.StepsDone.Count} of 8 ({string.Join(", ", profile.StepsDone.Select(s => s.ToString(CultureInfo.InvariantCulture)))})";
-        var current = profile.NextStep is { } n ? JourneySteps.Label(n) : "all eight steps done";
+        var steps = journey.Steps;
+        var stepsDone = steps.DoneCount(profile) == 0
+            ? steps.DoneOutOf(profile)
+            : $"{steps.DoneOutOf(profile)} ({string.Join(", ", profile.StepsDone.Where(steps.Contains).Select(s => s.ToString(CultureInfo.InvariantCulture)))})";
+        var current = steps.NextStep(profile) is { } n ? steps.Label(n) : $"all {steps.CountInWords} steps done";
         var trend = points.Count == 0 ? "no check-ins yet" : Sparkline(points.Select(p => p.Trust)) + $"  (latest {points[^1].Trust}/10)";
 
         if (!ChoiceRenderer.SupportsCards(turnContext.Activity))

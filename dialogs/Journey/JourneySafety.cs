@@ -14,7 +14,7 @@ namespace TrustBot.Journey;
 /// scrutiny, and goes to the safety mode rather than to the held prompt. In group chats there is no safety mode: one
 /// caring message with the crisis lines and an invitation to a personal chat. Only the time and category are stored.
 /// </summary>
-public sealed class JourneySafety(ISafetyDetector detector, SafetyResources resources, ReminderRules? rules = null)
+internal sealed class JourneySafety(ISafetyDetector detector, SafetyResources resources, ReminderRules? rules = null)
 {
     /// <summary>Creates the safety check with the built-in detector and the configured resources.</summary>
     public JourneySafety(JourneyOptions options, ReminderRules? rules = null) : this(new PhraseSafetyDetector(), options.SafetyResources, rules)

@@ -3,8 +3,8 @@ using TrustBot.Turns;
 
 namespace TrustBot.Journey;
 
-/// <summary>The person's journey for the current turn: profile (loaded once), records and the clock.</summary>
-public sealed class JourneySession(JourneyProfile profile, JourneyRecords records, TimeProvider clock, JourneyOptions options)
+/// <summary>The person's journey for the current turn: profile (loaded once), records, the clock and the journey's steps.</summary>
+internal sealed class JourneySession(JourneyProfile profile, JourneyRecords records, TimeProvider clock, JourneyOptions options, JourneySteps steps)
 {
     public JourneyProfile Profile { get; set; } = profile;
 
@@ -13,6 +13,9 @@ public sealed class JourneySession(JourneyProfile profile, JourneyRecords record
     public TimeProvider Clock { get; } = clock;
 
     public JourneyOptions Options { get; } = options;
+
+    /// <summary>The steps of this bot's journey: ask it for the count, titles, dialog ids and the next step.</summary>
+    public JourneySteps Steps { get; } = steps;
 
     public DateTimeOffset Now => Clock.GetUtcNow();
 
@@ -24,7 +27,7 @@ public sealed class JourneySession(JourneyProfile profile, JourneyRecords record
 }
 
 /// <summary>Settings the conversations need, bound from configuration by the host.</summary>
-public sealed class JourneyOptions
+internal sealed class JourneyOptions
 {
     /// <summary>Crisis resources by country code, with a <c>default</c> entry.</summary>
     public TrustBot.Safety.SafetyResources SafetyResources { get; set; } = new();
@@ -33,7 +36,7 @@ public sealed class JourneyOptions
     public string? PublicBaseUrl { get; set; }
 }
 
-public static class JourneyTurnExtensions
+internal static class JourneyTurnExtensions
 {
     /// <summary>The person's journey for this turn.</summary>
     public static JourneySession Journey(this ITurnContext turnContext) => turnContext.Services.GetRequired<JourneySession>();

@@ -4,29 +4,23 @@ using TrustBot.Dialogs;
 namespace TrustBot.Journey;
 
 /// <summary>
-/// Base of the eight step flows: the step's own waterfall steps, then the shared close —
-/// mark the step done or stay on it.
+/// Base of every step flow: the step's own waterfall steps, then the shared close — mark the step done
+/// or stay on it.
 /// </summary>
 /// <typeparam name="TData">The step's data, which is also the flow's result.</typeparam>
-public abstract class JourneyStepDialog<TData> : ComponentDialog where TData : class, new()
+/// <param name="id">The dialog id; stored dialog stacks name the step by it, so it never changes (the class name).</param>
+/// <param name="number">The step's place in the journey, from 1.</param>
+/// <param name="title">The step's title in the menu, the step list and progress.</param>
+/// <param name="typeInfo">The step data's generated JSON metadata (<see cref="Steps.StepsJson"/>).</param>
+internal abstract class JourneyStepDialog<TData>(string id, int number, string title, JsonTypeInfo<TData> typeInfo) : JourneyStep(id, number, title)
+    where TData : class, new()
 {
     private const string DoneOrStayPrompt = "doneOrStay";
-    private readonly JsonTypeInfo<TData> _typeInfo;
-
-    /// <summary>Creates step <paramref name="step"/> (1–8).</summary>
-    protected JourneyStepDialog(int step, JsonTypeInfo<TData> typeInfo) : base(JourneySteps.DialogId(step))
-    {
-        Step = step;
-        _typeInfo = typeInfo;
-    }
-
-    /// <summary>The step's number, 1–8.</summary>
-    public int Step { get; }
 
     /// <summary>Adds the step's waterfall: <paramref name="steps"/> followed by the done-or-stay close.</summary>
     protected void AddSteps(params WaterfallStep<TData>[] steps)
     {
-        AddDialog(new WaterfallDialog<TData>(Id + ".steps", _typeInfo, [.. steps, AskDoneOrStayStepAsync, FinishStepAsync]));
+        AddDialog(new WaterfallDialog<TData>(Id + ".steps", typeInfo, [.. steps, AskDoneOrStayStepAsync, FinishStepAsync]));
         AddDialog(new ChoicePrompt(DoneOrStayPrompt));
         InitialDialogId = Id + ".steps";
     }
@@ -34,7 +28,7 @@ public abstract class JourneyStepDialog<TData> : ComponentDialog where TData : c
     private Task<DialogTurnResult> AskDoneOrStayStepAsync(WaterfallStepContext<TData> step, CancellationToken cancellationToken) =>
         step.PromptAsync(DoneOrStayPrompt, new PromptOptions
         {
-            Prompt = Schema.Activity.CreateMessage($"Would you like to mark step {Step} as done, or stay with it a while longer?"),
+            Prompt = Schema.Activity.CreateMessage($"Would you like to mark step {Number} as done, or stay with it a while longer?"),
             RetryPrompt = Schema.Activity.CreateMessage("Choose \"Mark as done\" or \"Stay on this step\"."),
             Choices =
             [
@@ -60,10 +54,9 @@ public abstract class JourneyStepDialog<TData> : ComponentDialog where TData : c
     protected async Task MarkDoneAsync(WaterfallStepContext<TData> step, CancellationToken cancellationToken)
     {
         var journey = step.Context.Journey();
-        journey.Profile.MarkStepDone(Step);
-        var next = journey.Profile.NextStep;
-        await step.SendAsync(next is { } n
-            ? $"Step {Step} is marked as done. When you're ready, {JourneySteps.Label(n)} is next."
-            : $"Step {Step} is marked as done, and with it all eight steps. That is real, steady work. Keep checking in: trust keeps growing with practice.", cancellationToken);
+        journey.Profile.MarkStepDone(Number);
+        await step.SendAsync(journey.Steps.NextStep(journey.Profile) is { } next
+            ? $"Step {Number} is marked as done. When you're ready, {journey.Steps.Label(next)} is next."
+            : $"Step {Number} is marked as done, and with it all {journey.Steps.CountInWords} steps. That is real, steady work. Keep checking in: trust keeps growing with practice.", cancellationToken);
     }
 }

@@ -1,7 +1,7 @@
 namespace TrustBot.Journey;
 
 /// <summary>Which milestone a <see cref="ProactiveKind.Milestone"/> celebrates.</summary>
-public enum MilestoneKind
+internal enum MilestoneKind
 {
     None,
     StepDone,

@@ -6,12 +6,12 @@ using TrustBot.Turns;
 namespace TrustBot.Journey;
 
 /// <summary>What kind of non-answer a message is.</summary>
-public enum NonAnswerKind
+internal enum NonAnswerKind
 {
     /// <summary>A real answer: store it.</summary>
     None,
 
-    /// <summary>"skip", "pass", "not today".</summary>
+    /// <summary>"skip", "pass", "not now", "next".</summary>
     Skip,
 
     /// <summary>"none", "nothing", "n/a", "not really", "there arent any".</summary>
@@ -35,11 +35,12 @@ public enum NonAnswerKind
 /// steps never store them as a win, a statement or a final draft. Table-driven and cheap: it runs on every
 /// free-text answer. Apostrophes and punctuation are ignored because people type "dont" and "there arent any".
 /// </summary>
-public static partial class NonAnswers
+internal static partial class NonAnswers
 {
     private static readonly HashSet<string> SkipPhrases = new(StringComparer.Ordinal)
     {
-        "skip", "skip it", "skip this", "skip for now", "pass", "not today", "next", "later", "maybe later", "no thanks", "no thank you", "-",
+        "skip", "skip it", "skip this", "skip for now", "pass", "not today", "not now", "not right now", "next", "later", "maybe later", "no thanks",
+        "no thank you", "-",
     };
 
     private static readonly HashSet<string> NothingPhrases = new(StringComparer.Ordinal)
@@ -85,6 +86,12 @@ public static partial class NonAnswers
 
     /// <summary>True when the text is something worth storing.</summary>
     public static bool IsContent(string? text) => Classify(text) == NonAnswerKind.None;
+
+    /// <summary>
+    /// True when the person passes on an optional question ("skip", "not now", "no", "idk"): the one skip recogniser of
+    /// every flow, for questions whose real answers are not free text (a day and time, a choice).
+    /// </summary>
+    public static bool IsSkip(string? text) => Classify(text) is NonAnswerKind.Skip or NonAnswerKind.Nothing or NonAnswerKind.NotSure;
 
     /// <summary>A kind answer to a non-answer that is accepted as "nothing to store".</summary>
     public static string Reply(NonAnswerKind kind) => kind switch
@@ -134,11 +141,6 @@ public static partial class NonAnswers
         text.Append("\n\nYou can keep it as it is (type skip) or write it again in today's words.");
         return text.ToString();
     }
-
-    /// <summary>The newest journal entries of a step and topic (private writing, shown only to the person).</summary>
-    public static Func<JourneySession, CancellationToken, Task<IReadOnlyList<string>>> Journal(int step, string topic, int count = 2) =>
-        async (journey, ct) => (await journey.Records.LatestAsync(RecordKinds.Journal, 200, JourneyJson.Default.JournalEntry, ct).ConfigureAwait(false))
-            .Where(e => e.Record.Step == step && e.Record.Topic == topic).Take(count).Select(e => e.Record.Text).ToList();
 
     /// <summary>The newest apology drafts.</summary>
     public static async Task<IReadOnlyList<string>> ApologyDraftsAsync(JourneySession journey, CancellationToken ct) =>

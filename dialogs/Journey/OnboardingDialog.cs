@@ -4,7 +4,7 @@ using TrustBot.Schema;
 namespace TrustBot.Journey;
 
 /// <summary>What onboarding collects; applied to the profile at the end.</summary>
-public sealed class OnboardingData : IFollowUp
+internal sealed class OnboardingData : IFollowUp
 {
     public string? FollowUpDialogId { get; set; }
 
@@ -25,7 +25,7 @@ public sealed class OnboardingData : IFollowUp
 /// First contact: what TrustBot is, consent, name, role, what happened, partner involvement,
 /// check-in rhythm, time and time zone, a summary, then step 1 or the menu.
 /// </summary>
-public sealed class OnboardingDialog : ComponentDialog
+internal sealed class OnboardingDialog : ComponentDialog
 {
     private const string ConsentPrompt = "onboarding.consent";
     private const string NamePrompt = "onboarding.name";
@@ -60,8 +60,8 @@ public sealed class OnboardingDialog : ComponentDialog
     }
 
     /// <summary>The welcome: what TrustBot is, that it is not a therapist, what it stores.</summary>
-    public const string Welcome =
-        "Hi, I'm TrustBot. I can walk with you through eight steps for rebuilding trust with your partner, one small conversation at a time.\n\n" +
+    public static string Welcome(JourneySteps steps) =>
+        $"Hi, I'm TrustBot. I can walk with you through {steps.CountInWords} steps for rebuilding trust with your partner, one small conversation at a time.\n\n" +
         "I'm a coaching companion, not a therapist, and I can't replace one. To remember your progress I store your answers, check-ins and notes; " +
         "I never share them, and typing \"delete my data\" at any time erases all of it.";
 
@@ -76,7 +76,7 @@ public sealed class OnboardingDialog : ComponentDialog
     private static async Task<DialogTurnResult> AskConsentStepAsync(WaterfallStepContext<OnboardingData> step, CancellationToken ct)
     {
         if (step.Data.Restart) return await step.NextAsync(new FoundChoice("Yes", 0), ct);
-        await step.SendAsync(Welcome, ct);
+        await step.SendAsync(Welcome(step.Context.Journey().Steps), ct);
         // Consent is only ever given or declined by the person: the question stays open until they answer it.
         return await step.PromptAsync(ConsentPrompt, new PromptOptions
         {
@@ -242,7 +242,7 @@ public sealed class OnboardingDialog : ComponentDialog
 
     private static Task<DialogTurnResult> StartStepAsync(WaterfallStepContext<OnboardingData> step, CancellationToken ct)
     {
-        step.Data.FollowUpDialogId = step.Result is FoundChoice { Value: "menu" } ? null : JourneySteps.DialogId(1);
+        step.Data.FollowUpDialogId = step.Result is FoundChoice { Value: "menu" } ? null : step.Context.Journey().Steps.DialogId(1);
         return step.EndDialogAsync(ct);
     }
 

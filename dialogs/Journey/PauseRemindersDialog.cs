@@ -4,7 +4,7 @@ using TrustBot.Schema;
 namespace TrustBot.Journey;
 
 /// <summary>Pauses reminders for a day, a week, or until the person says so.</summary>
-public sealed class PauseRemindersDialog : ComponentDialog
+internal sealed class PauseRemindersDialog : ComponentDialog
 {
     private const string HowLongPrompt = "pause.howLong";
 

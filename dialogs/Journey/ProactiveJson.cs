@@ -5,6 +5,6 @@ namespace TrustBot.Journey;
 /// <summary>Source-generated JSON for the due-time index.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(DueEntry))]
-public sealed partial class ProactiveJson : JsonSerializerContext
+internal sealed partial class ProactiveJson : JsonSerializerContext
 {
 }

@@ -1,7 +1,7 @@
 namespace TrustBot.Journey;
 
 /// <summary>What kind of message the bot sends on its own.</summary>
-public enum ProactiveKind
+internal enum ProactiveKind
 {
     /// <summary>A check-in reminder at the person's rhythm and time.</summary>
     CheckInReminder,

@@ -10,7 +10,7 @@ namespace TrustBot.Journey;
 /// outside a turn: the proactive sender and tests. A change is an ETag-conditional write, re-read and
 /// applied again on conflict, so a turn that saved in between is never overwritten.
 /// </summary>
-public sealed class ProfileStore(IStorage storage)
+internal sealed class ProfileStore(IStorage storage)
 {
     /// <summary>The property of the user state that holds the profile.</summary>
     public const string Property = "profile";

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace TrustBot.Journey;
 
 /// <summary>The local hours in which nothing is sent, e.g. 22:00–08:00 (may wrap past midnight).</summary>
-public readonly record struct QuietHours(TimeOnly Start, TimeOnly End)
+internal readonly record struct QuietHours(TimeOnly Start, TimeOnly End)
 {
     /// <summary>22:00–08:00.</summary>
     public static QuietHours Default { get; } = new(new TimeOnly(22, 0), new TimeOnly(8, 0));

@@ -1,7 +1,7 @@
 namespace TrustBot.Journey;
 
 /// <summary>Private writing: what happened, reflections, exercise answers. Never shown in group chats.</summary>
-public sealed class JournalEntry
+internal sealed class JournalEntry
 {
     public int Step { get; set; }
     public string Topic { get; set; } = "";
@@ -10,7 +10,7 @@ public sealed class JournalEntry
 }
 
 /// <summary>One check-in.</summary>
-public sealed class CheckInRecord
+internal sealed class CheckInRecord
 {
     public DateTimeOffset At { get; set; }
     public int Trust { get; set; }
@@ -29,14 +29,14 @@ public sealed class CheckInRecord
 }
 
 /// <summary>A small win.</summary>
-public sealed class WinRecord
+internal sealed class WinRecord
 {
     public DateTimeOffset At { get; set; }
     public string Text { get; set; } = "";
 }
 
 /// <summary>A boundary: the behaviour that is not OK and the agreed consequence.</summary>
-public sealed class BoundaryRecord
+internal sealed class BoundaryRecord
 {
     public string Behaviour { get; set; } = "";
     public string Consequence { get; set; } = "";
@@ -45,7 +45,7 @@ public sealed class BoundaryRecord
 }
 
 /// <summary>A stored apology draft (private).</summary>
-public sealed class ApologyDraft
+internal sealed class ApologyDraft
 {
     public DateTimeOffset At { get; set; }
     public string Text { get; set; } = "";
@@ -54,21 +54,21 @@ public sealed class ApologyDraft
 }
 
 /// <summary>A planned talk with the partner (step 2); reminded about an hour before.</summary>
-public sealed class PlannedTalk
+internal sealed class PlannedTalk
 {
     public DateTimeOffset At { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }
 
 /// <summary>That a safety message was shown: time and category only, never the text.</summary>
-public sealed class SafetyEvent
+internal sealed class SafetyEvent
 {
     public DateTimeOffset At { get; set; }
     public string Category { get; set; } = "";
 }
 
 /// <summary>The consent decision.</summary>
-public sealed class ConsentRecord
+internal sealed class ConsentRecord
 {
     public DateTimeOffset At { get; set; }
     public bool Given { get; set; }

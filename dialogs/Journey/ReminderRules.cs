@@ -1,7 +1,7 @@
 namespace TrustBot.Journey;
 
 /// <summary>The rules the schedule follows; the host sets quiet hours from configuration.</summary>
-public sealed record ReminderRules(QuietHours QuietHours)
+internal sealed record ReminderRules(QuietHours QuietHours)
 {
     /// <summary>Quiet hours 22:00–08:00.</summary>
     public static ReminderRules Default { get; } = new(QuietHours.Default);

@@ -10,7 +10,7 @@ namespace TrustBot.Journey;
 /// reminders during a space period. When two messages fall on the same local day the more personal
 /// one wins: talk reminder, then milestone, then nudge, then check-in reminder.
 /// </summary>
-public static class ReminderSchedule
+internal static class ReminderSchedule
 {
     private static readonly int[] StreakMilestones = [3, 7, 14, 30, 60, 100, 200, 365];
 

@@ -5,7 +5,7 @@ using TrustBot.Schema;
 namespace TrustBot.Journey;
 
 /// <summary>What the reminder settings flow collects.</summary>
-public sealed class SettingsData
+internal sealed class SettingsData
 {
     public CheckInRhythm Rhythm { get; set; }
     public TimeOnly? ReminderTime { get; set; }
@@ -13,7 +13,7 @@ public sealed class SettingsData
 }
 
 /// <summary>Changes the check-in rhythm, the reminder time and the time zone.</summary>
-public sealed class RemindersDialog : ComponentDialog
+internal sealed class RemindersDialog : ComponentDialog
 {
     private const string RhythmPromptId = "reminders.rhythm";
     private const string TimePromptId = "reminders.time";

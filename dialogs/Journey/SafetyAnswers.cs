@@ -7,7 +7,7 @@ using TrustBot.Schema;
 namespace TrustBot.Journey;
 
 /// <summary>What a message in safety mode says about the person's safety.</summary>
-public enum SafetyAnswer
+internal enum SafetyAnswer
 {
     /// <summary>Not an answer.</summary>
     None,
@@ -44,7 +44,7 @@ public enum SafetyAnswer
 /// Understands answers in safety mode: the buttons (their titles as channels send them today, and their short values),
 /// a number when the channel showed a numbered list, and what people type ("yes im ok", "no", "he's here", "i cant talk").
 /// </summary>
-public static partial class SafetyAnswers
+internal static partial class SafetyAnswers
 {
     /// <summary>The short value of the "I'm safe" button.</summary>
     public const string SafeValue = "safety_safe";

@@ -5,7 +5,7 @@ using TrustBot.Schema;
 namespace TrustBot.Journey;
 
 /// <summary>What the settings flow is changing: one onboarding answer at a time.</summary>
-public sealed class SettingsChangeData
+internal sealed class SettingsChangeData
 {
     /// <summary>"name", "role", "breach", "partner", "rhythm", "time" or "timezone"; null to ask which.</summary>
     public string? Field { get; set; }
@@ -16,7 +16,7 @@ public sealed class SettingsChangeData
 /// partner involvement, rhythm, reminder time, time zone) one at a time, with onboarding's own questions.
 /// Start it with a field name ("name", "timezone"…) to go straight to that question.
 /// </summary>
-public sealed partial class SettingsDialog : ComponentDialog
+internal sealed partial class SettingsDialog : ComponentDialog
 {
     /// <summary>The fields it can change, in the order they are offered.</summary>
     public static readonly IReadOnlyList<string> Fields = ["name", "role", "breach", "partner", "rhythm", "time", "timezone"];

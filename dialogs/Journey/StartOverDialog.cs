@@ -4,7 +4,7 @@ using TrustBot.Schema;
 namespace TrustBot.Journey;
 
 /// <summary>Restarts the journey, keeping or erasing the history.</summary>
-public sealed class StartOverDialog : ComponentDialog
+internal sealed class StartOverDialog : ComponentDialog
 {
     private const string KeepPrompt = "startOver.keep";
     private const string ConfirmErasePrompt = "startOver.confirmErase";
@@ -59,7 +59,6 @@ public sealed class StartOverDialog : ComponentDialog
                     LastTrust = kept.LastTrust,
                     WinCount = kept.WinCount,
                     LastWin = kept.LastWin,
-                    LastWinAt = kept.LastWinAt,
                     BoundaryCount = kept.BoundaryCount,
                     Country = kept.Country,
                 };

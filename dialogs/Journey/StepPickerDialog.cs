@@ -3,8 +3,8 @@ using TrustBot.Schema;
 
 namespace TrustBot.Journey;
 
-/// <summary>Lists the eight steps (done ones ticked) and opens the one chosen.</summary>
-public sealed class StepPickerDialog : ComponentDialog
+/// <summary>Lists the journey's steps (done ones ticked) and opens the one chosen.</summary>
+internal sealed class StepPickerDialog : ComponentDialog
 {
     private const string PickPrompt = "steps.pick";
 
@@ -17,14 +17,15 @@ public sealed class StepPickerDialog : ComponentDialog
 
     private static Task<DialogTurnResult> AskStepStepAsync(WaterfallStepContext<SettingsData> step, CancellationToken ct)
     {
-        var done = step.Context.Journey().Profile.StepsDone;
+        var journey = step.Context.Journey();
+        var done = journey.Profile.StepsDone;
         return step.PromptAsync(PickPrompt, new PromptOptions
         {
             Prompt = Activity.CreateMessage("Which step would you like to open? You can revisit any of them."),
-            Choices = JourneySteps.All.Select(s => new Choice
+            Choices = journey.Steps.All.Select(s => new Choice
             {
-                Value = s.DialogId,
-                Title = (done.Contains(s.Number) ? "✓ " : "") + JourneySteps.Label(s.Number),
+                Value = s.Id,
+                Title = (done.Contains(s.Number) ? "✓ " : "") + journey.Steps.Label(s.Number),
                 Synonyms = [s.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), $"step {s.Number}", s.Title],
             }).ToList(),
             MaxRetries = 2,

@@ -10,7 +10,7 @@ namespace TrustBot.Journey;
 /// commands act before the active dialog; the active dialog continues (or onboarding or the menu
 /// starts); state and records are saved once, and only then are the replies sent.
 /// </summary>
-public sealed class TrustBotHandler : IBot
+internal sealed class TrustBotHandler : IBot
 {
     private readonly UserState _userState;
     private readonly ConversationState _conversationState;
@@ -23,13 +23,18 @@ public sealed class TrustBotHandler : IBot
     private readonly JourneyOptions _options;
     private readonly JourneySafety _safety;
     private readonly ReminderRules _reminderRules;
+    private readonly JourneySteps _steps;
 
     /// <summary>How long a message waits for the same person's previous turn in this conversation before it runs anyway.</summary>
     public static readonly TimeSpan MaxTurnWait = TimeSpan.FromSeconds(10);
 
-    /// <summary>Creates the bot over a storage, a clock and the journey's settings; with a <paramref name="cache"/>, warm turns skip the state read.</summary>
-    public TrustBotHandler(IStorage storage, TimeProvider clock, JourneyOptions options, IJourneyReports? reports = null, JourneySafety? safety = null, ReminderRules? reminderRules = null, StateCache? cache = null)
+    /// <summary>
+    /// Creates the bot over a storage, a clock and the journey's settings; with a <paramref name="cache"/>, warm turns skip the
+    /// state read. <paramref name="steps"/> is the journey the person walks (<see cref="JourneySteps.Standard"/> unless a test adds one).
+    /// </summary>
+    public TrustBotHandler(IStorage storage, TimeProvider clock, JourneyOptions options, IJourneyReports? reports = null, JourneySafety? safety = null, ReminderRules? reminderRules = null, StateCache? cache = null, JourneySteps? steps = null)
     {
+        _steps = steps ?? JourneySteps.Standard;
         // Every write of the turn (state and records) goes through the cache's observer so cached rows stay current.
         storage = cache is null ? storage : cache.Observe(storage);
         _storage = storage;
@@ -40,7 +45,7 @@ public sealed class TrustBotHandler : IBot
         _profile = _userState.CreateProperty(ProfileStore.Property, JourneyJson.Default.JourneyProfile);
         _lastJoin = _conversationState.CreateProperty("lastJoin", JourneyJson.Default.JoinMark);
         _dialogs = new DialogRunner(
-            JourneyDialogs.Create(),
+            JourneyDialogs.Create(_steps),
             _conversationState.CreateProperty("dialogs", JourneyJson.Default.DialogState),
             new JourneyInterruptions(reports ?? new JourneyReports()));
         _runner = new StatefulTurnRunner(new BotStateSet(storage, cache, _userState, _conversationState), new TurnLocks(MaxTurnWait, clock), clock);
@@ -196,7 +201,7 @@ public sealed class TrustBotHandler : IBot
     {
         var profile = await _profile.GetAsync(turn, () => new JourneyProfile(), cancellationToken);
         var pending = turn.Services.GetRequired<PendingWrites>();
-        var journey = new JourneySession(profile, new JourneyRecords(_storage, StateKeys.PersonPartition(turn.Activity), pending, _clock), _clock, _options);
+        var journey = new JourneySession(profile, new JourneyRecords(_storage, StateKeys.PersonPartition(turn.Activity), pending, _clock), _clock, _options, _steps);
         turn.Services.Set(journey);
         return journey;
     }
@@ -273,7 +278,7 @@ public sealed class TrustBotHandler : IBot
 }
 
 /// <summary>The install announcement the bot last answered in a conversation (to recognise its echo).</summary>
-public sealed class JoinMark
+internal sealed class JoinMark
 {
     public DateTimeOffset At { get; set; }
 

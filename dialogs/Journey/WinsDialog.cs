@@ -6,7 +6,7 @@ using TrustBot.Schema;
 namespace TrustBot.Journey;
 
 /// <summary>What the small wins flow collects.</summary>
-public sealed class WinsData
+internal sealed class WinsData
 {
     /// <summary>The win logged, or null when none was.</summary>
     public string? Win { get; set; }
@@ -16,7 +16,7 @@ public sealed class WinsData
 /// Small wins (the <c>wins</c> command and the menu's "Small wins"): shows the recent wins, logs a new one
 /// and celebrates it (a non-answer such as "there arent any" is not logged), or removes one.
 /// </summary>
-public sealed class WinsDialog : ComponentDialog
+internal sealed class WinsDialog : ComponentDialog
 {
     private const string ChoicePromptId = "wins.choice";
     private const string WinPromptId = "wins.text";
@@ -31,7 +31,7 @@ public sealed class WinsDialog : ComponentDialog
     /// <summary>Creates the small wins flow.</summary>
     public WinsDialog() : base(nameof(WinsDialog))
     {
-        AddDialog(new WaterfallDialog<WinsData>("wins", PracticeFlowsJson.Default.WinsData,
+        AddDialog(new WaterfallDialog<WinsData>("wins", JourneyJson.Default.WinsData,
         [
             ShowRecentWinsStepAsync,
             AskWinStepAsync,
@@ -54,7 +54,6 @@ public sealed class WinsDialog : ComponentDialog
         var profile = journey.Profile;
         profile.WinCount++;
         profile.LastWin = win.Length <= 200 ? win : win[..199] + "…";
-        profile.LastWinAt = journey.Now;
         return Encouragement.CelebrateWin(profile.WinCount);
     }
 
@@ -142,7 +141,6 @@ public sealed class WinsDialog : ComponentDialog
         // Two rows: the store still returns the one being removed this turn, which the records then leave out.
         var latest = (await journey.Records.LatestAsync(RecordKinds.Win, 2, JourneyJson.Default.WinRecord, ct)).FirstOrDefault();
         profile.LastWin = latest is null ? null : latest.Record.Text.Length <= 200 ? latest.Record.Text : latest.Record.Text[..199] + "…";
-        profile.LastWinAt = latest?.Record.At;
     }
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..59] + "…";

@@ -9,7 +9,8 @@ namespace TrustBot.Tests.Journey;
 /// <summary>The real TrustBot conversation logic over in-memory storage and a controllable clock.</summary>
 internal sealed class JourneyHarness
 {
-    public JourneyHarness(IStorage? storage = null, string channelId = Schema.Channels.Test, ISafetyDetector? detector = null)
+    // steps: the journey's steps, the standard ones unless a test registers another (AddingAStepTests).
+    public JourneyHarness(IStorage? storage = null, string channelId = Schema.Channels.Test, ISafetyDetector? detector = null, JourneySteps? steps = null)
     {
         Storage = storage ?? new MemoryStorage();
         Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 18, 0, 0, TimeSpan.Zero));
@@ -18,7 +19,7 @@ internal sealed class JourneyHarness
         resources.Text["default"] = ["Text a crisis line near you."];
         resources.Text["GB"] = ["Shout: text SHOUT to 85258"];
         var options = new JourneyOptions { SafetyResources = resources };
-        Bot = new TrustBotHandler(Storage, Clock, options, safety: detector is null ? null : new JourneySafety(detector, resources));
+        Bot = new TrustBotHandler(Storage, Clock, options, safety: detector is null ? null : new JourneySafety(detector, resources), steps: steps);
     }
 
     public IStorage Storage { get; }

@@ -7,24 +7,30 @@ namespace TrustBot.Tests.Journey;
 public sealed class NonAnswerTests
 {
     [Theory]
-    [InlineData("none", NonAnswerKind.Nothing)]
-    [InlineData("Nothing.", NonAnswerKind.Nothing)]
-    [InlineData("n/a", NonAnswerKind.Nothing)]
-    [InlineData("not really", NonAnswerKind.Nothing)]
-    [InlineData("there arent any", NonAnswerKind.Nothing)]
-    [InlineData("There aren't any", NonAnswerKind.Nothing)]
-    [InlineData("cant think of anything", NonAnswerKind.Nothing)]
-    [InlineData("idk", NonAnswerKind.NotSure)]
-    [InlineData("i dont know", NonAnswerKind.NotSure)]
-    [InlineData("?", NonAnswerKind.NotSure)]
-    [InlineData("skip", NonAnswerKind.Skip)]
-    [InlineData("i already did this", NonAnswerKind.AlreadyDone)]
-    [InlineData("I already did this.", NonAnswerKind.AlreadyDone)]
-    [InlineData("what did I write last time?", NonAnswerKind.AskedForEarlier)]
-    [InlineData("what did i say before", NonAnswerKind.AskedForEarlier)]
-    [InlineData("show me my last draft", NonAnswerKind.AskedForEarlier)]
-    [InlineData("what counts as a win?", NonAnswerKind.Question)]
-    public void Non_answers_are_recognised(string text, NonAnswerKind kind) => Assert.Equal(kind, NonAnswers.Classify(text));
+    [InlineData("none", nameof(NonAnswerKind.Nothing))]
+    [InlineData("Nothing.", nameof(NonAnswerKind.Nothing))]
+    [InlineData("n/a", nameof(NonAnswerKind.Nothing))]
+    [InlineData("not really", nameof(NonAnswerKind.Nothing))]
+    [InlineData("there arent any", nameof(NonAnswerKind.Nothing))]
+    [InlineData("There aren't any", nameof(NonAnswerKind.Nothing))]
+    [InlineData("cant think of anything", nameof(NonAnswerKind.Nothing))]
+    [InlineData("idk", nameof(NonAnswerKind.NotSure))]
+    [InlineData("i dont know", nameof(NonAnswerKind.NotSure))]
+    [InlineData("?", nameof(NonAnswerKind.NotSure))]
+    [InlineData("skip", nameof(NonAnswerKind.Skip))]
+    [InlineData("Skip it", nameof(NonAnswerKind.Skip))]
+    [InlineData("next", nameof(NonAnswerKind.Skip))]
+    [InlineData("Not now", nameof(NonAnswerKind.Skip))]
+    [InlineData("not right now", nameof(NonAnswerKind.Skip))]
+    [InlineData("pass", nameof(NonAnswerKind.Skip))]
+    [InlineData("no thanks", nameof(NonAnswerKind.Skip))]
+    [InlineData("i already did this", nameof(NonAnswerKind.AlreadyDone))]
+    [InlineData("I already did this.", nameof(NonAnswerKind.AlreadyDone))]
+    [InlineData("what did I write last time?", nameof(NonAnswerKind.AskedForEarlier))]
+    [InlineData("what did i say before", nameof(NonAnswerKind.AskedForEarlier))]
+    [InlineData("show me my last draft", nameof(NonAnswerKind.AskedForEarlier))]
+    [InlineData("what counts as a win?", nameof(NonAnswerKind.Question))]
+    public void Non_answers_are_recognised(string text, string kind) => Assert.Equal(Enum.Parse<NonAnswerKind>(kind), NonAnswers.Classify(text));
 
     [Theory]
     [InlineData("We laughed together at dinner")]
@@ -106,6 +112,19 @@ public sealed class NonAnswerTests
         var record = Assert.Single(await h.RecordsAsync("checkin", JourneyJson.Default.CheckInRecord));
         Assert.False(record.HadWin);
         Assert.False(record.HadSetback);
+    }
+
+    [Theory]
+    [InlineData("not now", "pass")]
+    [InlineData("Skip it", "next")]
+    [InlineData("nope", "idk")]
+    public async Task Sloppy_skips_at_the_check_in_store_no_win_and_no_setback(string win, string setback)
+    {
+        var h = new JourneyHarness();
+        await h.Onboarded().CheckIn("6", win: win, setback: setback).StartTestAsync();
+        Assert.Empty(await h.RecordsAsync("win", JourneyJson.Default.WinRecord));
+        var record = Assert.Single(await h.RecordsAsync("checkin", JourneyJson.Default.CheckInRecord));
+        Assert.Equal((false, false), (record.HadWin, record.HadSetback));
     }
 
     [Fact]

@@ -12,22 +12,23 @@ public sealed class RoleWordingTests
 {
     private const string Sentence = "im sorry i lied to you, i know it hurt you, it was my fault and i will be honest from now on";
 
-    public static TheoryData<string, PartnerRole> Roles => new()
+    public static TheoryData<string, string> Roles => new()
     {
-        { "I was hurt", PartnerRole.Hurt },
-        { "I broke the trust", PartnerRole.Repairing },
-        { "We're both working on it", PartnerRole.Both },
+        { "I was hurt", nameof(PartnerRole.Hurt) },
+        { "I broke the trust", nameof(PartnerRole.Repairing) },
+        { "We're both working on it", nameof(PartnerRole.Both) },
     };
 
     [Theory]
     [MemberData(nameof(Roles))]
-    public async Task Every_step_shows_each_role_only_its_own_examples(string roleButton, PartnerRole role)
+    public async Task Every_step_shows_each_role_only_its_own_examples(string roleButton, string roleName)
     {
+        var role = Enum.Parse<PartnerRole>(roleName);
         var h = new JourneyHarness();
         var seen = await WalkEveryStepAsync(h, roleButton);
         var all = string.Join("\n", seen);
 
-        foreach (var (owner, text) in RoleText.Specific)
+        foreach (var (owner, text) in JourneySteps.Standard.RoleSpecificTexts)
         {
             if (owner == role) Assert.True(all.Contains(text, StringComparison.Ordinal), $"The {role} walk never showed its own text: {text}");
             else Assert.False(all.Contains(text, StringComparison.Ordinal), $"The {role} walk was shown the {owner} text: {text}");

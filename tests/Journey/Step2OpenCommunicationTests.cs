@@ -103,14 +103,20 @@ public sealed class Step2OpenCommunicationTests
         Assert.Equal(new DateTimeOffset(2026, 11, 7, 18, 0, 0, TimeSpan.Zero), profile.PlannedTalkAt);
     }
 
-    [Fact]
-    public async Task Skip_plans_no_talk()
+    [Theory]
+    [InlineData("Skip")]
+    [InlineData("skip it")]
+    [InlineData("not now")]
+    [InlineData("later")]
+    [InlineData("nope")]
+    [InlineData("idk")]
+    public async Task Skip_plans_no_talk(string skip)
     {
         var h = new JourneyHarness();
         await h.Onboarded()
             .Send("step 2").SkipReplies().Send("I feel hopeful when we laugh because it feels like us again").SkipReplies()
             .Send("2").SkipReplies()
-            .Send("Skip").AssertReplyContains("To close this step")
+            .Send(skip).AssertReplyContains("To close this step")
             .StartTestAsync();
         var profile = (await h.ProfileAsync())!;
         Assert.Null(profile.PlannedTalkAt);

@@ -287,7 +287,7 @@ public sealed class ReminderScheduleTests
     [Fact]
     public void Check_in_reminder_offers_check_in_and_not_today()
     {
-        var activity = ProactiveMessages.Create(Person(), new DueMessage(ProactiveKind.CheckInReminder, Utc(2026, 11, 2, 19)), Utc(2026, 11, 2, 19));
+        var activity = ProactiveMessages.Create(JourneySteps.Standard, Person(), new DueMessage(ProactiveKind.CheckInReminder, Utc(2026, 11, 2, 19)), Utc(2026, 11, 2, 19));
         Assert.Equal(["Check in", "Not today"], activity.SuggestedActions!.Actions.Select(a => a.Title));
         Assert.Equal(GlobalCommand.CheckIn, GlobalCommands.Recognize(activity.SuggestedActions.Actions[0].Value!.GetValue<string>()));
     }
@@ -298,9 +298,9 @@ public sealed class ReminderScheduleTests
         var person = Person();
         person.MarkStepDone(1);
         var nudge = new DueMessage(ProactiveKind.Nudge, Utc(2026, 11, 5, 19));
-        Assert.Contains("Open communication", ProactiveMessages.Create(person, nudge, Utc(2026, 11, 5, 19)).Text);
+        Assert.Contains("Open communication", ProactiveMessages.Create(JourneySteps.Standard, person, nudge, Utc(2026, 11, 5, 19)).Text);
         person.SpaceUntil = Utc(2026, 11, 10, 0);
-        var selfCare = ProactiveMessages.Create(person, nudge, Utc(2026, 11, 5, 19)).Text!;
+        var selfCare = ProactiveMessages.Create(JourneySteps.Standard, person, nudge, Utc(2026, 11, 5, 19)).Text!;
         Assert.Contains("yourself", selfCare);
         Assert.DoesNotContain("talk", selfCare, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("partner", selfCare, StringComparison.OrdinalIgnoreCase);

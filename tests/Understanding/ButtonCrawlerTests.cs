@@ -181,7 +181,7 @@ public sealed class ButtonCrawlerTests(ITestOutputHelper output)
     private static async Task<string> NextStepAsync(MemoryStorage storage, string channel)
     {
         var profile = await new JourneyHarness(storage, channel).ProfileAsync();
-        return profile?.NextStep?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? (profile is null ? "new" : "all");
+        return (profile is null ? null : TrustBot.Journey.JourneySteps.Standard.NextStep(profile))?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? (profile is null ? "new" : "all");
     }
 }
 

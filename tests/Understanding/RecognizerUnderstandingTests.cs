@@ -159,18 +159,18 @@ public sealed class RecognizerUnderstandingTests
     }
 
     [Theory]
-    [InlineData("?", GlobalCommand.Help)]
-    [InlineData("??", GlobalCommand.Help)]
-    [InlineData("menu please", GlobalCommand.Menu)]
-    [InlineData("can you show me my progress", GlobalCommand.Progress)]
-    [InlineData("I want to check-in", GlobalCommand.CheckIn)]
-    [InlineData("Continue my journey: Step 1: Acknowledge the damage", GlobalCommand.ContinueJourney)]
-    [InlineData("change my name", GlobalCommand.Settings)]
-    [InlineData("Settings", GlobalCommand.Settings)]
-    [InlineData("stop lying to me", GlobalCommand.None)]
-    [InlineData("let's start", GlobalCommand.None)]
-    public void Commands_with_polite_words_and_long_button_titles(string typed, GlobalCommand expected) =>
-        Assert.Equal(expected, GlobalCommands.Recognize(typed));
+    [InlineData("?", nameof(GlobalCommand.Help))]
+    [InlineData("??", nameof(GlobalCommand.Help))]
+    [InlineData("menu please", nameof(GlobalCommand.Menu))]
+    [InlineData("can you show me my progress", nameof(GlobalCommand.Progress))]
+    [InlineData("I want to check-in", nameof(GlobalCommand.CheckIn))]
+    [InlineData("Continue my journey: Step 1: Acknowledge the damage", nameof(GlobalCommand.ContinueJourney))]
+    [InlineData("change my name", nameof(GlobalCommand.Settings))]
+    [InlineData("Settings", nameof(GlobalCommand.Settings))]
+    [InlineData("stop lying to me", nameof(GlobalCommand.None))]
+    [InlineData("let's start", nameof(GlobalCommand.None))]
+    public void Commands_with_polite_words_and_long_button_titles(string typed, string expected) =>
+        Assert.Equal(Enum.Parse<GlobalCommand>(expected), GlobalCommands.Recognize(typed));
 
     [Theory]
     [InlineData("thank you so much, this actually helped a lot", Aside.Thanks)]

@@ -4,7 +4,7 @@ using TrustBot.Schema;
 namespace TrustBot.Journey.Steps;
 
 /// <summary>What step 1 collects.</summary>
-public sealed class AcknowledgeDamageData
+internal sealed class AcknowledgeDamageData
 {
     /// <summary>True when a journal entry was written (the text itself goes straight to the records).</summary>
     public bool Wrote { get; set; }
@@ -20,7 +20,7 @@ public sealed class AcknowledgeDamageData
 /// how it affected the person, a 1–10 rating of the damage, whether both are willing to work
 /// through it, and the reminder that trust is not rebuilt overnight.
 /// </summary>
-public sealed class AcknowledgeDamageDialog : JourneyStepDialog<AcknowledgeDamageData>
+internal sealed class AcknowledgeDamageDialog : JourneyStepDialog<AcknowledgeDamageData>
 {
     /// <summary>The journal topic of the step's entry.</summary>
     public const string JournalTopic = "What happened and how it affected me";
@@ -31,10 +31,10 @@ public sealed class AcknowledgeDamageDialog : JourneyStepDialog<AcknowledgeDamag
     private const int MaxJournalLength = 4000;
 
     /// <summary>Creates step 1.</summary>
-    public AcknowledgeDamageDialog() : base(1, StepsJson.Default.AcknowledgeDamageData)
+    public AcknowledgeDamageDialog() : base(nameof(AcknowledgeDamageDialog), 1, "Acknowledge the damage", StepsJson.Default.AcknowledgeDamageData)
     {
         AddSteps(AskWhatHappenedStepAsync, AskDamageRatingStepAsync, AskWillingnessStepAsync, CloseStepAsync);
-        AddDialog(new TextPrompt(JournalPrompt, NonAnswers.KeepQuestionOpen(NonAnswers.Journal(1, JournalTopic))));
+        AddDialog(new TextPrompt(JournalPrompt, NonAnswers.KeepQuestionOpen(PrivateJournal.Earlier(1, JournalTopic))));
         AddDialog(new NumberPrompt<int>(RatingPrompt));
         AddDialog(new ChoicePrompt(WillingPrompt));
     }
@@ -50,7 +50,7 @@ public sealed class AcknowledgeDamageDialog : JourneyStepDialog<AcknowledgeDamag
             hurt: "In your own words, write what happened and how it affected you.",
             repairing: "In your own words, write what you did and how it affected your partner.",
             both: "In your own words, write what happened between you and how it affected each of you.");
-        var earlier = await NonAnswers.Journal(1, JournalTopic, 1)(step.Context.Journey(), ct);
+        var earlier = await PrivateJournal.Earlier(1, JournalTopic, 1)(step.Context.Journey(), ct);
         if (earlier.Count > 0) await step.SendAsync(NonAnswers.ShowEarlier(earlier, ""), ct);
         return await step.PromptAsync(JournalPrompt, PromptOptions.Ask(
             $"{ask} This goes into your private journal: only you can see it. (If you'd rather not write it down today, type skip.)",
@@ -62,7 +62,7 @@ public sealed class AcknowledgeDamageDialog : JourneyStepDialog<AcknowledgeDamag
         var journey = step.Context.Journey();
         if (step.Result is string text && NonAnswers.IsContent(text))
         {
-            journey.Records.Add(RecordKinds.Journal, new JournalEntry { Step = 1, Topic = JournalTopic, Text = text, At = journey.Now }, JourneyJson.Default.JournalEntry);
+            PrivateJournal.Write(journey, 1, JournalTopic, text);
             step.Data.Wrote = true;
             await step.SendAsync("Thank you for putting that into words. It's saved in your private journal.", ct);
         }

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace TrustBot.Journey.Steps;
 
 /// <summary>The parts of a sincere apology.</summary>
-public enum ApologyElement
+internal enum ApologyElement
 {
     /// <summary>Says plainly what was done.</summary>
     NamesAction,
@@ -21,12 +21,12 @@ public enum ApologyElement
 /// <summary>A phrase that turns an apology into a non-apology or an excuse, and why.</summary>
 /// <param name="Phrase">The words as found, lower-case.</param>
 /// <param name="Why">A short, kind explanation.</param>
-public sealed record ApologyFlag(string Phrase, string Why);
+internal sealed record ApologyFlag(string Phrase, string Why);
 
 /// <summary>What the checker found in a draft.</summary>
 /// <param name="Present">The parts of a sincere apology the draft contains.</param>
 /// <param name="Flags">Non-apologies and excuses found.</param>
-public sealed record ApologyCheck(IReadOnlyList<ApologyElement> Present, IReadOnlyList<ApologyFlag> Flags)
+internal sealed record ApologyCheck(IReadOnlyList<ApologyElement> Present, IReadOnlyList<ApologyFlag> Flags)
 {
     /// <summary>The parts still missing, in the usual order.</summary>
     public IReadOnlyList<ApologyElement> Missing => ApologyChecker.Elements.Except(Present).ToList();
@@ -40,7 +40,7 @@ public sealed record ApologyCheck(IReadOnlyList<ApologyElement> Present, IReadOn
 /// ("sorry if", "sorry but", "I'm sorry you feel", "you made me"…). Pure, English-only heuristics:
 /// it points the writer at what to look at, it does not grade them.
 /// </summary>
-public static partial class ApologyChecker
+internal static partial class ApologyChecker
 {
     /// <summary>The four parts, in the order they are shown.</summary>
     public static readonly IReadOnlyList<ApologyElement> Elements =

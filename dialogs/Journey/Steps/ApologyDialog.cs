@@ -5,7 +5,7 @@ using TrustBot.Schema;
 namespace TrustBot.Journey.Steps;
 
 /// <summary>What step 4 collects.</summary>
-public sealed class ApologyData
+internal sealed class ApologyData
 {
     /// <summary>The repairing path: a final draft was saved.</summary>
     public bool DraftSaved { get; set; }
@@ -18,7 +18,7 @@ public sealed class ApologyData
 }
 
 /// <summary>The draft-and-check loop of the repairing partner.</summary>
-public sealed class ApologyDraftData
+internal sealed class ApologyDraftData
 {
     public int Round { get; set; } = 1;
     public string? Draft { get; set; }
@@ -26,7 +26,7 @@ public sealed class ApologyDraftData
 }
 
 /// <summary>The hurt partner's answers about the apology.</summary>
-public sealed class ApologyHearingData
+internal sealed class ApologyHearingData
 {
     public string? Needs { get; set; }
     public string? Offered { get; set; }
@@ -40,7 +40,7 @@ public sealed class ApologyHearingData
 /// privately. The hurt partner says what they need to hear, whether an apology was offered and whether
 /// it felt sincere.
 /// </summary>
-public sealed class ApologyDialog : JourneyStepDialog<ApologyData>
+internal sealed class ApologyDialog : JourneyStepDialog<ApologyData>
 {
     /// <summary>The most drafts checked in one go; after that the latest is kept.</summary>
     public const int MaxRounds = 5;
@@ -59,7 +59,7 @@ public sealed class ApologyDialog : JourneyStepDialog<ApologyData>
     private const string ChoicePromptId = "apology.choice";
 
     /// <summary>Creates step 4.</summary>
-    public ApologyDialog() : base(4, StepsJson.Default.ApologyData)
+    public ApologyDialog() : base(nameof(ApologyDialog), 4, "Apologise and accept responsibility", StepsJson.Default.ApologyData)
     {
         AddSteps(ExplainStepAsync, SaveAndCloseStepAsync);
         AddDialog(new WaterfallDialog<ApologyDraftData>(DraftLoop, StepsJson.Default.ApologyDraftData,
@@ -68,7 +68,7 @@ public sealed class ApologyDialog : JourneyStepDialog<ApologyData>
             [AskWhatYouNeedStepAsync, AskIfOfferedStepAsync, AskIfSincereStepAsync, ReflectStepAsync]));
         AddDialog(new TextPrompt(DraftPrompt, NonAnswers.KeepQuestionOpen(NonAnswers.ApologyDraftsAsync)));
         AddDialog(new ChoicePrompt(SatisfiedPrompt));
-        AddDialog(new TextPrompt(NeedsPrompt, NonAnswers.KeepQuestionOpen(NonAnswers.Journal(4, NeedsTopic))));
+        AddDialog(new TextPrompt(NeedsPrompt, NonAnswers.KeepQuestionOpen(PrivateJournal.Earlier(4, NeedsTopic))));
         AddDialog(new ChoicePrompt(ChoicePromptId));
     }
 
@@ -210,11 +210,11 @@ public sealed class ApologyDialog : JourneyStepDialog<ApologyData>
     private static void SaveHearing(JourneySession journey, ApologyHearingData hearing)
     {
         if (hearing.Needs is { } needs)
-            journey.Records.Add(RecordKinds.Journal, new JournalEntry { Step = 4, Topic = NeedsTopic, Text = needs, At = journey.Now }, JourneyJson.Default.JournalEntry);
+            PrivateJournal.Write(journey, 4, NeedsTopic, needs);
         if (hearing.Offered is { } offered)
         {
             var text = hearing.FeltSincere is { } sincere ? $"Offered: {offered}. Felt sincere: {sincere}." : $"Offered: {offered}.";
-            journey.Records.Add(RecordKinds.Journal, new JournalEntry { Step = 4, Topic = OfferedTopic, Text = text, At = journey.Now }, JourneyJson.Default.JournalEntry);
+            PrivateJournal.Write(journey, 4, OfferedTopic, text);
         }
     }
 

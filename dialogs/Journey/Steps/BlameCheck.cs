@@ -8,7 +8,7 @@ namespace TrustBot.Journey.Steps;
 /// "I didn't want to worry you") and conditional apologies ("sorry if") in an "I feel … when … because …"
 /// statement. Pure and safe on any input; people type without apostrophes, so both forms are matched.
 /// </summary>
-public static partial class BlameCheck
+internal static partial class BlameCheck
 {
     /// <summary>The blaming phrases found, lower-case and in the order they appear, each once.</summary>
     public static IReadOnlyList<string> Find(string? statement)

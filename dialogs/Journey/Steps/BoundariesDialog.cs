@@ -4,14 +4,14 @@ using TrustBot.Schema;
 namespace TrustBot.Journey.Steps;
 
 /// <summary>A boundary being written in step 3.</summary>
-public sealed class NewBoundary
+internal sealed class NewBoundary
 {
     public string Behaviour { get; set; } = "";
     public string Consequence { get; set; } = "";
 }
 
 /// <summary>What step 3 collects.</summary>
-public sealed class BoundariesData
+internal sealed class BoundariesData
 {
     public int Existing { get; set; }
     public List<NewBoundary> Added { get; set; } = [];
@@ -19,7 +19,7 @@ public sealed class BoundariesData
 }
 
 /// <summary>The add-a-boundary loop: how many exist already and what has been written so far.</summary>
-public sealed class BoundaryLoopData
+internal sealed class BoundaryLoopData
 {
     public int Existing { get; set; }
     public List<NewBoundary> Added { get; set; } = [];
@@ -36,8 +36,21 @@ public sealed class BoundaryLoopData
 /// "the agreed consequence" → "add another?" (at most <see cref="BoundaryRows.Max"/> in all), whether
 /// both partners agreed, and the boundaries saved as rows that the review can edit.
 /// </summary>
-public sealed class BoundariesDialog : JourneyStepDialog<BoundariesData>
+internal sealed class BoundariesDialog : JourneyStepDialog<BoundariesData>
 {
+    // Wording written for one role only; the wording audit (RoleWordingTests) checks no other role is shown it.
+    private const string HurtBoundaryExample = "\"Deleting messages before I can see them.\"";
+    private const string RepairingBoundaryExample = "\"Keeping it secret who I'm messaging.\"";
+    private const string BothBoundaryExample = "\"Raising our voices when we disagree.\"";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<(PartnerRole Role, string Text)> RoleSpecificTexts =>
+    [
+        (PartnerRole.Hurt, HurtBoundaryExample),
+        (PartnerRole.Repairing, RepairingBoundaryExample),
+        (PartnerRole.Both, BothBoundaryExample),
+    ];
+
     private const string AddLoop = "boundaries.add";
     private const string BehaviourPrompt = "boundaries.behaviour";
     private const string ConsequencePrompt = "boundaries.consequence";
@@ -45,7 +58,7 @@ public sealed class BoundariesDialog : JourneyStepDialog<BoundariesData>
     private const string AgreedPrompt = "boundaries.agreed";
 
     /// <summary>Creates step 3.</summary>
-    public BoundariesDialog() : base(3, StepsJson.Default.BoundariesData)
+    public BoundariesDialog() : base(nameof(BoundariesDialog), 3, "Set clear boundaries", StepsJson.Default.BoundariesData)
     {
         AddSteps(ExplainStepAsync, AskAgreedStepAsync, SaveAndCloseStepAsync);
         AddDialog(new WaterfallDialog<BoundaryLoopData>(AddLoop, StepsJson.Default.BoundaryLoopData,
@@ -78,9 +91,9 @@ public sealed class BoundariesDialog : JourneyStepDialog<BoundariesData>
         var role = step.Context.Journey().Profile.Role;
         var question = first
             ? RoleText.Pick(role,
-                hurt: $"What is one behaviour that is not OK for you? For example: {RoleText.HurtBoundaryExample}",
-                repairing: $"What is one behaviour you're agreeing to stay away from? For example: {RoleText.RepairingBoundaryExample}",
-                both: $"What is one behaviour that is not OK for the two of you? For example: {RoleText.BothBoundaryExample}")
+                hurt: $"What is one behaviour that is not OK for you? For example: {HurtBoundaryExample}",
+                repairing: $"What is one behaviour you're agreeing to stay away from? For example: {RepairingBoundaryExample}",
+                both: $"What is one behaviour that is not OK for the two of you? For example: {BothBoundaryExample}")
             : "What's the next behaviour that is not OK?";
         return step.PromptAsync(BehaviourPrompt, BoundaryRows.BehaviourPrompt(question), ct);
     }

@@ -4,7 +4,7 @@ using TrustBot.Schema;
 namespace TrustBot.Journey.Steps;
 
 /// <summary>The review's data; it asks for step 3 to follow when the person wants to set their first boundaries.</summary>
-public sealed class BoundariesReviewData : IFollowUp
+internal sealed class BoundariesReviewData : IFollowUp
 {
     /// <inheritdoc />
     public string? FollowUpDialogId { get; set; }
@@ -14,7 +14,7 @@ public sealed class BoundariesReviewData : IFollowUp
 }
 
 /// <summary>One boundary being added, edited or removed in the review.</summary>
-public sealed class BoundaryEditData
+internal sealed class BoundaryEditData
 {
     /// <summary>The row being edited or removed; null when adding.</summary>
     public string? Row { get; set; }
@@ -29,7 +29,7 @@ public sealed class BoundaryEditData
 /// lets the person add, edit or remove one at a time until they are done. With none set, it offers
 /// to set some in step 3.
 /// </summary>
-public sealed class BoundariesReviewDialog : ComponentDialog
+internal sealed class BoundariesReviewDialog : ComponentDialog
 {
     private const string Main = "review.main";
     private const string AddFlow = "review.add";
@@ -91,7 +91,7 @@ public sealed class BoundariesReviewDialog : ComponentDialog
         switch (step.Result)
         {
             case true:
-                step.Data.FollowUpDialogId = JourneySteps.DialogId(3);
+                step.Data.FollowUpDialogId = nameof(BoundariesDialog);
                 return await step.EndDialogAsync(ct);
             case false:
                 await step.SendAsync("That's fine. Whenever you're ready, step 3 will walk you through it.", ct);

@@ -7,7 +7,7 @@ namespace TrustBot.Journey.Steps;
 /// The person's boundaries as rows with fixed keys ("boundary/0001", …) so that each can be edited or
 /// removed in place; shared by step 3 and the boundaries review.
 /// </summary>
-public static class BoundaryRows
+internal static class BoundaryRows
 {
     /// <summary>The most boundaries a person keeps at once.</summary>
     public const int Max = 20;

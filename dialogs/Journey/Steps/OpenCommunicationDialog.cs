@@ -4,7 +4,7 @@ using TrustBot.Schema;
 namespace TrustBot.Journey.Steps;
 
 /// <summary>What step 2 collects.</summary>
-public sealed class OpenCommunicationData
+internal sealed class OpenCommunicationData
 {
     public bool StatementSaved { get; set; }
     public string? ListeningHabit { get; set; }
@@ -16,7 +16,7 @@ public sealed class OpenCommunicationData
 }
 
 /// <summary>The "I feel … when … because …" exercise: the draft and how many rephrases were asked for.</summary>
-public sealed class StatementData
+internal sealed class StatementData
 {
     public int Rephrases { get; set; }
 
@@ -32,8 +32,21 @@ public sealed class StatementData
 /// statement checked for blame (a rephrase is asked for at most twice); one listening habit for the
 /// week; and, unless the person is taking space, an optional planned talk that is reminded an hour before.
 /// </summary>
-public sealed class OpenCommunicationDialog : JourneyStepDialog<OpenCommunicationData>
+internal sealed class OpenCommunicationDialog : JourneyStepDialog<OpenCommunicationData>
 {
+    // Wording written for one role only; the wording audit (RoleWordingTests) checks no other role is shown it.
+    private const string HurtStatementExample = "\"I feel uneasy when plans change at the last minute because it brings back the not-knowing.\"";
+    private const string RepairingStatementExample = "\"I feel ashamed when we avoid talking about it because I want to face it with you.\"";
+    private const string BothStatementExample = "\"I feel hopeful when we talk calmly because it shows me we can find our way through this.\"";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<(PartnerRole Role, string Text)> RoleSpecificTexts =>
+    [
+        (PartnerRole.Hurt, HurtStatementExample),
+        (PartnerRole.Repairing, RepairingStatementExample),
+        (PartnerRole.Both, BothStatementExample),
+    ];
+
     /// <summary>The journal topic of the statement.</summary>
     public const string JournalTopic = "I feel … when … because …";
 
@@ -56,11 +69,11 @@ public sealed class OpenCommunicationDialog : JourneyStepDialog<OpenCommunicatio
     ];
 
     /// <summary>Creates step 2.</summary>
-    public OpenCommunicationDialog() : base(2, StepsJson.Default.OpenCommunicationData)
+    public OpenCommunicationDialog() : base(nameof(OpenCommunicationDialog), 2, "Open communication", StepsJson.Default.OpenCommunicationData)
     {
         AddSteps(ExplainAndAskStatementStepAsync, AskListeningHabitStepAsync, AskTalkTimeStepAsync, AskTimeZoneStepAsync, SaveTalkAndCloseStepAsync);
         AddDialog(new WaterfallDialog<StatementData>(StatementLoop, StepsJson.Default.StatementData, [AskStatementStepAsync, CheckStatementStepAsync]));
-        AddDialog(new TextPrompt(StatementPrompt, NonAnswers.KeepQuestionOpen(NonAnswers.Journal(2, JournalTopic))));
+        AddDialog(new TextPrompt(StatementPrompt, NonAnswers.KeepQuestionOpen(PrivateJournal.Earlier(2, JournalTopic))));
         AddDialog(new ChoicePrompt(HabitPrompt));
         AddDialog(new TextPrompt(TalkPrompt, ValidateTalkTimeAsync));
         AddDialog(new TimeZonePrompt(ZonePrompt));
@@ -87,9 +100,9 @@ public sealed class OpenCommunicationDialog : JourneyStepDialog<OpenCommunicatio
         var profile = step.Context.Journey().Profile;
         if (step.Data.Rephrases == 0)
         {
-            var earlier = await NonAnswers.Journal(2, JournalTopic, 1)(step.Context.Journey(), ct);
+            var earlier = await PrivateJournal.Earlier(2, JournalTopic, 1)(step.Context.Journey(), ct);
             if (earlier.Count > 0) await step.SendAsync(NonAnswers.ShowEarlier(earlier, ""), ct);
-            var example = RoleText.Pick(profile.Role, RoleText.HurtStatementExample, RoleText.RepairingStatementExample, RoleText.BothStatementExample);
+            var example = RoleText.Pick(profile.Role, HurtStatementExample, RepairingStatementExample, BothStatementExample);
             return await step.PromptAsync(StatementPrompt, PromptOptions.Ask(
                 $"Let's practise one. Write an \"I feel … when … because …\" statement about something on your mind, for example: {example} Only you will see it here.",
                 "Write it as one or two sentences, starting with \"I feel\", or type skip.").Between(1, 1000), ct);
@@ -127,7 +140,7 @@ public sealed class OpenCommunicationDialog : JourneyStepDialog<OpenCommunicatio
         var journey = step.Context.Journey();
         if (step.Result is StatementData { Statement: { } statement })
         {
-            journey.Records.Add(RecordKinds.Journal, new JournalEntry { Step = 2, Topic = JournalTopic, Text = statement, At = journey.Now }, JourneyJson.Default.JournalEntry);
+            PrivateJournal.Write(journey, 2, JournalTopic, statement);
             step.Data.StatementSaved = true;
             await step.SendAsync("Thank you. I've saved it privately, so you can come back to it before you talk.", ct);
         }
@@ -149,7 +162,7 @@ public sealed class OpenCommunicationDialog : JourneyStepDialog<OpenCommunicatio
         }
         if (journey.Profile.IsSpaceActive(journey.Now))
         {
-            await step.SendAsync($"{Ack(step.Result)}Since you're taking some space right now, let's not plan a talk yet. This is a good moment for {JourneySteps.Label(6)}, whenever you're ready.", ct);
+            await step.SendAsync($"{Ack(step.Result)}Since you're taking some space right now, let's not plan a talk yet. This is a good moment for {journey.Steps.Label(journey.Steps.NumberOf(nameof(WorkOnYourselfDialog)))}, whenever you're ready.", ct);
             return await step.NextAsync(null, ct);
         }
         var planned = journey.Profile.PlannedTalkAt is { } at && at > journey.Now
@@ -167,7 +180,7 @@ public sealed class OpenCommunicationDialog : JourneyStepDialog<OpenCommunicatio
 
     private static Task<DialogTurnResult> AskTimeZoneStepAsync(WaterfallStepContext<OpenCommunicationData> step, CancellationToken ct)
     {
-        step.Data.TalkText = step.Result is string text && !IsSkip(text) ? text : null;
+        step.Data.TalkText = step.Result is string text && !NonAnswers.IsSkip(text) ? text : null;
         if (step.Data.TalkText is null || KnownZone(step.Context) is not null) return step.NextAsync(null, ct);
         return step.PromptAsync(ZonePrompt, new PromptOptions
         {
@@ -207,7 +220,7 @@ public sealed class OpenCommunicationDialog : JourneyStepDialog<OpenCommunicatio
     private static Task<bool> ValidateTalkTimeAsync(PromptValidatorContext<string> prompt, CancellationToken ct)
     {
         if (!prompt.Recognized.Succeeded || prompt.Recognized.Value is not { } text) return Task.FromResult(false);
-        if (IsSkip(text)) return Task.FromResult(true);
+        if (NonAnswers.IsSkip(text)) return Task.FromResult(true);
         var journey = prompt.Context.Journey();
         var zone = ZoneOf(prompt.Context);
         var localNow = TimeZoneInfo.ConvertTime(journey.Now, zone).DateTime;
@@ -220,6 +233,4 @@ public sealed class OpenCommunicationDialog : JourneyStepDialog<OpenCommunicatio
         context.Journey().Profile.TimeZone ?? RemindersDialog.DetectTimeZone(context.Activity);
 
     private static TimeZoneInfo ZoneOf(Turns.ITurnContext context) => TimeZones.Find(KnownZone(context));
-
-    private static bool IsSkip(string text) => Recognizers.Normalize(text) is "skip" or "no" or "not now" or "no thanks" or "later" or "skip it";
 }

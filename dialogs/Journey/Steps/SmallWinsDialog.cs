@@ -1,9 +1,9 @@
 using TrustBot.Dialogs;
 
-namespace TrustBot.Journey;
+namespace TrustBot.Journey.Steps;
 
 /// <summary>What step 7 collects.</summary>
-public sealed class SmallWinsData
+internal sealed class SmallWinsData
 {
     /// <summary>The win logged in this step.</summary>
     public string? Win { get; set; }
@@ -13,12 +13,12 @@ public sealed class SmallWinsData
 /// Step 7, celebrate small wins: why noticing progress matters, logging a win with a celebration and the
 /// recent wins, and a closing reflection.
 /// </summary>
-public sealed class SmallWinsDialog : JourneyStepDialog<SmallWinsData>
+internal sealed class SmallWinsDialog : JourneyStepDialog<SmallWinsData>
 {
     private const string WinPromptId = "smallWins.text";
 
     /// <summary>Creates step 7.</summary>
-    public SmallWinsDialog() : base(7, PracticeFlowsJson.Default.SmallWinsData)
+    public SmallWinsDialog() : base(nameof(SmallWinsDialog), 7, "Celebrate small wins", StepsJson.Default.SmallWinsData)
     {
         AddSteps(AskWinStepAsync, CelebrateWinStepAsync, CloseReflectionStepAsync);
         AddDialog(new TextPrompt(WinPromptId, NonAnswers.KeepQuestionOpen(NonAnswers.WinsAsync, answerQuestions: true)));

@@ -1,11 +1,10 @@
 using TrustBot.Dialogs;
-using TrustBot.Journey.Steps;
 using TrustBot.Schema;
 
-namespace TrustBot.Journey;
+namespace TrustBot.Journey.Steps;
 
 /// <summary>What step 5 collects.</summary>
-public sealed class SpaceData
+internal sealed class SpaceData
 {
     /// <summary>"day", "few", "week", "open", "none" (no space needed), or null when left open.</summary>
     public string? Length { get; set; }
@@ -18,21 +17,34 @@ public sealed class SpaceData
 /// the new period is never dropped silently: the person says whether to keep its reminder. Opening the step
 /// again during a space period offers to end it, set it again, or mark the step done.
 /// </summary>
-public sealed class SpaceDialog : JourneyStepDialog<SpaceData>
+internal sealed class SpaceDialog : JourneyStepDialog<SpaceData>
 {
+    // Wording written for one role only; the wording audit (RoleWordingTests) checks no other role is shown it.
+    private const string HurtSpaceOpen = "I'll say when";
+    private const string RepairingSpaceOpen = "They'll say when";
+    private const string BothSpaceOpen = "We'll say when";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<(PartnerRole Role, string Text)> RoleSpecificTexts =>
+    [
+        (PartnerRole.Hurt, HurtSpaceOpen),
+        (PartnerRole.Repairing, RepairingSpaceOpen),
+        (PartnerRole.Both, BothSpaceOpen),
+    ];
+
     private const string ChoicePromptId = "space.choice";
     private const string LengthPromptId = "space.length";
     private const string TalkPromptId = "space.talk";
     private const string TextPromptId = "space.text";
 
     /// <summary>Creates step 5.</summary>
-    public SpaceDialog() : base(5, PracticeFlowsJson.Default.SpaceData)
+    public SpaceDialog() : base(nameof(SpaceDialog), 5, "Give each other space", StepsJson.Default.SpaceData)
     {
         AddSteps(OfferToEndSpaceStepAsync, AskHowLongStepAsync, SetSpaceStepAsync, AskInsteadOfPushingStepAsync, CloseReflectionStepAsync);
         AddDialog(new ChoicePrompt(ChoicePromptId));
         AddDialog(new ChoicePrompt(LengthPromptId, AcceptLengthOrSkipAsync));
         AddDialog(new ChoicePrompt(TalkPromptId));
-        AddDialog(new TextPrompt(TextPromptId, NonAnswers.KeepQuestionOpen(NonAnswers.Journal(5, "space-self-care"))));
+        AddDialog(new TextPrompt(TextPromptId, NonAnswers.KeepQuestionOpen(PrivateJournal.Earlier(5, "space-self-care"))));
     }
 
     /// <summary>The length choices, worded for the role: only the hurt partner says "I'll say when".</summary>
@@ -44,7 +56,7 @@ public sealed class SpaceDialog : JourneyStepDialog<SpaceData>
         new Choice
         {
             Value = "open",
-            Title = RoleText.Pick(role, RoleText.HurtSpaceOpen, RoleText.RepairingSpaceOpen, RoleText.BothSpaceOpen),
+            Title = RoleText.Pick(role, HurtSpaceOpen, RepairingSpaceOpen, BothSpaceOpen),
             Synonyms = ["say when", "open", "open ended", "until i say", "until they say", "ill say when", "theyll say when", "well say when", "they'll say when", "we'll say when", "i'll say when"],
         },
         new Choice
@@ -130,7 +142,7 @@ public sealed class SpaceDialog : JourneyStepDialog<SpaceData>
             hurt: "Healing needs room. After a breach of trust it's natural to need time on your own to feel what you feel and sort through it, without being pressed for answers. Asking for that is healthy, not a punishment.",
             repairing: "Your partner may need time and distance to heal. Respecting that, while letting them know once, simply, that you want to rebuild, shows you take their pain seriously. Pushing for closeness too soon tends to breed resentment and slow the healing.\n\nSomething like: \"I want to rebuild us, and I'll give you the time you need. I'm here when you're ready.\"",
             both: "Healing needs room, for both of you. Time apart to process isn't a step backwards: it lets feelings settle so that later conversations can go better. The key is to agree on it, and not to push each other before you're ready."), ct);
-        var open = RoleText.Pick(profile.Role, RoleText.HurtSpaceOpen, RoleText.RepairingSpaceOpen, RoleText.BothSpaceOpen);
+        var open = RoleText.Pick(profile.Role, HurtSpaceOpen, RepairingSpaceOpen, BothSpaceOpen);
         return await step.PromptAsync(LengthPromptId, new PromptOptions
         {
             Prompt = Activity.CreateMessage(RoleText.Pick(profile.Role,
@@ -227,7 +239,7 @@ public sealed class SpaceDialog : JourneyStepDialog<SpaceData>
             if (kind == NonAnswerKind.None)
             {
                 var topic = journey.Profile.Role == PartnerRole.Hurt ? "space-self-care" : "space-instead-of-pushing";
-                journey.Records.Add(RecordKinds.Journal, new JournalEntry { Step = 5, Topic = topic, Text = plan, At = journey.Now }, JourneyJson.Default.JournalEntry);
+                PrivateJournal.Write(journey, 5, topic, plan);
             }
             else
             {

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace TrustBot.Journey.Steps;
 
-/// <summary>Source-generated JSON metadata for the data of steps 1–4 and the boundaries review.</summary>
+/// <summary>Source-generated JSON metadata for the data of every step flow and the boundaries review.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -17,6 +17,10 @@ namespace TrustBot.Journey.Steps;
 [JsonSerializable(typeof(ApologyData))]
 [JsonSerializable(typeof(ApologyDraftData))]
 [JsonSerializable(typeof(ApologyHearingData))]
-public sealed partial class StepsJson : JsonSerializerContext
+[JsonSerializable(typeof(SpaceData))]
+[JsonSerializable(typeof(WorkOnYourselfData))]
+[JsonSerializable(typeof(SmallWinsData))]
+[JsonSerializable(typeof(PatienceData))]
+internal sealed partial class StepsJson : JsonSerializerContext
 {
 }

@@ -9,7 +9,7 @@ namespace TrustBot.Journey.Steps;
 /// "tomorrow at 18:00", "in 2 days at 8pm", "today 9pm", "next Monday evening", "14 November 19:00",
 /// "in 3 hours". Pure; the result is a local wall-clock time.
 /// </summary>
-public static partial class TalkTime
+internal static partial class TalkTime
 {
     private static readonly Dictionary<string, DayOfWeek> Weekdays = new(StringComparer.Ordinal)
     {

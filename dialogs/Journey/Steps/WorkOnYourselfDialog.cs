@@ -1,10 +1,10 @@
 using TrustBot.Dialogs;
 using TrustBot.Schema;
 
-namespace TrustBot.Journey;
+namespace TrustBot.Journey.Steps;
 
 /// <summary>What step 6 collects (the reflection itself goes to the private journal).</summary>
-public sealed class WorkOnYourselfData
+internal sealed class WorkOnYourselfData
 {
     /// <summary>The one concrete thing for this week, or null when none was given.</summary>
     public string? Commitment { get; set; }
@@ -14,8 +14,25 @@ public sealed class WorkOnYourselfData
 /// Step 6, work on yourself: a private reflection on a pattern in one's own behaviour, one concrete thing to do
 /// this week (asked about at the next check-in), and a pointer to a licensed couples therapist and to reading.
 /// </summary>
-public sealed class WorkOnYourselfDialog : JourneyStepDialog<WorkOnYourselfData>
+internal sealed class WorkOnYourselfDialog : JourneyStepDialog<WorkOnYourselfData>
 {
+    // Wording written for one role only; the wording audit (RoleWordingTests) checks no other role is shown it.
+    private const string HurtPatternExample = "going quiet instead of saying what hurts, or checking up on your partner";
+    private const string RepairingPatternExample = "hiding things when you feel ashamed, or getting defensive when asked questions";
+    private const string HurtCommitmentExample = "\"tell my partner one thing I need instead of going quiet\"";
+    private const string RepairingCommitmentExample = "\"pause and breathe before I answer when I feel defensive\"";
+    private const string BothCommitmentExample = "\"take a short walk together before we talk about something hard\"";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<(PartnerRole Role, string Text)> RoleSpecificTexts =>
+    [
+        (PartnerRole.Hurt, HurtPatternExample),
+        (PartnerRole.Repairing, RepairingPatternExample),
+        (PartnerRole.Hurt, HurtCommitmentExample),
+        (PartnerRole.Repairing, RepairingCommitmentExample),
+        (PartnerRole.Both, BothCommitmentExample),
+    ];
+
     private const string TextPromptId = "self.text";
     private const string CommitmentPromptId = "self.commitment";
     private const string SupportPromptId = "self.support";
@@ -24,10 +41,10 @@ public sealed class WorkOnYourselfDialog : JourneyStepDialog<WorkOnYourselfData>
     public const int MaxCommitmentLength = 200;
 
     /// <summary>Creates step 6.</summary>
-    public WorkOnYourselfDialog() : base(6, PracticeFlowsJson.Default.WorkOnYourselfData)
+    public WorkOnYourselfDialog() : base(nameof(WorkOnYourselfDialog), 6, "Work on yourself", StepsJson.Default.WorkOnYourselfData)
     {
         AddSteps(AskPatternStepAsync, AskCommitmentStepAsync, AskAboutSupportStepAsync, CloseReflectionStepAsync);
-        AddDialog(new TextPrompt(TextPromptId, NonAnswers.KeepQuestionOpen(NonAnswers.Journal(6, "pattern"))));
+        AddDialog(new TextPrompt(TextPromptId, NonAnswers.KeepQuestionOpen(PrivateJournal.Earlier(6, "pattern"))));
         AddDialog(new TextPrompt(CommitmentPromptId, IsConcreteCommitmentAsync));
         AddDialog(new ChoicePrompt(SupportPromptId));
     }
@@ -47,8 +64,8 @@ public sealed class WorkOnYourselfDialog : JourneyStepDialog<WorkOnYourselfData>
             both: "While you rebuild trust together, each of you can grow on your own as well. Looking at your own patterns, rather than your partner's, is where change is most in your hands."), ct);
         return await step.PromptAsync(TextPromptId, PromptOptions.Ask(
             RoleText.Pick(role,
-                hurt: $"Think of a pattern in your own behaviour you'd like to change, for example {RoleText.HurtPatternExample}. What is it, and when does it show up? This stays private.",
-                repairing: $"Think of a pattern in your own behaviour you'd like to change, for example {RoleText.RepairingPatternExample}. What is it, and when does it show up? This stays private.",
+                hurt: $"Think of a pattern in your own behaviour you'd like to change, for example {HurtPatternExample}. What is it, and when does it show up? This stays private.",
+                repairing: $"Think of a pattern in your own behaviour you'd like to change, for example {RepairingPatternExample}. What is it, and when does it show up? This stays private.",
                 both: "Think of a pattern in your own behaviour (not your partner's) you'd like to change. What is it, and when does it show up? This stays private."),
             "Write a sentence or two about the pattern (up to 2000 characters)."), ct);
     }
@@ -57,8 +74,8 @@ public sealed class WorkOnYourselfDialog : JourneyStepDialog<WorkOnYourselfData>
     {
         var journey = step.Context.Journey();
         if (step.Result is string pattern && NonAnswers.IsContent(pattern))
-            journey.Records.Add(RecordKinds.Journal, new JournalEntry { Step = 6, Topic = "pattern", Text = pattern, At = journey.Now }, JourneyJson.Default.JournalEntry);
-        var example = RoleText.Pick(journey.Profile.Role, RoleText.HurtCommitmentExample, RoleText.RepairingCommitmentExample, RoleText.BothCommitmentExample);
+            PrivateJournal.Write(journey, 6, "pattern", pattern);
+        var example = RoleText.Pick(journey.Profile.Role, HurtCommitmentExample, RepairingCommitmentExample, BothCommitmentExample);
         return step.PromptAsync(CommitmentPromptId, PromptOptions.Ask(
             $"Thank you for looking at that honestly. What's one concrete thing you'll do this week to work on it? Something small and doable, like {example}.",
             $"Write one small, concrete action in a short sentence (3 to {MaxCommitmentLength} characters)."), ct);
@@ -71,7 +88,6 @@ public sealed class WorkOnYourselfDialog : JourneyStepDialog<WorkOnYourselfData>
         {
             step.Data.Commitment = commitment.Trim();
             journey.Profile.WeeklyCommitment = step.Data.Commitment;
-            journey.Profile.WeeklyCommitmentSetAt = journey.Now;
         }
         var followUp = step.Data.Commitment is null
             ? "That's okay; you can come back to choose one any time."

@@ -8,9 +8,24 @@ using TrustBot.Testing;
 
 namespace TrustBot.Tests.Journey;
 
-/// <summary>Storage reads and setups shared by the tests of steps 1–4 and the boundaries review.</summary>
-internal static class StepsTestSupport
+/// <summary>The moves, storage reads and setups shared by the journey's conversation tests (steps, check-ins, wins, progress).</summary>
+internal static class JourneyTestSupport
 {
+    /// <summary>A whole check-in for a person with no boundaries and no weekly commitment.</summary>
+    public static TestFlow CheckIn(this TestFlow flow, string trust, string communication = "About the same", string win = "skip", string setback = "skip") => flow
+        .Send("check in").SkipReplies()
+        .Send(trust).SkipReplies()
+        .Send(communication).SkipReplies()
+        .Send(win).SkipReplies()
+        .Send(setback).SkipReplies();
+
+    /// <summary>Lets time pass between turns.</summary>
+    public static TestFlow Advance(this TestFlow flow, JourneyHarness h, TimeSpan by) => flow.Do(() =>
+    {
+        h.Clock.Advance(by);
+        return Task.CompletedTask;
+    });
+
     /// <summary>Onboarding like <see cref="JourneyHarness.Onboarded"/>, but with daily reminders in <paramref name="city"/>, or none.</summary>
     public static TestFlow OnboardedIn(this JourneyHarness h, string role, string? city)
     {
@@ -28,6 +43,10 @@ internal static class StepsTestSupport
         (await h.Storage.QueryAsync(h.Partition, kind + "/", int.MaxValue, default))
             .Select(r => new Stored<T>(r.Key.Row, JsonSerializer.Deserialize(r.Value.Json, typeInfo)!))
             .ToList();
+
+    /// <summary>The records of a kind, in row order, without their row keys.</summary>
+    public static async Task<List<T>> RecordsAsync<T>(this JourneyHarness h, string kind, JsonTypeInfo<T> typeInfo) =>
+        [.. (await h.RowsAsync(kind, typeInfo)).Select(r => r.Record)];
 
     public static Task<List<Stored<JournalEntry>>> JournalAsync(this JourneyHarness h) => h.RowsAsync(RecordKinds.Journal, JourneyJson.Default.JournalEntry);
 
