@@ -291,7 +291,7 @@ public sealed class SafetyCheckDialog : Dialog, IOwnsAnswers
     {
         try
         {
-            return instance.State[DataKey]?.Deserialize(SafetyJson.Default.SafetyCheckState) ?? new SafetyCheckState();
+            return instance.State.Get(DataKey, SafetyJson.Default.SafetyCheckState) ?? new SafetyCheckState();
         }
         catch (JsonException)
         {
@@ -301,7 +301,7 @@ public sealed class SafetyCheckDialog : Dialog, IOwnsAnswers
     }
 
     private static void Save(DialogInstance instance, SafetyCheckState state) =>
-        instance.State[DataKey] = JsonSerializer.SerializeToNode(state, SafetyJson.Default.SafetyCheckState);
+        instance.State.Set(DataKey, state, SafetyJson.Default.SafetyCheckState);
 }
 
 /// <summary>Source-generated JSON for the safety mode's state.</summary>
