@@ -160,7 +160,14 @@ public sealed class JourneyProfile
     public DateTimeOffset? LastWinRememberedAt { get; set; }
 
     /// <summary>The first step not yet done (1–8), or null when all are done.</summary>
-    public int? NextStep => Enumerable.Range(1, 8).FirstOrDefault(n => !StepsDone.Contains(n)) is var n and > 0 ? n : null;
+    public int? NextStep
+    {
+        get
+        {
+            for (var n = 1; n <= 8; n++) if (!StepsDone.Contains(n)) return n;
+            return null;
+        }
+    }
 
     public bool IsSpaceActive(DateTimeOffset now) => SpaceOpenEnded || SpaceUntil > now;
 
