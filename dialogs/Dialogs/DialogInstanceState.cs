@@ -235,8 +235,9 @@ internal sealed class DialogInstanceStateConverter : JsonConverter<DialogInstanc
 
 /// <summary>
 /// Reads and writes <see cref="DialogState"/> by hand, in the shape the generated contract used
-/// (<c>{"stack":[{"id":…,"state":{…},"inner":{…}}]}</c>): the generated one kept a frame per nesting level of
-/// the stack (component dialogs nest it deeply), which was a large share of a turn's allocations.
+/// (<c>{"stack":[{"id":…,"state":{…},"inner":{…}}]}</c>, the names following the context's naming policy):
+/// the generated one kept a frame per nesting level of the stack (component dialogs nest it deeply), which
+/// was a large share of a turn's allocations. Names are read in either case.
 /// </summary>
 internal sealed class DialogStateConverter : JsonConverter<DialogState>
 {
@@ -248,7 +249,7 @@ internal sealed class DialogStateConverter : JsonConverter<DialogState>
         var state = new DialogState();
         while (Next(ref reader) == JsonTokenType.PropertyName)
         {
-            var isStack = reader.ValueTextEquals("stack"u8);
+            var isStack = reader.ValueTextEquals("stack"u8) || reader.ValueTextEquals("Stack"u8);
             Next(ref reader);
             if (!isStack || reader.TokenType == JsonTokenType.Null)
             {
@@ -263,17 +264,18 @@ internal sealed class DialogStateConverter : JsonConverter<DialogState>
 
     public override void Write(Utf8JsonWriter writer, DialogState value, JsonSerializerOptions options)
     {
+        var names = options.PropertyNamingPolicy == JsonNamingPolicy.CamelCase ? CamelCase : options.PropertyNamingPolicy is null ? AsDeclared : Names.For(options.PropertyNamingPolicy);
         writer.WriteStartObject();
-        writer.WriteStartArray("stack"u8);
+        writer.WriteStartArray(names.Stack);
         foreach (var instance in value.Stack)
         {
             writer.WriteStartObject();
-            writer.WriteString("id"u8, instance.Id);
-            writer.WritePropertyName("state"u8);
+            writer.WriteString(names.Id, instance.Id);
+            writer.WritePropertyName(names.State);
             instance.State.Write(writer);
             if (instance.Inner is { } inner)
             {
-                writer.WritePropertyName("inner"u8);
+                writer.WritePropertyName(names.Inner);
                 Write(writer, inner, options);
             }
             writer.WriteEndObject();
@@ -288,7 +290,10 @@ internal sealed class DialogStateConverter : JsonConverter<DialogState>
         var instance = new DialogInstance();
         while (Next(ref reader) == JsonTokenType.PropertyName)
         {
-            var name = reader.ValueTextEquals("id"u8) ? 1 : reader.ValueTextEquals("state"u8) ? 2 : reader.ValueTextEquals("inner"u8) ? 3 : 0;
+            var name = reader.ValueTextEquals("id"u8) || reader.ValueTextEquals("Id"u8) ? 1
+                : reader.ValueTextEquals("state"u8) || reader.ValueTextEquals("State"u8) ? 2
+                : reader.ValueTextEquals("inner"u8) || reader.ValueTextEquals("Inner"u8) ? 3
+                : 0;
             Next(ref reader);
             if (reader.TokenType == JsonTokenType.Null)
                 continue;
@@ -309,6 +314,19 @@ internal sealed class DialogStateConverter : JsonConverter<DialogState>
             }
         }
         return instance;
+    }
+
+    private static readonly Names CamelCase = Names.For(JsonNamingPolicy.CamelCase);
+    private static readonly Names AsDeclared = new(JsonEncodedText.Encode("Stack"), JsonEncodedText.Encode("Id"), JsonEncodedText.Encode("State"), JsonEncodedText.Encode("Inner"));
+
+    /// <summary>The stack's property names as a context's naming policy writes them.</summary>
+    private sealed record Names(JsonEncodedText Stack, JsonEncodedText Id, JsonEncodedText State, JsonEncodedText Inner)
+    {
+        public static Names For(JsonNamingPolicy policy) => new(
+            JsonEncodedText.Encode(policy.ConvertName("Stack")),
+            JsonEncodedText.Encode(policy.ConvertName("Id")),
+            JsonEncodedText.Encode(policy.ConvertName("State")),
+            JsonEncodedText.Encode(policy.ConvertName("Inner")));
     }
 
     private static JsonTokenType Next(ref Utf8JsonReader reader) =>
