@@ -7,7 +7,7 @@ using TrustBot.Turns;
 namespace TrustBot.Bot.Channel;
 
 /// <summary>What the HTTP layer answers after a turn.</summary>
-public sealed record TurnOutcome(int Status, object? Body)
+internal sealed record TurnOutcome(int Status, object? Body)
 {
     public static TurnOutcome Ok { get; } = new(200, null);
 }
@@ -17,7 +17,7 @@ public sealed record TurnOutcome(int Status, object? Body)
 /// delivers the bot's activities: buffered for <c>expectReplies</c>, captured for invoke,
 /// otherwise sent through the connector that handles the conversation's service URL.
 /// </summary>
-public sealed class BotHttpAdapter : BotAdapter
+internal sealed class BotHttpAdapter : BotAdapter
 {
     private readonly IReadOnlyList<IChannelConnector> _connectors;
     private readonly TrustedServiceUrls _trusted;
@@ -188,4 +188,4 @@ public sealed class BotHttpAdapter : BotAdapter
 }
 
 /// <summary>The short JSON error returned at the HTTP edge.</summary>
-public sealed record ErrorBody(string Error);
+internal sealed record ErrorBody(string Error);

@@ -3,7 +3,7 @@ using TrustBot.Schema;
 namespace TrustBot.Bot.Channel;
 
 /// <summary>Delivers the bot's activities to a channel, chosen by the conversation's service URL.</summary>
-public interface IChannelConnector
+internal interface IChannelConnector
 {
     /// <summary>True when this connector delivers to conversations at the given service URL.</summary>
     bool Handles(string serviceUrl);
@@ -23,7 +23,7 @@ public interface IChannelConnector
 }
 
 /// <summary>The channel refused a send in a way the caller can act on.</summary>
-public sealed class ChannelSendException(int status, string? code, string message) : Exception(message)
+internal sealed class ChannelSendException(int status, string? code, string message) : Exception(message)
 {
     /// <summary>HTTP status returned by the channel (403, 404, 413, ...).</summary>
     public int Status { get; } = status;

@@ -7,7 +7,7 @@ namespace TrustBot.Bot.Channel;
 /// <param name="IsAnonymous">No token was presented (local mode only).</param>
 /// <param name="ServiceUrlVerified">The activity's serviceUrl was vouched for by a validated token.</param>
 /// <param name="Failure">Why it failed, safe to return to the caller.</param>
-public sealed record AuthenticationResult(bool Succeeded, bool IsAnonymous, bool ServiceUrlVerified, string? Failure)
+internal sealed record AuthenticationResult(bool Succeeded, bool IsAnonymous, bool ServiceUrlVerified, string? Failure)
 {
     public static AuthenticationResult Anonymous { get; } = new(true, true, false, null);
     public static AuthenticationResult Verified { get; } = new(true, false, true, null);
@@ -24,7 +24,7 @@ public sealed record AuthenticationResult(bool Succeeded, bool IsAnonymous, bool
 }
 
 /// <summary>Validates the Authorization header of an inbound activity the way Azure Bot Service expects.</summary>
-public interface IInboundAuthenticator
+internal interface IInboundAuthenticator
 {
     Task<AuthenticationResult> AuthenticateAsync(string? authorizationHeader, Activity activity, CancellationToken cancellationToken);
 }

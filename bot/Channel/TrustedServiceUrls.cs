@@ -8,7 +8,7 @@ namespace TrustBot.Bot.Channel;
 /// sent to these; in local mode only loopback URLs are allowed so an anonymous caller
 /// cannot make the bot post to another host.
 /// </summary>
-public sealed class TrustedServiceUrls
+internal sealed class TrustedServiceUrls
 {
     private readonly ConcurrentDictionary<string, byte> _urls = new(StringComparer.OrdinalIgnoreCase);
 

@@ -9,7 +9,7 @@ namespace TrustBot.Bot.Charts;
 /// Draws the trust trend of "My progress" as a small PNG (dates across, trust 1–10 up) and returns it as a
 /// <c>data:image/png;base64,...</c> URL, so the card needs no image hosting.
 /// </summary>
-public sealed class ScottPlotTrendChart : ITrendChart
+internal sealed class ScottPlotTrendChart : ITrendChart
 {
     /// <summary>Chart width in pixels.</summary>
     public const int Width = 600;

@@ -6,7 +6,7 @@ using TrustBot.Bot.WebChat;
 
 namespace TrustBot.Bot.DirectLine;
 
-public static class DirectLineServiceCollectionExtensions
+internal static class DirectLineServiceCollectionExtensions
 {
     /// <summary>
     /// The web chat page, the Direct Line token endpoint and the local Direct Line with its

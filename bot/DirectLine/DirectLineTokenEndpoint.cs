@@ -16,7 +16,7 @@ namespace TrustBot.Bot.DirectLine;
 /// comes from the Direct Line service (the secret stays on the server); otherwise from the
 /// local Direct Line.
 /// </summary>
-public sealed class DirectLineTokenEndpoint(IOptions<DirectLineOptions> options) : IEndpointContributor
+internal sealed class DirectLineTokenEndpoint(IOptions<DirectLineOptions> options) : IEndpointContributor
 {
     public const string Path = "/api/directline/token";
 
@@ -56,7 +56,7 @@ public sealed class DirectLineTokenEndpoint(IOptions<DirectLineOptions> options)
 /// browser can keep its own id but never choose or guess another's. Over https the cookie is
 /// <c>__Host-</c> prefixed and Secure (bound to this host, not settable by a sibling domain).
 /// </summary>
-public sealed class WebChatUserCookie
+internal sealed class WebChatUserCookie
 {
     public const string Name = "trustbot_uid";
     public const string SecureName = "__Host-trustbot_uid";
@@ -105,7 +105,7 @@ public sealed class WebChatUserCookie
 }
 
 /// <summary>The Direct Line service's token API (one shared client).</summary>
-public sealed class DirectLineServiceClient(HttpClient http, IOptions<DirectLineOptions> options, ILogger<DirectLineServiceClient> logger)
+internal sealed class DirectLineServiceClient(HttpClient http, IOptions<DirectLineOptions> options, ILogger<DirectLineServiceClient> logger)
 {
     /// <summary>Exchanges the secret for a token bound to <paramref name="userId"/>; the answer is safe to give the browser.</summary>
     public async Task<IResult> GenerateTokenAsync(string userId, CancellationToken cancellationToken)

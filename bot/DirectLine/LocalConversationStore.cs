@@ -12,7 +12,7 @@ namespace TrustBot.Bot.DirectLine;
 /// new conversation is refused (the caller answers 503), so an outsider opening conversations
 /// cannot end anyone else's.
 /// </summary>
-public sealed class LocalConversationStore(TimeProvider clock, IOptions<LocalDirectLineOptions> options)
+internal sealed class LocalConversationStore(TimeProvider clock, IOptions<LocalDirectLineOptions> options)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, LocalConversation> _byId = new(StringComparer.Ordinal);
@@ -114,7 +114,7 @@ public sealed class LocalConversationStore(TimeProvider clock, IOptions<LocalDir
 /// watermark a client holds is the last sequence number it saw, so a client polling with its
 /// watermark gets every activity exactly once and in order, one bounded page at a time.
 /// </summary>
-public sealed class LocalConversation
+internal sealed class LocalConversation
 {
     private readonly Lock _gate = new();
     private readonly Queue<(long Sequence, byte[] Json)> _activities = new();

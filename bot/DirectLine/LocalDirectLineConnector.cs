@@ -8,7 +8,7 @@ namespace TrustBot.Bot.DirectLine;
 /// conversations. Its service URL is a non-HTTP marker, so no HTTP connector ever claims it
 /// and nothing is sent over the network.
 /// </summary>
-public sealed class LocalDirectLineConnector(LocalConversationStore conversations) : IChannelConnector
+internal sealed class LocalDirectLineConnector(LocalConversationStore conversations) : IChannelConnector
 {
     /// <summary>The <c>serviceUrl</c> of every activity that arrives through the local Direct Line.</summary>
     public const string ServiceUrl = "urn:trustbot:directline";

@@ -18,7 +18,7 @@ namespace TrustBot.Bot.DirectLine;
 /// with it reconnects that user to their live conversation (200) or starts one (201, and the
 /// bot gets a conversationUpdate so it can say hello).
 /// </summary>
-public sealed class LocalDirectLineEndpoints(IOptions<DirectLineOptions> options) : IEndpointContributor
+internal sealed class LocalDirectLineEndpoints(IOptions<DirectLineOptions> options) : IEndpointContributor
 {
     public const string BasePath = "/v3/directline";
 
@@ -39,7 +39,7 @@ public sealed class LocalDirectLineEndpoints(IOptions<DirectLineOptions> options
 }
 
 /// <summary>The request handling behind <see cref="LocalDirectLineEndpoints"/>.</summary>
-public sealed class LocalDirectLine(
+internal sealed class LocalDirectLine(
     LocalConversationStore conversations,
     LocalTokenIssuer tokens,
     BotHttpAdapter adapter,

@@ -6,7 +6,7 @@ namespace TrustBot.Bot.DirectLine;
 /// Section <c>DirectLine:LocalLimits</c>: bounds of the in-memory local Direct Line, so a
 /// page left open or a misbehaving client cannot grow the bot's memory without limit.
 /// </summary>
-public sealed class LocalDirectLineOptions
+internal sealed class LocalDirectLineOptions
 {
     public const string Section = "DirectLine:LocalLimits";
 

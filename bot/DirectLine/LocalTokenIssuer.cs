@@ -7,14 +7,14 @@ using Microsoft.Extensions.Options;
 namespace TrustBot.Bot.DirectLine;
 
 /// <summary>A validated local token: who it speaks for and, once a conversation started, which one.</summary>
-public sealed record LocalToken(string UserId, string? ConversationId, DateTimeOffset Expires);
+internal sealed record LocalToken(string UserId, string? ConversationId, DateTimeOffset Expires);
 
 /// <summary>
 /// Mints and checks the local Direct Line's tokens: JWT-shaped, HMAC-SHA256 signed with a key
 /// made at start-up. The key never leaves the process, so a browser cannot forge or widen a token;
 /// tokens die with the process, as do the in-memory conversations they open.
 /// </summary>
-public sealed class LocalTokenIssuer(TimeProvider clock, IOptions<LocalDirectLineOptions> options)
+internal sealed class LocalTokenIssuer(TimeProvider clock, IOptions<LocalDirectLineOptions> options)
 {
     private static readonly string Header = Base64Url.EncodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}"u8);
     private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
@@ -64,7 +64,7 @@ public sealed class LocalTokenIssuer(TimeProvider clock, IOptions<LocalDirectLin
 }
 
 /// <summary>Unguessable identifiers (128 bits from the OS random generator).</summary>
-public static class RandomId
+internal static class RandomId
 {
     public static string New() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
 

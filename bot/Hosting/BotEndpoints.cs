@@ -7,7 +7,7 @@ using TrustBot.Turns;
 
 namespace TrustBot.Bot.Hosting;
 
-public static class BotEndpoints
+internal static class BotEndpoints
 {
     /// <summary>Maps POST /api/messages and GET /healthz.</summary>
     public static WebApplication MapBotEndpoints(this WebApplication app)
@@ -95,7 +95,7 @@ public static class BotEndpoints
 }
 
 /// <summary>Lets a feature (web chat, Direct Line, ...) add its own endpoints.</summary>
-public interface IEndpointContributor
+internal interface IEndpointContributor
 {
     void Map(WebApplication app);
 }

@@ -4,7 +4,7 @@ using System.Diagnostics.Metrics;
 namespace TrustBot.Bot;
 
 /// <summary>Traces and metrics of turns and outbound calls. Tags never carry message text or names.</summary>
-public static class BotTelemetry
+internal static class BotTelemetry
 {
     public const string Name = "TrustBot";
 

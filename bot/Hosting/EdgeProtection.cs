@@ -14,7 +14,7 @@ namespace TrustBot.Bot.Hosting;
 /// used. A visitor needs one token and one conversation per page load, a post per message and one
 /// stream per tab, so the defaults leave people plenty of room and stop floods.
 /// </summary>
-public sealed class RateLimitOptions
+internal sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";
 
@@ -41,7 +41,7 @@ public sealed class RateLimitOptions
 /// honoured only from the listed proxies (or any, when <see cref="TrustAllProxies"/> is set because
 /// the platform's proxy is the only way in).
 /// </summary>
-public sealed class ForwardedHeadersSettings
+internal sealed class ForwardedHeadersSettings
 {
     public const string Section = "ForwardedHeaders";
 
@@ -61,7 +61,7 @@ public sealed class ForwardedHeadersSettings
 }
 
 /// <summary>Rate limits, forwarded headers and HSTS in front of every endpoint.</summary>
-public static class EdgeProtection
+internal static class EdgeProtection
 {
     public const string TokenPolicy = "directline-token";
     public const string StartPolicy = "directline-start";

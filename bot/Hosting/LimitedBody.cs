@@ -1,7 +1,7 @@
 namespace TrustBot.Bot.Hosting;
 
 /// <summary>Reads a request body without ever holding more than the limit (Content-Length can be absent or wrong).</summary>
-public static class LimitedBody
+internal static class LimitedBody
 {
     /// <summary>The body, or null when it is longer than <paramref name="limit"/> bytes.</summary>
     public static async Task<byte[]?> ReadAsync(HttpRequest request, int limit, CancellationToken cancellationToken)

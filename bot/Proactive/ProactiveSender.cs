@@ -14,7 +14,7 @@ namespace TrustBot.Bot.Proactive;
 /// conversation (<see cref="ProactiveDelivery"/>) and records it and schedules the next one
 /// (<see cref="ProactiveRescheduler"/>).
 /// </summary>
-public sealed class ProactiveSender : BackgroundService
+internal sealed class ProactiveSender : BackgroundService
 {
     /// <summary>How far back a tick looks when the previous one was missed.</summary>
     public const int CatchUpMinutes = 15;

@@ -6,7 +6,7 @@ using TrustBot.Safety.Meaning;
 namespace TrustBot.Bot.Safety;
 
 /// <summary><c>Safety:Meaning</c>: the meaning layer of the safety check.</summary>
-public sealed class MeaningLayerOptions
+internal sealed class MeaningLayerOptions
 {
     public const string Section = "Safety:Meaning";
 
@@ -15,7 +15,7 @@ public sealed class MeaningLayerOptions
     public bool Enabled { get; set; } = true;
 }
 
-public static class SafetyServiceCollectionExtensions
+internal static class SafetyServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the layered safety check: the phrase rules at once, and the meaning layer once its model has loaded
@@ -28,7 +28,7 @@ public static class SafetyServiceCollectionExtensions
         services.AddSingleton<IMeaningClassifier>(sp => sp.GetRequiredService<IOptions<MeaningLayerOptions>>().Value.Enabled
             ? MiniLmMeaningClassifier.Shared
             : SwitchedOffClassifier.Instance);
-        services.AddSingleton<ISafetyDetector>(sp => new LayeredSafetyDetector(sp.GetRequiredService<IMeaningClassifier>()));
+        services.AddSingleton<ISafetyDetector, LayeredSafetyDetector>();
         services.AddHostedService<MeaningLayerLoader>();
         services.AddHealthChecks().AddCheck<MeaningLayerHealthCheck>("safety-meaning");
         return services;

@@ -7,24 +7,30 @@ using TrustBot.State;
 
 namespace TrustBot.Bot.Storage;
 
-public static class StorageServiceCollectionExtensions
+internal static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IStorage"/> by <c>Storage:Provider</c> (<c>Table</c> → <see cref="TableStorage"/>,
     /// <c>Memory</c> → <see cref="MemoryStorage"/>), the shared <see cref="TableServiceClient"/> and the
-    /// storage health check behind /healthz.
+    /// storage health check behind /healthz, which asks the provider's <see cref="IStorageProbe"/>.
     /// </summary>
     public static IServiceCollection AddTrustBotStorage(this IServiceCollection services)
     {
         services.AddSingleton(sp => CreateServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<TableStorage>();
         services.AddSingleton<MemoryStorage>();
-        services.AddSingleton<IStorage>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == "Memory"
+        services.AddSingleton<IStorage>(sp => IsMemory(sp)
             ? sp.GetRequiredService<MemoryStorage>()
+            : sp.GetRequiredService<TableStorage>());
+        services.AddSingleton<InProcessStorageProbe>();
+        services.AddSingleton<IStorageProbe>(sp => IsMemory(sp)
+            ? sp.GetRequiredService<InProcessStorageProbe>()
             : sp.GetRequiredService<TableStorage>());
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return services;
     }
+
+    private static bool IsMemory(IServiceProvider services) => services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == "Memory";
 
     /// <summary>
     /// Client options for a bot turn's budget: a few quick retries with exponential backoff and a

@@ -20,7 +20,7 @@ namespace TrustBot.Bot.Storage;
 /// transaction, not inside it. Queries return rows in the order of their escaped keys, which is
 /// the original order unless keys hold chars that need escaping (see <see cref="TableKeys"/>).
 /// </remarks>
-public sealed class TableStorage : IStorage
+internal sealed class TableStorage : IStorage, IStorageProbe
 {
     /// <summary>Largest entity Table Storage holds (its own size formula, strings counted in UTF-16).</summary>
     public const int MaxEntityBytes = 1024 * 1024;
@@ -273,6 +273,10 @@ public sealed class TableStorage : IStorage
             throw translated;
         }
     }
+
+    string IStorageProbe.Description => $"table {TableName}";
+
+    Task IStorageProbe.ProbeAsync(CancellationToken cancellationToken) => PingAsync(cancellationToken);
 
     /// <summary>A cheap round trip to the table service, for health checks.</summary>
     public async Task PingAsync(CancellationToken cancellationToken)

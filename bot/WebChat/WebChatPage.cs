@@ -10,7 +10,7 @@ namespace TrustBot.Bot.WebChat;
 /// widget, whose bundle is served from the installed npm package (no CDN). The Content Security
 /// Policy lets the page talk only to this bot (and to Direct Line when a secret is configured).
 /// </summary>
-public sealed class WebChatPage(IOptions<DirectLineOptions> options, IWebHostEnvironment environment, ILogger<WebChatPage> logger) : IEndpointContributor
+internal sealed class WebChatPage(IOptions<DirectLineOptions> options, IWebHostEnvironment environment, ILogger<WebChatPage> logger) : IEndpointContributor
 {
     private const string BundleRelativePath = "node_modules/botframework-webchat/dist/webchat.js";
 

@@ -38,14 +38,14 @@ public sealed record AsideContext(string Input, Aside Aside, bool BeforeAnswer);
 /// Answers asides (thanks, greetings, privacy questions, "I'm not sure"...) while a question is open; the prompt
 /// then asks its question again. Registered in the turn's services by the bot; prompts work without one.
 /// </summary>
-public interface IAsideHandler
+internal interface IAsideHandler
 {
     /// <summary>Replies to the aside; false when this one is left to the prompt.</summary>
     Task<bool> AnswerAsync(DialogContext dc, AsideContext aside, CancellationToken cancellationToken);
 }
 
 /// <summary>Recognises asides: short, table-driven, safe on any input.</summary>
-public static class Asides
+internal static class Asides
 {
     private static readonly string[] ThanksPhrases = ["thanks", "thank you", "thank u", "thx", "ty", "cheers", "appreciate it", "i appreciate", "much appreciated", "that helped", "this helped", "that helps", "this helps", "helped a lot"];
     private static readonly string[] GreetingPhrases = ["hi", "hello", "hey", "hiya", "heya", "yo", "howdy", "hi there", "hello there", "hey there", "good morning", "good afternoon", "good evening", "morning", "evening", "hello again", "hi again", "hey again", "hi trustbot", "hello trustbot", "hey trustbot"];

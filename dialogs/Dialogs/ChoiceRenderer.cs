@@ -11,7 +11,7 @@ namespace TrustBot.Dialogs;
 /// Every button sends the choice's short <see cref="Choice.ButtonValue"/>, never its title, so a long or
 /// changing title ("Continue my journey: Step 3: …") still reaches the prompt or command it stands for.
 /// </summary>
-public static class ChoiceRenderer
+internal static class ChoiceRenderer
 {
     /// <summary>The field of a card submit's <c>value</c> object that carries the chosen option.</summary>
     public const string SubmitField = "choice";

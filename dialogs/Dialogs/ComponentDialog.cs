@@ -26,9 +26,6 @@ public abstract class ComponentDialog : Dialog
         return this;
     }
 
-    /// <summary>Finds a dialog of this component by id.</summary>
-    public Dialog? FindInnerDialog(string id) => _inner.Find(id);
-
     internal DialogContext CreateInnerContext(DialogContext outer, DialogInstance instance) =>
         new(_inner, outer.Context, instance.Inner ??= new DialogState(), outer);
 

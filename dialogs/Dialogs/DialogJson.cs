@@ -11,6 +11,6 @@ namespace TrustBot.Dialogs;
 [JsonSerializable(typeof(PromptOptions))]
 [JsonSerializable(typeof(DialogState))]
 [JsonSerializable(typeof(Activity))]
-public sealed partial class DialogJson : JsonSerializerContext
+internal sealed partial class DialogJson : JsonSerializerContext
 {
 }

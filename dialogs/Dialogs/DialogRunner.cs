@@ -14,7 +14,7 @@ public enum InterruptionResult
 }
 
 /// <summary>Runs before the active dialog on every turn: global commands, safety, and so on.</summary>
-public interface IInterruptionHandler
+internal interface IInterruptionHandler
 {
     /// <summary>Looks at the turn first; may answer it, start a dialog or cancel the stack.</summary>
     Task<InterruptionResult> InterruptAsync(DialogContext dc, CancellationToken cancellationToken);
@@ -24,7 +24,7 @@ public interface IInterruptionHandler
 /// Runs a turn through a dialog set: loads the stack from state, lets the interruption handler act
 /// first, then continues the active dialog.
 /// </summary>
-public sealed class DialogRunner(DialogSet dialogs, IStatePropertyAccessor<DialogState> stackAccessor, IInterruptionHandler? interruptions = null)
+internal sealed class DialogRunner(DialogSet dialogs, IStatePropertyAccessor<DialogState> stackAccessor, IInterruptionHandler? interruptions = null)
 {
     /// <summary>The dialogs this runner can start.</summary>
     public DialogSet Dialogs { get; } = dialogs;

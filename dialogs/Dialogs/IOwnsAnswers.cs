@@ -5,7 +5,7 @@ namespace TrustBot.Dialogs;
 /// conversation that offers help): interruptions leave such a message to the dialog instead of reading it as
 /// a global command.
 /// </summary>
-public interface IOwnsAnswers
+internal interface IOwnsAnswers
 {
     /// <summary>True when <paramref name="input"/> answers this dialog's open question.</summary>
     bool OwnsAnswer(DialogContext dc, string input);

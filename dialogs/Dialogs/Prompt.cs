@@ -55,7 +55,7 @@ public delegate Task<bool> PromptValidator<T>(PromptValidatorContext<T> promptCo
 /// <c>value</c>), validates, retries with the retry prompt, and after
 /// <see cref="PromptOptions.MaxRetries"/> failed retries ends with a null ("no answer") result.
 /// </summary>
-public abstract class Prompt<T> : Dialog, IPromptDialog
+internal abstract class Prompt<T> : Dialog, IPromptDialog
 {
     private const string OptionsKey = DialogInstanceState.PromptOptionsName;
     private const string AttemptsKey = "attempts";
@@ -247,7 +247,7 @@ public abstract class Prompt<T> : Dialog, IPromptDialog
 /// Reads the answer out of a message: a button's submit data (messageBack / Action.Submit <c>value</c>) first,
 /// because it is the exact option; otherwise the typed text; otherwise any other value the message carries.
 /// </summary>
-public static class PromptInput
+internal static class PromptInput
 {
     private static readonly string[] ValueFields = [ChoiceRenderer.SubmitField, "answer", "value", "text"];
 

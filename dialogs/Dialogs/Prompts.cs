@@ -5,7 +5,7 @@ using TrustBot.Turns;
 namespace TrustBot.Dialogs;
 
 /// <summary>Free text with length limits (<see cref="PromptOptions.Min"/>/<see cref="PromptOptions.Max"/>, default 1–2000 characters).</summary>
-public sealed class TextPrompt(string id, PromptValidator<string>? validator = null) : Prompt<string>(id, validator)
+internal sealed class TextPrompt(string id, PromptValidator<string>? validator = null) : Prompt<string>(id, validator)
 {
     /// <summary>The default longest answer.</summary>
     public const int DefaultMaxLength = 2000;
@@ -30,7 +30,7 @@ public sealed class TextPrompt(string id, PromptValidator<string>? validator = n
 }
 
 /// <summary>A number (integer or decimal by <typeparamref name="T"/>), optionally within a range such as 1–10.</summary>
-public sealed class NumberPrompt<T>(string id, PromptValidator<T>? validator = null) : Prompt<T>(id, validator)
+internal sealed class NumberPrompt<T>(string id, PromptValidator<T>? validator = null) : Prompt<T>(id, validator)
     where T : struct, INumber<T>
 {
     /// <inheritdoc />
@@ -46,7 +46,7 @@ public sealed class NumberPrompt<T>(string id, PromptValidator<T>? validator = n
 }
 
 /// <summary>Yes or no, in many English phrasings; shows Yes/No buttons unless choices are given.</summary>
-public sealed class ConfirmPrompt(string id, PromptValidator<bool>? validator = null) : Prompt<bool>(id, validator)
+internal sealed class ConfirmPrompt(string id, PromptValidator<bool>? validator = null) : Prompt<bool>(id, validator)
 {
     /// <inheritdoc />
     protected override PromptRecognizerResult<bool> Recognize(string input, PromptOptions options, ITurnContext context)
@@ -69,7 +69,7 @@ public sealed class ConfirmPrompt(string id, PromptValidator<bool>? validator = 
 }
 
 /// <summary>One of a list of choices, in the person's own words (see <see cref="Recognizers.Match"/>); an answer naming two options is asked about.</summary>
-public sealed class ChoicePrompt(string id, PromptValidator<FoundChoice>? validator = null) : Prompt<FoundChoice>(id, validator)
+internal sealed class ChoicePrompt(string id, PromptValidator<FoundChoice>? validator = null) : Prompt<FoundChoice>(id, validator)
 {
     /// <inheritdoc />
     protected override PromptRecognizerResult<FoundChoice> Recognize(string input, PromptOptions options, ITurnContext context)
@@ -84,7 +84,7 @@ public sealed class ChoicePrompt(string id, PromptValidator<FoundChoice>? valida
 }
 
 /// <summary>A time of day: "7pm", "19:00", "7.30 am", "evening" (19:00), "morning" (09:00).</summary>
-public sealed class TimeOfDayPrompt(string id, PromptValidator<TimeOnly>? validator = null) : Prompt<TimeOnly>(id, validator)
+internal sealed class TimeOfDayPrompt(string id, PromptValidator<TimeOnly>? validator = null) : Prompt<TimeOnly>(id, validator)
 {
     /// <inheritdoc />
     protected override PromptRecognizerResult<TimeOnly> Recognize(string input, PromptOptions options, ITurnContext context) =>
@@ -92,7 +92,7 @@ public sealed class TimeOfDayPrompt(string id, PromptValidator<TimeOnly>? valida
 }
 
 /// <summary>A time zone: an IANA name, a city, or a UTC offset; checked against the system's time zone database.</summary>
-public sealed class TimeZonePrompt(string id, PromptValidator<string>? validator = null) : Prompt<string>(id, validator)
+internal sealed class TimeZonePrompt(string id, PromptValidator<string>? validator = null) : Prompt<string>(id, validator)
 {
     /// <inheritdoc />
     protected override PromptRecognizerResult<string> Recognize(string input, PromptOptions options, ITurnContext context)

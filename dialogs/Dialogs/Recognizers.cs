@@ -8,7 +8,7 @@ namespace TrustBot.Dialogs;
 /// <param name="Found">The option understood, or null.</param>
 /// <param name="Exact">The answer is the option itself (its value, title, a synonym or its number), not a phrase around it.</param>
 /// <param name="Ambiguous">The answer names more than one option: these (zero-based), to be asked about rather than guessed.</param>
-public readonly record struct ChoiceMatch(FoundChoice? Found, bool Exact, IReadOnlyList<int> Ambiguous)
+internal readonly record struct ChoiceMatch(FoundChoice? Found, bool Exact, IReadOnlyList<int> Ambiguous)
 {
     /// <summary>Nothing understood.</summary>
     public static ChoiceMatch None => new(null, false, []);
@@ -20,7 +20,7 @@ public readonly record struct ChoiceMatch(FoundChoice? Found, bool Exact, IReadO
 /// polite extra words are ignored, yes/no come in many phrasings, numbers and step ordinals come as words,
 /// and longer words may carry a typo.
 /// </summary>
-public static partial class Recognizers
+internal static partial class Recognizers
 {
     /// <summary>Answers longer than this many words are only scanned at their start (bounded work per turn).</summary>
     private const int MaxTokens = 60;

@@ -8,7 +8,7 @@ namespace TrustBot.Dialogs;
 /// ("berlin", "new york"), or a UTC offset ("UTC+2", "GMT-05:00", "+05:30"), always checked
 /// against the system's time zone database. Offsets are kept as "UTC+hh:mm".
 /// </summary>
-public static partial class TimeZones
+internal static partial class TimeZones
 {
     private static readonly Lazy<Dictionary<string, string>> Cities = new(BuildCityIndex);
 

@@ -14,11 +14,11 @@ public delegate Task<DialogTurnResult> WaterfallStep<TData>(WaterfallStepContext
 /// through the steps, is persisted between turns and is the dialog's result when the last step is done.
 /// </summary>
 /// <typeparam name="TData">The flow's data; start it by passing an instance as the dialog's options.</typeparam>
-public sealed class WaterfallDialog<TData> : Dialog where TData : class, new()
+internal sealed class WaterfallDialog<TData> : Dialog where TData : class, new()
 {
     private const string StepKey = "step";
     private const string DataKey = "data";
-    private const string ValuesKey = "values";
+    internal const string ValuesKey = "values";
 
     private readonly JsonTypeInfo<TData> _typeInfo;
     private readonly IReadOnlyList<WaterfallStep<TData>> _steps;
@@ -33,9 +33,6 @@ public sealed class WaterfallDialog<TData> : Dialog where TData : class, new()
         _steps = steps.ToList();
         if (_steps.Count == 0) throw new ArgumentException("A waterfall needs at least one step.", nameof(steps));
     }
-
-    /// <summary>The number of steps.</summary>
-    public int StepCount => _steps.Count;
 
     /// <inheritdoc />
     public override Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
@@ -95,16 +92,15 @@ public sealed class WaterfallDialog<TData> : Dialog where TData : class, new()
 public sealed class WaterfallStepContext<TData> where TData : class, new()
 {
     private readonly WaterfallDialog<TData> _waterfall;
-
     private readonly DialogInstance _instance;
 
     internal WaterfallStepContext(WaterfallDialog<TData> waterfall, DialogContext dc, int index, TData data, DialogInstance instance, object? result)
     {
         _waterfall = waterfall;
+        _instance = instance;
         DialogContext = dc;
         Index = index;
         Data = data;
-        _instance = instance;
         Result = result;
     }
 
@@ -120,7 +116,10 @@ public sealed class WaterfallStepContext<TData> where TData : class, new()
     /// <summary>The typed data of the flow; changes are persisted after the step.</summary>
     public TData Data { get; }
 
-    /// <summary>A loose values bag persisted with the dialog, for flows that need one.</summary>
+    /// <summary>
+    /// A loose values bag persisted with the dialog. It is stored only once a step touches it, so the flows that
+    /// keep everything in <see cref="Data"/> do not save an empty object on every step.
+    /// </summary>
     public JsonObject Values => WaterfallDialog<TData>.ValuesOf(_instance);
 
     /// <summary>

@@ -17,7 +17,7 @@ namespace TrustBot.Safety;
 /// cause ("I could kill him for being late lol"), a question answered "no" and an event in a resolved past are
 /// discounted: they are left to the meaning layer, which may ask gently but not show the full message.</para>
 /// </remarks>
-public sealed class PhraseSafetyDetector : ISafetyDetector
+internal sealed class PhraseSafetyDetector : ISafetyDetector
 {
     // Messages are analysed in windows so that memory stays bounded whatever the input; the overlap keeps a phrase
     // that straddles two windows whole.

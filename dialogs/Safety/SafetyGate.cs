@@ -3,7 +3,7 @@ namespace TrustBot.Safety;
 /// <summary>What the lexical gate found in a message.</summary>
 /// <param name="Open">The message carries risk vocabulary, first-person distress or a threat: the meaning layer may judge it.</param>
 /// <param name="Urgent">It names a means, a plan or a weapon: danger the meaning layer finds here is shown in full at once.</param>
-public readonly record struct GateResult(bool Open, bool Urgent)
+internal readonly record struct GateResult(bool Open, bool Urgent)
 {
     /// <summary>Closed: nothing for the meaning layer to judge.</summary>
     public static GateResult Closed => default;
@@ -16,7 +16,7 @@ public readonly record struct GateResult(bool Open, bool Urgent)
 /// else ("i", "he", "my husband"...): indirect danger ("on sunday when hes out ill do it") has no risk word at all,
 /// so the gate is there to save time on short answers, not to decide; precision comes from the classifier.
 /// </summary>
-public static class SafetyGate
+internal static class SafetyGate
 {
     // Fewer words than this carry too little meaning for the model; only an urgent word still opens the gate.
     private const int MinWords = 4;

@@ -1,7 +1,7 @@
 namespace TrustBot.Safety;
 
 /// <summary>The words of the safety message and of the safety mode that follows it. Only words: no state, no I/O.</summary>
-public static class SafetyMessages
+internal static class SafetyMessages
 {
     /// <summary>The question the safety mode asks until the person answers it.</summary>
     public const string SafeQuestion = "Are you safe right now?";

@@ -19,7 +19,7 @@ public enum SafetySide
 /// Tells a victim's message from a message by someone who has hurt, or fears they might hurt, another person. A
 /// victim must never be answered as if they were the danger, so anything unclear is read as <see cref="SafetySide.BeingHurt"/>.
 /// </summary>
-public static partial class SafetySides
+internal static partial class SafetySides
 {
     /// <summary>The side of an assessed message: from the deciding rule where it says, else from first-person phrasing.</summary>
     /// <param name="assessment">What the detectors found.</param>

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace TrustBot.Schema;
 
 /// <summary>Writes UTC timestamps with a <c>Z</c> (as the activity schema shows them) and others with their offset.</summary>
-public sealed class TimestampConverter : JsonConverter<DateTimeOffset>
+internal sealed class TimestampConverter : JsonConverter<DateTimeOffset>
 {
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {

@@ -5,7 +5,7 @@ using TrustBot.Turns;
 namespace TrustBot.State;
 
 /// <summary>Reads and writes one typed property of a state scope.</summary>
-public interface IStatePropertyAccessor<T>
+internal interface IStatePropertyAccessor<T>
 {
     /// <summary>The property's name in the state document.</summary>
     string Name { get; }
@@ -25,7 +25,7 @@ public interface IStatePropertyAccessor<T>
 /// property accessors, and written at the end of the turn only when its JSON changed. Writes are
 /// conditional on the ETag read, so a concurrent turn's change is never silently overwritten.
 /// </summary>
-public abstract class BotState
+internal abstract class BotState
 {
     private readonly object _cacheKey = new();
 
@@ -219,7 +219,7 @@ public abstract class BotState
 }
 
 /// <summary>The person's state across all their conversations: partition = the person, row <c>user</c>.</summary>
-public sealed class UserState(IStorage storage) : BotState(storage, Row)
+internal sealed class UserState(IStorage storage) : BotState(storage, Row)
 {
     /// <summary>The row key of a person's user state in their partition.</summary>
     public const string Row = "user";
@@ -235,14 +235,14 @@ public sealed class UserState(IStorage storage) : BotState(storage, Row)
 /// user and conversation state of a turn are written in one atomic batch. Like Bot Framework's
 /// private conversation state: two people in one group chat never share a dialog stack.
 /// </summary>
-public sealed class ConversationState(IStorage storage) : BotState(storage, "conversation")
+internal sealed class ConversationState(IStorage storage) : BotState(storage, "conversation")
 {
     public override StorageKey GetStorageKey(ITurnContext turnContext) =>
         new(StateKeys.PersonPartition(turnContext.Activity), "conversations/" + (turnContext.Activity.Conversation?.Id ?? ""));
 }
 
 /// <summary>Bot Framework-style keys.</summary>
-public static class StateKeys
+internal static class StateKeys
 {
     /// <summary><c>{channelId}/users/{userId}</c>: every row about the person lives in this partition.</summary>
     public static string PersonPartition(Schema.Activity activity)

@@ -9,14 +9,14 @@ public sealed class PendingWrites
 }
 
 /// <summary>Names one turn (all its attempts); the state documents it writes record it.</summary>
-public sealed record TurnIdentity(string Id);
+internal sealed record TurnIdentity(string Id);
 
 /// <summary>
 /// Loads several state scopes with one storage read (none when they are all in the <see cref="StateCache"/>)
 /// and saves them, with the turn's queued record writes, in one storage write (one atomic batch when
 /// they share the person's partition).
 /// </summary>
-public sealed class BotStateSet
+internal sealed class BotStateSet
 {
     private readonly IStorage _storage;
     private readonly StateCache? _cache;

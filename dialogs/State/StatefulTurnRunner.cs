@@ -13,7 +13,7 @@ namespace TrustBot.State;
 /// are retried at once, then after a short random pause that grows with each attempt, so colliding instances drift
 /// apart instead of colliding again.
 /// </remarks>
-public sealed class StatefulTurnRunner
+internal sealed class StatefulTurnRunner
 {
     /// <summary>Attempts a turn gets; enough for four simultaneous messages across two instances (tests/Integration).</summary>
     public const int DefaultMaxAttempts = 6;

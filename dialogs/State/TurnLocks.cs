@@ -5,7 +5,7 @@ namespace TrustBot.State;
 /// in quick succession run in arrival order instead of colliding on ETags. Waiting is bounded: after
 /// <see cref="MaxWait"/> a turn runs anyway and the ETag check keeps it correct, as across instances.
 /// </summary>
-public sealed class TurnLocks(TimeSpan maxWait, TimeProvider clock)
+internal sealed class TurnLocks(TimeSpan maxWait, TimeProvider clock)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);

@@ -8,7 +8,7 @@ namespace TrustBot.Testing;
 /// An in-process adapter for conversation tests: activities sent by the test run through the real
 /// pipeline; the bot's replies are queued for the test to read.
 /// </summary>
-public sealed class TestAdapter : BotAdapter
+internal sealed class TestAdapter : BotAdapter
 {
     private readonly ConcurrentQueue<Activity> _replies = new();
     private int _nextId;

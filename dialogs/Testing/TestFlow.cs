@@ -6,7 +6,7 @@ using TrustBot.Turns;
 namespace TrustBot.Testing;
 
 /// <summary>A failed expectation in a conversation test, with the transcript so far.</summary>
-public sealed class TestFlowException(string message) : Exception(message);
+internal sealed class TestFlowException(string message) : Exception(message);
 
 /// <summary>
 /// Reads like a transcript: what the person sends, then what the bot should answer.
@@ -14,7 +14,7 @@ public sealed class TestFlowException(string message) : Exception(message);
 /// await new TestFlow(adapter, bot).Send("hi").AssertReply("Hello!").AssertSuggestedActions("Yes", "Not now").StartTestAsync();
 /// </code>
 /// </summary>
-public sealed class TestFlow
+internal sealed class TestFlow
 {
     private readonly TestAdapter _adapter;
     private readonly BotCallbackHandler _callback;

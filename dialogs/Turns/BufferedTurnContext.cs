@@ -6,7 +6,7 @@ namespace TrustBot.Turns;
 /// Holds a turn's outgoing activities until the turn's state is saved, so a turn retried after a
 /// storage conflict never sends anything twice, and a failed turn sends nothing half-done.
 /// </summary>
-public sealed class BufferedTurnContext(ITurnContext inner) : ITurnContext
+internal sealed class BufferedTurnContext(ITurnContext inner) : ITurnContext
 {
     private readonly List<Activity> _pending = [];
     private readonly List<Activity> _sent = [];

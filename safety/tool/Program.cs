@@ -176,7 +176,7 @@ static float Dot(float[] a, float[] b) { var s = 0f; for (var i = 0; i < a.Lengt
 
 static MeaningModel Empty() => new() { Dimensions = 384, Weights = [new float[384], new float[384], new float[384], new float[384]], Bias = new float[4] };
 
-sealed class Blended(BatchedClassifier inner, float[][] trainX, bool[] trainY, int k, string mode) : IMeaningClassifier
+internal sealed class Blended(BatchedClassifier inner, float[][] trainX, bool[] trainY, int k, string mode) : IMeaningClassifier
 {
     public MeaningStatus Status => MeaningStatus.Ready;
 

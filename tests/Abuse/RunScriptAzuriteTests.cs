@@ -12,6 +12,7 @@ namespace TrustBot.Tests.Abuse;
 /// functions run.sh uses (scripts/azurite.sh) with a write just before the stop.
 /// </summary>
 [Collection(DiskAzuriteCollection.Name)]
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class RunScriptAzuriteTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "trustbot-runsh-" + Guid.NewGuid().ToString("N"));

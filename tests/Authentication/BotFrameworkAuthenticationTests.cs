@@ -35,6 +35,7 @@ public sealed class AuthenticatedBotFixture : IAsyncLifetime
     public static TrustBotFactory CreateBot(OpenIdTestServer server) => new(new Dictionary<string, string?>
     {
         ["MicrosoftAppId"] = AppId,
+        ["MicrosoftAppPassword"] = "test-secret",
         ["BotFramework:OpenIdMetadataUrl"] = server.ChannelMetadataUrl,
         ["BotFramework:EmulatorOpenIdMetadataUrl"] = server.EmulatorMetadataUrl,
     });
@@ -334,6 +335,7 @@ public sealed class SingleTenantAuthenticationTests
         await using var factory = new TrustBotFactory(new Dictionary<string, string?>
         {
             ["MicrosoftAppId"] = AuthenticatedBotFixture.AppId,
+            ["MicrosoftAppPassword"] = "test-secret",
             ["MicrosoftAppType"] = appType,
             ["MicrosoftAppTenantId"] = OwnTenant,
             ["BotFramework:OpenIdMetadataUrl"] = server.ChannelMetadataUrl,

@@ -25,6 +25,7 @@ public sealed class MetadataFailureTests
         await using var factory = new TrustBotFactory(new Dictionary<string, string?>
         {
             ["MicrosoftAppId"] = AuthenticatedBotFixture.AppId,
+            ["MicrosoftAppPassword"] = "test-secret",
             ["BotFramework:OpenIdMetadataUrl"] = "http://127.0.0.1:9/.well-known/openidconfiguration",
         });
         using var client = factory.CreateClient();

@@ -3,6 +3,7 @@ using TrustBot.Schema;
 using TrustBot.State;
 using TrustBot.Testing;
 using TrustBot.Turns;
+using TrustBot.Tests.Storage;
 
 namespace TrustBot.Tests.Dialogs;
 
@@ -176,15 +177,13 @@ public sealed class EngineBehaviourTests
         Assert.Contains("\"count\":3", stored.Values.Single().Json);
     }
 
-    private sealed class SlowFirstSaveStorage(IStorage inner) : IStorage
+    private sealed class SlowFirstSaveStorage(IStorage inner) : PassThroughStorage(inner)
     {
         public bool HoldNextSave { get; set; }
         public TaskCompletionSource Held { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public Task<IReadOnlyDictionary<StorageKey, StoreItem>> ReadAsync(IReadOnlyCollection<StorageKey> keys, CancellationToken ct) => inner.ReadAsync(keys, ct);
-
-        public async Task<IReadOnlyDictionary<StorageKey, string>> WriteAsync(IReadOnlyList<StorageWrite> writes, CancellationToken ct)
+        public override async Task<IReadOnlyDictionary<StorageKey, string>> WriteAsync(IReadOnlyList<StorageWrite> writes, CancellationToken ct)
         {
             if (HoldNextSave)
             {
@@ -192,12 +191,8 @@ public sealed class EngineBehaviourTests
                 Held.SetResult();
                 await Release.Task;
             }
-            return await inner.WriteAsync(writes, ct);
+            return await Inner.WriteAsync(writes, ct);
         }
-
-        public Task<IReadOnlyList<KeyValuePair<StorageKey, StoreItem>>> QueryAsync(string partition, string rowPrefix, int maxCount, CancellationToken ct) => inner.QueryAsync(partition, rowPrefix, maxCount, ct);
-
-        public Task<int> DeletePartitionAsync(string partition, CancellationToken ct) => inner.DeletePartitionAsync(partition, ct);
     }
 }
 

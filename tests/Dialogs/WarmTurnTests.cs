@@ -5,6 +5,7 @@ using TrustBot.State;
 using TrustBot.Testing;
 using TrustBot.Tests.Integration;
 using TrustBot.Turns;
+using TrustBot.Tests.Storage;
 
 namespace TrustBot.Tests.Dialogs;
 
@@ -226,16 +227,14 @@ public sealed class WarmTurnTests
     }
 
     /// <summary>Writes take a few real milliseconds, long enough for unserialised turns to overlap.</summary>
-    private sealed class SlowWrites(IStorage inner) : IStorage
+    private sealed class SlowWrites(IStorage inner) : PassThroughStorage(inner)
     {
         private int _running;
         private int _most;
 
         public int MostAtOnce => Volatile.Read(ref _most);
 
-        public Task<IReadOnlyDictionary<StorageKey, StoreItem>> ReadAsync(IReadOnlyCollection<StorageKey> keys, CancellationToken ct) => inner.ReadAsync(keys, ct);
-
-        public async Task<IReadOnlyDictionary<StorageKey, string>> WriteAsync(IReadOnlyList<StorageWrite> writes, CancellationToken ct)
+        public override async Task<IReadOnlyDictionary<StorageKey, string>> WriteAsync(IReadOnlyList<StorageWrite> writes, CancellationToken ct)
         {
             var now = Interlocked.Increment(ref _running);
             int seen;
@@ -245,16 +244,12 @@ public sealed class WarmTurnTests
             try
             {
                 await Task.Delay(5, ct);
-                return await inner.WriteAsync(writes, ct);
+                return await Inner.WriteAsync(writes, ct);
             }
             finally
             {
                 Interlocked.Decrement(ref _running);
             }
         }
-
-        public Task<IReadOnlyList<KeyValuePair<StorageKey, StoreItem>>> QueryAsync(string partition, string rowPrefix, int maxCount, CancellationToken ct) => inner.QueryAsync(partition, rowPrefix, maxCount, ct);
-
-        public Task<int> DeletePartitionAsync(string partition, CancellationToken ct) => inner.DeletePartitionAsync(partition, ct);
     }
 }

@@ -140,6 +140,44 @@ public sealed class WaterfallDialogTests
     }
 
     [Fact]
+    public async Task A_flow_that_keeps_its_data_typed_stores_no_loose_values_bag()
+    {
+        var storage = new MemoryStorage();
+        var (adapter, bot) = NewBot(storage);
+        await new TestFlow(adapter, bot).Send("hi").SkipReplies().Send("Alex").AssertReplyContains("Trust today").StartTestAsync();
+
+        var stored = await StoredConversationAsync(storage);
+        Assert.Contains("\"Alex\"", stored);
+        Assert.DoesNotContain("\"values\"", stored);
+    }
+
+    [Fact]
+    public async Task A_stack_stored_with_the_old_empty_values_bag_still_resumes()
+    {
+        var storage = new MemoryStorage();
+        var (adapter, bot) = NewBot(storage);
+        await new TestFlow(adapter, bot).Send("hi").SkipReplies().Send("Alex").AssertReplyContains("Trust today").StartTestAsync();
+
+        // Earlier versions saved an empty "values" object in every waterfall's state; put one back as they did.
+        var partition = "test/users/user1";
+        var (key, item) = Assert.Single(await storage.QueryAsync(partition, "conversations/", 10, CancellationToken.None));
+        var document = System.Text.Json.Nodes.JsonNode.Parse(item.Json)!.AsObject();
+        var waterfalls = document.DescendantsNamed("step").Select(step => step.Parent!.AsObject()).ToList();
+        Assert.NotEmpty(waterfalls);
+        foreach (var state in waterfalls) state["values"] = new System.Text.Json.Nodes.JsonObject();
+        await storage.WriteAsync([new StorageWrite(key, document.ToJsonString(), item.ETag)], CancellationToken.None);
+
+        var (adapter2, bot2) = NewBot(storage);
+        await new TestFlow(adapter2, bot2)
+            .Send("9").AssertReply("Shall I save that?")
+            .Send("yes").AssertReply("Alex: 9, saved=True")
+            .StartTestAsync();
+    }
+
+    private static async Task<string> StoredConversationAsync(MemoryStorage storage) =>
+        Assert.Single(await storage.QueryAsync("test/users/user1", "conversations/", 10, CancellationToken.None)).Value.Json;
+
+    [Fact]
     public async Task Non_message_activity_leaves_the_prompt_waiting()
     {
         var (adapter, bot) = NewBot();
@@ -159,5 +197,28 @@ public sealed class WaterfallDialogTests
             .StartTestAsync());
         Assert.Contains("user: hi", error.Message);
         Assert.Contains("bot: What should I call you?", error.Message);
+    }
+}
+
+internal static class JsonNodeSearch
+{
+    /// <summary>Every node stored under a property of the given name, at any depth.</summary>
+    public static IEnumerable<System.Text.Json.Nodes.JsonNode> DescendantsNamed(this System.Text.Json.Nodes.JsonNode node, string name)
+    {
+        switch (node)
+        {
+            case System.Text.Json.Nodes.JsonObject o:
+                foreach (var (key, value) in o)
+                {
+                    if (value is null) continue;
+                    if (key == name) yield return value;
+                    foreach (var found in value.DescendantsNamed(name)) yield return found;
+                }
+                break;
+            case System.Text.Json.Nodes.JsonArray a:
+                foreach (var value in a)
+                    if (value is not null) foreach (var found in value.DescendantsNamed(name)) yield return found;
+                break;
+        }
     }
 }

@@ -5,6 +5,7 @@ using TrustBot.Tests.WebChat;
 namespace TrustBot.Tests.DirectLine;
 
 /// <summary>The official Direct Line client library (botframework-directlinejs, in node) against the local endpoint.</summary>
+[Trait(Tier.Name, Tier.Browser)]
 [Collection(LiveBotCollection.Name)]
 public sealed class DirectLineJsClientTests(LiveBot bot)
 {

@@ -7,6 +7,7 @@ namespace TrustBot.Tests.Infra;
 /// Images cannot be pulled or built here, so this checks what can be: the Dockerfile's stages, its
 /// non-root user, and that <c>dotnet publish</c> yields everything the runtime stage runs.
 /// </summary>
+[Trait(Tier.Name, Tier.Integration)]
 public sealed partial class ContainerImageTests
 {
     private static readonly string Dockerfile = File.ReadAllText(Path.Combine(Repository.Root, "Dockerfile"));

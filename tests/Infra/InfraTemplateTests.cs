@@ -31,6 +31,7 @@ public sealed class CompiledTemplates
     public JsonObject Main => JsonNode.Parse(Results["main.bicep"].Json)!.AsObject();
 }
 
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class InfraTemplateTests(CompiledTemplates templates) : IClassFixture<CompiledTemplates>
 {
     private IEnumerable<JsonObject> Resources(string type) =>

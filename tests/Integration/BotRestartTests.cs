@@ -4,6 +4,7 @@ namespace TrustBot.Tests.Integration;
 
 /// <summary>The bot keeps no state in memory between turns: a new process continues from the tables.</summary>
 [Collection(AzuriteCollection.Name)]
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class BotRestartTests(AzuriteFixture azurite)
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace TrustBot.Tests.Integration;
 
 /// <summary>Several turns of one person at once, through the HTTP pipeline over Azurite.</summary>
 [Collection(AzuriteCollection.Name)]
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class ConcurrentTurnsTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     private static readonly HashSet<string> Celebrations = [.. Enumerable.Range(1, 50).Select(Encouragement.CelebrateWin)];

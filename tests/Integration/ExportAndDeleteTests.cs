@@ -8,6 +8,7 @@ namespace TrustBot.Tests.Integration;
 
 /// <summary>The real conversation logic (TrustBotHandler) over Azure Table storage on Azurite.</summary>
 [Collection(AzuriteCollection.Name)]
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class ExportAndDeleteTests(AzuriteFixture azurite)
 {
     [Fact]

@@ -21,6 +21,7 @@ namespace TrustBot.Tests.Integration;
 /// minute lies on the next UTC date.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class ProactiveOverTableStorageTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private static readonly DateTimeOffset SevenPm = new(2026, 11, 3, 0, 0, 0, TimeSpan.Zero);
@@ -215,19 +216,13 @@ public sealed class ProactiveOverTableStorageTests(AzuriteFixture azurite) : IAs
     }
 
     /// <summary>Table storage whose due-partition reads wait at a shared gate; everything else goes straight through.</summary>
-    private sealed class GatedStorage(TableStorage inner, BothReadFirst gate) : IStorage
+    private sealed class GatedStorage(TableStorage inner, BothReadFirst gate) : PassThroughStorage(inner)
     {
-        public async Task<IReadOnlyList<KeyValuePair<StorageKey, StoreItem>>> QueryAsync(string partition, string rowPrefix, int maxCount, CancellationToken cancellationToken)
+        public override async Task<IReadOnlyList<KeyValuePair<StorageKey, StoreItem>>> QueryAsync(string partition, string rowPrefix, int maxCount, CancellationToken cancellationToken)
         {
-            var rows = await inner.QueryAsync(partition, rowPrefix, maxCount, cancellationToken);
+            var rows = await Inner.QueryAsync(partition, rowPrefix, maxCount, cancellationToken);
             await gate.WaitAsync(partition, rows.Count, cancellationToken);
             return rows;
         }
-
-        public Task<IReadOnlyDictionary<StorageKey, StoreItem>> ReadAsync(IReadOnlyCollection<StorageKey> keys, CancellationToken cancellationToken) => inner.ReadAsync(keys, cancellationToken);
-
-        public Task<IReadOnlyDictionary<StorageKey, string>> WriteAsync(IReadOnlyList<StorageWrite> writes, CancellationToken cancellationToken) => inner.WriteAsync(writes, cancellationToken);
-
-        public Task<int> DeletePartitionAsync(string partition, CancellationToken cancellationToken) => inner.DeletePartitionAsync(partition, cancellationToken);
     }
 }

@@ -10,6 +10,7 @@ namespace TrustBot.Tests.Integration;
 
 /// <summary>How many storage calls and HTTP requests a typical message turn costs, over Azurite.</summary>
 [Collection(AzuriteCollection.Name)]
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class RoundTripTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     private sealed record Figures(int Reads, int Queries, int Writes, int Gets, int Posts, int Other);

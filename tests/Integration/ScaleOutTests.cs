@@ -17,6 +17,7 @@ namespace TrustBot.Tests.Integration;
 /// records what the bot sends. Each test has its own people and its own day on the shared clock.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class ScaleOutTests(AzuriteFixture azurite, TwoInstancesBehindProxy bots, ITestOutputHelper output)
     : IClassFixture<TwoInstancesBehindProxy>, IAsyncLifetime
 {

@@ -98,6 +98,7 @@ internal sealed class DurableAzurite : IAsyncDisposable
 
 /// <summary>What the bot does while its storage is down, and that it recovers without a restart.</summary>
 [Collection(TrustBot.Tests.Abuse.DiskAzuriteCollection.Name)]
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class StorageOutageTests(ITestOutputHelper output)
 {
     [Fact]

@@ -3,11 +3,12 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using TrustBot.State;
 using TrustBot.Turns;
+using TrustBot.Tests.Storage;
 
 namespace TrustBot.Tests.Integration;
 
 /// <summary>Counts the storage calls a turn makes, passing them to the real storage.</summary>
-public sealed class CountingStorage(IStorage inner) : IStorage
+public sealed class CountingStorage(IStorage inner) : PassThroughStorage(inner)
 {
     private int _reads;
     private int _queries;
@@ -27,28 +28,28 @@ public sealed class CountingStorage(IStorage inner) : IStorage
         Interlocked.Exchange(ref _deletes, 0);
     }
 
-    public Task<IReadOnlyDictionary<StorageKey, StoreItem>> ReadAsync(IReadOnlyCollection<StorageKey> keys, CancellationToken cancellationToken)
+    public override Task<IReadOnlyDictionary<StorageKey, StoreItem>> ReadAsync(IReadOnlyCollection<StorageKey> keys, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _reads);
-        return inner.ReadAsync(keys, cancellationToken);
+        return Inner.ReadAsync(keys, cancellationToken);
     }
 
-    public Task<IReadOnlyDictionary<StorageKey, string>> WriteAsync(IReadOnlyList<StorageWrite> writes, CancellationToken cancellationToken)
+    public override Task<IReadOnlyDictionary<StorageKey, string>> WriteAsync(IReadOnlyList<StorageWrite> writes, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _writes);
-        return inner.WriteAsync(writes, cancellationToken);
+        return Inner.WriteAsync(writes, cancellationToken);
     }
 
-    public Task<IReadOnlyList<KeyValuePair<StorageKey, StoreItem>>> QueryAsync(string partition, string rowPrefix, int maxCount, CancellationToken cancellationToken)
+    public override Task<IReadOnlyList<KeyValuePair<StorageKey, StoreItem>>> QueryAsync(string partition, string rowPrefix, int maxCount, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _queries);
-        return inner.QueryAsync(partition, rowPrefix, maxCount, cancellationToken);
+        return Inner.QueryAsync(partition, rowPrefix, maxCount, cancellationToken);
     }
 
-    public Task<int> DeletePartitionAsync(string partition, CancellationToken cancellationToken)
+    public override Task<int> DeletePartitionAsync(string partition, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _deletes);
-        return inner.DeletePartitionAsync(partition, cancellationToken);
+        return Inner.DeletePartitionAsync(partition, cancellationToken);
     }
 }
 
@@ -71,7 +72,7 @@ public sealed class RequestCounter : HttpPipelineSynchronousPolicy
 /// Makes concurrent turns collide deterministically: while armed, each read of a person's state
 /// waits until <c>parties</c> reads have arrived, so all of them load the same ETag.
 /// </summary>
-public sealed class RaceGate(IStorage inner) : IStorage
+public sealed class RaceGate(IStorage inner) : PassThroughStorage(inner)
 {
     private readonly Lock _lock = new();
     private TaskCompletionSource? _open;
@@ -91,9 +92,9 @@ public sealed class RaceGate(IStorage inner) : IStorage
         }
     }
 
-    public async Task<IReadOnlyDictionary<StorageKey, StoreItem>> ReadAsync(IReadOnlyCollection<StorageKey> keys, CancellationToken cancellationToken)
+    public override async Task<IReadOnlyDictionary<StorageKey, StoreItem>> ReadAsync(IReadOnlyCollection<StorageKey> keys, CancellationToken cancellationToken)
     {
-        var result = await inner.ReadAsync(keys, cancellationToken);
+        var result = await Inner.ReadAsync(keys, cancellationToken);
         Task? wait = null;
         lock (_lock)
         {
@@ -111,11 +112,11 @@ public sealed class RaceGate(IStorage inner) : IStorage
         return result;
     }
 
-    public async Task<IReadOnlyDictionary<StorageKey, string>> WriteAsync(IReadOnlyList<StorageWrite> writes, CancellationToken cancellationToken)
+    public override async Task<IReadOnlyDictionary<StorageKey, string>> WriteAsync(IReadOnlyList<StorageWrite> writes, CancellationToken cancellationToken)
     {
         try
         {
-            return await inner.WriteAsync(writes, cancellationToken);
+            return await Inner.WriteAsync(writes, cancellationToken);
         }
         catch (StorageConflictException)
         {
@@ -123,12 +124,6 @@ public sealed class RaceGate(IStorage inner) : IStorage
             throw;
         }
     }
-
-    public Task<IReadOnlyList<KeyValuePair<StorageKey, StoreItem>>> QueryAsync(string partition, string rowPrefix, int maxCount, CancellationToken cancellationToken) =>
-        inner.QueryAsync(partition, rowPrefix, maxCount, cancellationToken);
-
-    public Task<int> DeletePartitionAsync(string partition, CancellationToken cancellationToken) =>
-        inner.DeletePartitionAsync(partition, cancellationToken);
 }
 
 /// <summary>Records how many times each turn ran (more than once after an ETag conflict).</summary>

@@ -13,6 +13,7 @@ namespace TrustBot.Tests.Integration;
 /// made stale never loses an update, because every write is conditional on the ETag.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class TwoInstanceTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     private static readonly HashSet<string> Celebrations = [.. Enumerable.Range(1, 50).Select(Encouragement.CelebrateWin)];

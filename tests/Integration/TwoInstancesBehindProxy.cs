@@ -72,7 +72,7 @@ public sealed class BotInstance : IAsyncDisposable
     public HttpClient Direct { get; }
 
     /// <summary>This host's own proactive sender (its scheduler loop is off: tests call <see cref="ProactiveSender.TickAsync"/>).</summary>
-    public ProactiveSender Sender => Bot.Services.GetServices<IHostedService>().OfType<ProactiveSender>().Single();
+    internal ProactiveSender Sender => Bot.Services.GetServices<IHostedService>().OfType<ProactiveSender>().Single();
 
     public static BotInstance Start(AzuriteFixture azurite, string tablePrefix, TimeProvider clock, IReadOnlyDictionary<string, string?> settings)
     {
@@ -140,7 +140,7 @@ public sealed class TwoInstancesBehindProxy : IAsyncLifetime
     public IReadOnlyList<BotInstance> Instances => _instances;
 
     /// <summary>The tables both instances use, read directly.</summary>
-    public TableStorage Tables => _instances[0].Bot.Services.GetRequiredService<TableStorage>();
+    internal TableStorage Tables => _instances[0].Bot.Services.GetRequiredService<TableStorage>();
 
     public async Task StartAsync(AzuriteFixture azurite)
     {

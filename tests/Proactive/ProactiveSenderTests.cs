@@ -5,6 +5,7 @@ using TrustBot.Tests.Connector;
 using TrustBot.Tests.Integration;
 using TrustBot.Tests.Journey;
 using Xunit;
+using TrustBot.Tests.Storage;
 
 namespace TrustBot.Tests.Proactive;
 
@@ -278,32 +279,26 @@ public sealed class ProactiveSenderTests : IAsyncLifetime
     }
 
     /// <summary>Runs a turn of the person just before the sender's first conditional write of their profile.</summary>
-    private sealed class TurnBeforeProfileWriteStorage(MemoryStorage inner, Func<Task> turn) : IStorage
+    private sealed class TurnBeforeProfileWriteStorage(MemoryStorage inner, Func<Task> turn) : PassThroughStorage(inner)
     {
         public bool Raced { get; private set; }
 
-        public async Task<IReadOnlyDictionary<StorageKey, string>> WriteAsync(IReadOnlyList<StorageWrite> writes, CancellationToken cancellationToken)
+        public override async Task<IReadOnlyDictionary<StorageKey, string>> WriteAsync(IReadOnlyList<StorageWrite> writes, CancellationToken cancellationToken)
         {
             if (!Raced && writes.Any(w => w.Key.Row == "user" && !ETags.IsUnconditional(w.ETag)))
             {
                 Raced = true;
                 await turn();
             }
-            return await inner.WriteAsync(writes, cancellationToken);
+            return await Inner.WriteAsync(writes, cancellationToken);
         }
-
-        public Task<IReadOnlyDictionary<StorageKey, StoreItem>> ReadAsync(IReadOnlyCollection<StorageKey> keys, CancellationToken cancellationToken) => inner.ReadAsync(keys, cancellationToken);
-
-        public Task<IReadOnlyList<KeyValuePair<StorageKey, StoreItem>>> QueryAsync(string partition, string rowPrefix, int maxCount, CancellationToken cancellationToken) => inner.QueryAsync(partition, rowPrefix, maxCount, cancellationToken);
-
-        public Task<int> DeletePartitionAsync(string partition, CancellationToken cancellationToken) => inner.DeletePartitionAsync(partition, cancellationToken);
     }
 
     /// <summary>
     /// The in-memory storage, except that the first two reads of a due partition wait for each other, so
     /// both senders hold the same row (and ETag) before either tries to claim it.
     /// </summary>
-    private sealed class BothReadFirstStorage(MemoryStorage inner) : IStorage
+    private sealed class BothReadFirstStorage(MemoryStorage inner) : PassThroughStorage(inner)
     {
         private readonly TaskCompletionSource _bothRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _reads;
@@ -312,9 +307,9 @@ public sealed class ProactiveSenderTests : IAsyncLifetime
 
         public bool BothRead => _bothRead.Task.IsCompletedSuccessfully;
 
-        public async Task<IReadOnlyList<KeyValuePair<StorageKey, StoreItem>>> QueryAsync(string partition, string rowPrefix, int maxCount, CancellationToken cancellationToken)
+        public override async Task<IReadOnlyList<KeyValuePair<StorageKey, StoreItem>>> QueryAsync(string partition, string rowPrefix, int maxCount, CancellationToken cancellationToken)
         {
-            var rows = await inner.QueryAsync(partition, rowPrefix, maxCount, cancellationToken);
+            var rows = await Inner.QueryAsync(partition, rowPrefix, maxCount, cancellationToken);
             if (Armed && rows.Count > 0 && partition.StartsWith(DueIndex.PartitionPrefix, StringComparison.Ordinal))
             {
                 if (Interlocked.Increment(ref _reads) == 2) _bothRead.TrySetResult();
@@ -322,11 +317,5 @@ public sealed class ProactiveSenderTests : IAsyncLifetime
             }
             return rows;
         }
-
-        public Task<IReadOnlyDictionary<StorageKey, StoreItem>> ReadAsync(IReadOnlyCollection<StorageKey> keys, CancellationToken cancellationToken) => inner.ReadAsync(keys, cancellationToken);
-
-        public Task<IReadOnlyDictionary<StorageKey, string>> WriteAsync(IReadOnlyList<StorageWrite> writes, CancellationToken cancellationToken) => inner.WriteAsync(writes, cancellationToken);
-
-        public Task<int> DeletePartitionAsync(string partition, CancellationToken cancellationToken) => inner.DeletePartitionAsync(partition, cancellationToken);
     }
 }

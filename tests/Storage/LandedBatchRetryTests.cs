@@ -15,6 +15,7 @@ namespace TrustBot.Tests.Storage;
 /// ETag that batch produced and reports 412; the person's message must still count once.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class LandedBatchRetryTests(AzuriteFixture azurite)
 {
     [Fact]

@@ -299,6 +299,7 @@ public sealed class MemoryStorageContractTests : StorageContractTests
     protected override IStorage Storage { get; } = new MemoryStorage();
 }
 
+[Trait(Tier.Name, Tier.Integration)]
 [Collection(AzuriteCollection.Name)]
 public sealed class TableStorageContractTests(AzuriteFixture azurite) : StorageContractTests
 {

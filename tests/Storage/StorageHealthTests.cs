@@ -8,25 +8,11 @@ using TrustBot.State;
 namespace TrustBot.Tests.Storage;
 
 [Collection(AzuriteCollection.Name)]
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class StorageHealthTests(AzuriteFixture azurite)
 {
     private static WebApplicationFactory<Program> Host(Dictionary<string, string?> settings) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.ConfigureAppConfiguration((_, c) => c.AddInMemoryCollection(settings)));
-
-    /// <summary>
-    /// /healthz until it says 200, for at most a few probes: on a machine under heavy load a probe
-    /// can exceed the health check's own timeout, which is the check working, not failing.
-    /// </summary>
-    private static async Task<HttpStatusCode> HealthBecomesOkAsync(HttpClient client)
-    {
-        var status = HttpStatusCode.ServiceUnavailable;
-        for (var attempt = 0; attempt < 5 && status != HttpStatusCode.OK; attempt++)
-        {
-            if (attempt > 0) await Task.Delay(500);
-            status = (await client.GetAsync("/healthz")).StatusCode;
-        }
-        return status;
-    }
 
     [Fact]
     public async Task Healthz_is_200_while_table_storage_answers_503_when_it_dies_and_200_after_it_restarts()
@@ -36,11 +22,13 @@ public sealed class StorageHealthTests(AzuriteFixture azurite)
             ["Storage:Provider"] = "Table",
             ["Storage:ConnectionString"] = azurite.ConnectionString,
             ["Storage:TablePrefix"] = AzuriteFixture.NewTablePrefix(),
+            // A loaded test machine can be slow; a dead Azurite refuses connections at once, so this costs nothing.
+            ["Storage:HealthCheckTimeoutSeconds"] = "30",
         });
         using var client = host.CreateClient();
         Assert.IsType<TableStorage>(host.Services.GetRequiredService<IStorage>());
 
-        Assert.Equal(HttpStatusCode.OK, await HealthBecomesOkAsync(client));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
         try
         {
             azurite.Kill();
@@ -50,7 +38,7 @@ public sealed class StorageHealthTests(AzuriteFixture azurite)
         {
             await azurite.RestartAsync();
         }
-        Assert.Equal(HttpStatusCode.OK, await HealthBecomesOkAsync(client));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ namespace TrustBot.Tests.Storage;
 
 /// <summary>What only the Azure Table implementation has to get right: key escaping, size limits, outages.</summary>
 [Collection(AzuriteCollection.Name)]
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class TableStorageTests(AzuriteFixture azurite)
 {
     private static CancellationToken Ct => CancellationToken.None;

@@ -2,12 +2,14 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using TrustBot.Bot.Hosting;
 using TrustBot.Bot.Storage;
 using TrustBot.State;
 
 namespace TrustBot.Tests.Storage;
 
 /// <summary>A table endpoint that accepts connections and never answers, like a hung service.</summary>
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class TableStorageTimeoutTests : IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
@@ -45,7 +47,8 @@ public sealed class TableStorageTimeoutTests : IDisposable
     public async Task A_hung_table_service_fails_a_call_within_seconds_and_the_health_check_within_its_timeout()
     {
         var storage = TableStorageFactory.Create(ConnectionString);
-        var health = new StorageHealthCheck(storage);
+        var options = new StorageOptions { HealthCheckTimeoutSeconds = 3 };
+        var health = new StorageHealthCheck(storage, Microsoft.Extensions.Options.Options.Create(options));
 
         var clock = Stopwatch.StartNew();
         var read = Assert.ThrowsAsync<StorageUnavailableException>(() => storage.ReadAsync([new StorageKey("p", "r")], CancellationToken.None));
@@ -57,7 +60,7 @@ public sealed class TableStorageTimeoutTests : IDisposable
         var readTook = clock.Elapsed;
 
         Assert.Equal(HealthStatus.Unhealthy, result.Status);
-        Assert.True(healthTook < StorageHealthCheck.Timeout + TimeSpan.FromSeconds(3), $"health check took {healthTook}");
+        Assert.True(healthTook < TimeSpan.FromSeconds(options.HealthCheckTimeoutSeconds + 3), $"health check took {healthTook}");
         Assert.True(readTook < TimeSpan.FromSeconds(15), $"the read gave up after {readTook}");
         Assert.True(readTook > TimeSpan.FromSeconds(2), "the read should have waited for the service before giving up");
     }

@@ -11,6 +11,7 @@ namespace TrustBot.Tests.Teams;
 /// TrustBot in Microsoft 365 Agents Playground, Microsoft's Teams emulator, driven in Debian's chromium: what a person
 /// sees and clicks in a Teams personal chat and group chat.
 /// </summary>
+[Trait(Tier.Name, Tier.Browser)]
 public sealed class PlaygroundTeamsTests(PlaygroundBot bot, ITestOutputHelper output) : IClassFixture<PlaygroundBot>
 {
     private static readonly LocatorAssertionsToBeVisibleOptions Patient = new() { Timeout = 60_000 };

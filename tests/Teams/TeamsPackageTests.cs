@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace TrustBot.Tests.Teams;
 
+[Trait(Tier.Name, Tier.Integration)]
 public sealed class TeamsPackageTests
 {
     private static (int Width, int Height, byte ColourType) PngHeader(string path)

@@ -10,6 +10,7 @@ using static Microsoft.Playwright.Assertions;
 namespace TrustBot.Tests.WebChat;
 
 /// <summary>The web chat page in Debian's chromium, driven by Playwright, against the local Direct Line.</summary>
+[Trait(Tier.Name, Tier.Browser)]
 [Collection(LiveBotCollection.Name)]
 public sealed class WebChatBrowserTests(LiveBot bot, ITestOutputHelper output) : IAsyncLifetime
 {

@@ -11,7 +11,7 @@ namespace TrustBot.Bot.Channel.Authentication;
 /// Entra ID tokens issued to this bot's own app id. Without an app id (local mode) requests
 /// without a token run anonymously.
 /// </summary>
-public sealed class BotFrameworkAuthenticator : IInboundAuthenticator
+internal sealed class BotFrameworkAuthenticator : IInboundAuthenticator
 {
     /// <summary>The IHttpClientFactory client that fetches OpenID metadata and signing keys.</summary>
     public const string MetadataHttpClientName = "TrustBot.OpenIdMetadata";

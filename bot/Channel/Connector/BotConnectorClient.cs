@@ -15,7 +15,7 @@ namespace TrustBot.Bot.Channel.Connector;
 /// service URL. With an app id the bot token goes only to service URLs that arrived in
 /// authenticated activities; in local mode only loopback URLs are served, without a token.
 /// </summary>
-public sealed class BotConnectorClient : IChannelConnector
+internal sealed class BotConnectorClient : IChannelConnector
 {
     public const string HttpClientName = "TrustBot.BotConnector";
     public const string LocalHttpClientName = "TrustBot.BotConnector.Local";

@@ -14,7 +14,7 @@ namespace TrustBot.Bot.Channel.Connector;
 /// The form POST is done here rather than through MSAL: it is one request, and MSAL refuses
 /// the plain-http authorities of loopback test servers.
 /// </remarks>
-public sealed class BotTokenProvider
+internal sealed class BotTokenProvider
 {
     public const string HttpClientName = "TrustBot.BotToken";
 
@@ -166,4 +166,4 @@ public sealed class BotTokenProvider
 }
 
 /// <summary>The bot could not get its outbound token; the message says which setting to check.</summary>
-public sealed class BotTokenException(string message, Exception? inner, HttpStatusCode? status) : HttpRequestException(message, inner, status);
+internal sealed class BotTokenException(string message, Exception? inner, HttpStatusCode? status) : HttpRequestException(message, inner, status);

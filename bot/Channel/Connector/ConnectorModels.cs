@@ -5,7 +5,7 @@ using TrustBot.Schema;
 namespace TrustBot.Bot.Channel.Connector;
 
 /// <summary>The body of <c>POST /v3/conversations</c>: starts a conversation (a Teams proactive 1:1 needs the tenant id).</summary>
-public sealed class ConversationParameters
+internal sealed class ConversationParameters
 {
     public ChannelAccount? Bot { get; set; }
     public List<ChannelAccount> Members { get; set; } = [];
@@ -19,7 +19,7 @@ public sealed class ConversationParameters
 }
 
 /// <summary>The answer to <c>POST /v3/conversations</c>.</summary>
-public sealed class ConversationResourceResponse
+internal sealed class ConversationResourceResponse
 {
     public string? Id { get; set; }
     public string? ActivityId { get; set; }

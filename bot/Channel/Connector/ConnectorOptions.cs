@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace TrustBot.Bot.Channel.Connector;
 
 /// <summary>Section <c>BotFramework:Connector</c>: retries and timeouts of calls to the Bot Connector service.</summary>
-public sealed class ConnectorOptions
+internal sealed class ConnectorOptions
 {
     public const string Section = "BotFramework:Connector";
 

@@ -8,7 +8,7 @@ using Polly.Timeout;
 
 namespace TrustBot.Bot.Channel.Connector;
 
-public static class ConnectorServiceCollectionExtensions
+internal static class ConnectorServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the Bot Connector client as an <see cref="IChannelConnector"/>, its token provider and
