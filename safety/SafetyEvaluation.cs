@@ -14,7 +14,8 @@ internal sealed record LayerFigures(
     int MustBeClear,
     int MustBeClearGotClear,
     IReadOnlyList<string> Misses,
-    IReadOnlyList<string> FalseAlarms)
+    IReadOnlyList<string> FalseAlarms,
+    IReadOnlyList<string> UrgentNotClear)
 {
     public double OrdinaryClearRate => Ratio(OrdinaryClear, Ordinary);
     public double OrdinaryPossibleRate => Ratio(OrdinaryPossible, Ordinary);
@@ -71,7 +72,8 @@ internal static class SafetyEvaluation
             urgent.Count,
             urgent.Count(r => r.Got.IsClear),
             [.. results.Where(r => r.Message.Expected != SafetyCategory.None && !r.Got.IsCrisis).Select(r => Describe(r.Message, r.Got))],
-            [.. ordinary.Where(r => r.Got.IsCrisis).Select(r => Describe(r.Message, r.Got))]);
+            [.. ordinary.Where(r => r.Got.IsCrisis).Select(r => Describe(r.Message, r.Got))],
+            [.. urgent.Where(r => r.Got.IsCrisis && !r.Got.IsClear).Select(r => Describe(r.Message, r.Got))]);
     }
 
     private static CategoryFigures Count(
@@ -127,6 +129,8 @@ internal static class SafetyEvaluation
             foreach (var line in combination.Misses) sb.AppendLine("  " + line);
             sb.AppendLine(inv, $"Ordinary messages the {combination.Layer} acted on:");
             foreach (var line in combination.FalseAlarms) sb.AppendLine("  " + line);
+            sb.AppendLine(inv, $"Plans, means and weapons the {combination.Layer} met with the gentle check only:");
+            foreach (var line in combination.UrgentNotClear) sb.AppendLine("  " + line);
         }
 
         return sb.ToString();

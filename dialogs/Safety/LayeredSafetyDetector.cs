@@ -63,11 +63,18 @@ public sealed class LayeredSafetyDetector(IMeaningClassifier meaning) : ISafetyD
                 normalized = normalized[..MaxMeaningChars];
             }
 
-            // A phrase in a joke, a resolved past or a reported "no": the meaning layer may ask gently, no more.
+            // A phrase in a joke, a story, a resolved past or a reported "no": the meaning layer's verdict drops one
+            // grade (clear danger becomes the gentle check, a possible one nothing), because the person has told us
+            // how to read the words. After a crisis message the gentle check stays.
             if (phrase.Rule is not null && phrase.Rule.StartsWith(PhraseSafetyDetector.DiscountedPrefix, StringComparison.Ordinal))
             {
                 var judged = AssessMeaning(normalized, scrutiny);
-                return judged.IsClear ? judged with { Level = SafetyLevel.Possible, Rule = "meaning.possible" } : judged;
+                return judged.Level switch
+                {
+                    SafetyLevel.Clear => judged with { Level = SafetyLevel.Possible, Rule = "meaning.possible" },
+                    SafetyLevel.Possible when scrutiny == SafetyScrutiny.Normal => SafetyAssessment.None,
+                    _ => judged,
+                };
             }
         }
         else
@@ -93,18 +100,21 @@ public sealed class LayeredSafetyDetector(IMeaningClassifier meaning) : ISafetyD
             return SafetyAssessment.None;
         }
 
-        // A long message can hide one dangerous sentence among ordinary ones: each sentence is judged as well, and
-        // the most dangerous reading counts.
+        // A long message can hide one dangerous sentence among ordinary ones: each sentence is judged as well, and a
+        // sentence that is clearly dangerous on its own counts. A sentence that is only worrying does not: out of its
+        // message, an ordinary painful line ("i dont know if we will make it") reads darker than it was written.
+        var thresholds = scrutiny == SafetyScrutiny.Heightened ? _heightened : _normal;
         foreach (var sentence in Sentences(normalized))
         {
             var sentenceGate = SafetyGate.Check(sentence);
-            if (sentenceGate.Open && meaning.TryScore(sentence, out var sentenceScores) && sentenceScores.Danger > scores.Danger)
+            if (sentenceGate.Open && meaning.TryScore(sentence, out var sentenceScores) && sentenceScores.Danger > scores.Danger
+                && sentenceScores.Danger >= thresholds.Clear)
             {
                 scores = sentenceScores;
             }
         }
 
-        return Decide(scores, gate, scrutiny == SafetyScrutiny.Heightened ? _heightened : _normal);
+        return Decide(scores, gate, thresholds);
     }
 
     // The sentences of a message with more than one, each long enough to carry meaning on its own.

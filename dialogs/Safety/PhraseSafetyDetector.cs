@@ -43,6 +43,7 @@ internal sealed class PhraseSafetyDetector : ISafetyDetector
         new("self-harm.someone-close", SafetyCategory.SelfHarm, SafetyPatterns.SelfHarmSomeoneClose(), true),
         new("violence.strangle-injure", SafetyCategory.Violence, SafetyPatterns.ViolenceStrangleAndInjury(), true),
         new("violence.by-partner", SafetyCategory.Violence, SafetyPatterns.ViolenceByPartner(), true),
+        new("violence.by-partner-object", SafetyCategory.Violence, SafetyPatterns.ViolenceByPartnerObject(), true),
         new("violence.by-me", SafetyCategory.Violence, SafetyPatterns.ViolenceByMe(), true),
         new("violence.intent", SafetyCategory.Violence, SafetyPatterns.ViolenceIntent(), true),
         new("violence.threat", SafetyCategory.Violence, SafetyPatterns.ViolenceThreat(), true),
@@ -148,10 +149,12 @@ internal sealed class PhraseSafetyDetector : ISafetyDetector
     /// <summary>The start of the rule name of a phrase that matched in a discounting context.</summary>
     internal const string DiscountedPrefix = "discounted:";
 
-    // Past events the person says are over, and questions they answered "no" to, are not danger now.
+    // Past events the person says are over, stories from a film, a book or the news, and questions answered "no"
+    // are not danger now, unless something places it in the present ("tonight", "again").
     private static bool IsDiscountedMessage(string normalized) =>
         SafetyPatterns.ReportedDenial().IsMatch(normalized)
-        || (SafetyPatterns.ResolvedPast().IsMatch(normalized) && !SafetyPatterns.PresentDanger().IsMatch(normalized));
+        || ((SafetyPatterns.ResolvedPast().IsMatch(normalized) || SafetyPatterns.MediaFrame().IsMatch(normalized))
+            && !SafetyPatterns.PresentDanger().IsMatch(normalized));
 
     private static bool IsThreatRule(Rule rule) =>
         rule.Id is "violence.intent" or "violence.threat" or "fear.intimidation" or "fear.threats" or "violence.by-me" or "fear.veiled-threats";
@@ -165,7 +168,7 @@ internal sealed class PhraseSafetyDetector : ISafetyDetector
             return false;
         }
 
-        if (SafetyPatterns.Jest().IsMatch(normalized))
+        if (SafetyPatterns.Jest().IsMatch(normalized) || SafetyPatterns.Hearsay().IsMatch(normalized))
         {
             return true;
         }

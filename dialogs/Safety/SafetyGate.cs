@@ -115,7 +115,7 @@ internal static class SafetyGate
             }
         }
 
-        if (urgent)
+        if (urgent || (open && words >= MinWords && SafetyPatterns.PlanCue().IsMatch(normalizedText)))
         {
             return new GateResult(true, true);
         }

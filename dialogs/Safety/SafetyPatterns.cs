@@ -33,7 +33,7 @@ internal static partial class SafetyPatterns
     // ---------------------------------------------------------------- self-harm
 
     private const string SelfHarmVerbs =
-        @"(?:kill|killing|killed|hurt|hurting|harm|harming|harmed|cut|cutting|burn|burning|burned|starve|starving|hang|hanging|shoot|shooting|drown|drowning|poison|poisoning|end|ending|off|offing|stab|stabbing)";
+        @"(?:kill|killing|killed|hurt|hurting|harm|harming|harmed|cut|cutting|burn|burning|burned|starve|starving|hang|hanging|shoot|shooting|drown|drowning|poison|poisoning|end|ending|off|offing|stab|stabbing|top|topping|topped|unalive|unaliving)";
 
     [GeneratedRegex(
         @"\b" + SelfHarmVerbs + @"(?<!\b(?:(?:told|tells|telling|said|says|saying) (?:me )?|(?:wants|wanted) me )(?:that )?(?:to |i should |i should just |i might as well |i ought to )(?:go )?(?:and )?" + SelfHarmVerbs + @") myself\b"
@@ -127,7 +127,15 @@ internal static partial class SafetyPatterns
         + @"|\bbefore i (?:go|leave|am gone) for good\b|\bdisappear(?:ing)? for good\b(?! from\b)|\bif (?:anyone|someone|somebody) (?:ever )?finds? (?:this|my|these)\b"
         + @"|\b(?:tell|telling|told) (?:[a-z]+ ){1,3}(?:that )?(?:none of this|it) (?:was|is) (?:never )?(?:her|his|their|your) fault\b"
         + @"|\b(?:tell|let) (?:[a-z]+ ){1,3}(?:know )?(?:that )?i (?:loved|always loved) (?:her|him|them|you|everyone)\b"
-        + @"|\bnot (?:out of |leaving |ending |end )?(?:the|this|our|my) (?:relationship|marriage) (?:, )?(?:i mean )?(?:me|myself|(?:out of )?(?:everything|my life|it all))\b"
+        + @"|\bnot (?:out of |leaving |ending |end )?(?:the|this|our|my) (?:relationship|marriage) (?:, |\. )?(?:i mean )?(?:me|myself|(?:out of )?(?:everything|my life|it all))\b"
+        + @"|\b(?:go|going|drive|driving|went|drove|throw myself|throwing myself) off (?:a|the|that) (?:[a-z]+ )?(?:bridge|cliff|roof|ledge|building|car park)\b"
+        + @"|\b(?:knife|blade|razor|scissors) (?:is )?(?:against|on|to|at|pressed (?:against|to|into)) my (?:arm|arms|wrist|wrists|skin|throat|neck|leg|legs|thigh|thighs)\b"
+        + @"|\bno (?:point|reason) (?:to|in|for) me\b(?! (?:being|going|trying|saying|asking|staying in|telling)\b)|\b(?:after|once|when) i am gone\b(?! (?:for|on|to|away|out|till|until|from)\b)"
+        + @"|\b(?:will not|not going to|am not going to) be (?:here|around) to (?:say|see|sign|read|tell|explain|hear)\b|\bmy (?:last|final) message (?:to anyone|ever|here|to you all)\b"
+        + @"|\b(?:swallowed|took|taken|downed|necked) (?:the )?rest of (?:the|my|his|her) (?:packet|pack|bottle|box|pills|tablets|meds|medication|painkillers)\b"
+        + @"|\b(?:not|never|no longer) (?:going to |gonna )?(?:carry|carrying|keep|keeping|go|going) on living\b|\bi am not (?:going to be )?(?:carrying on|sticking around)\b(?! with\b)"
+        + @"|\b(?:note|letter|video|message)s? (?:to|for) (?:my|the|each of (?:the|my)) (?:[a-z]+ ){0,2}(?:wife|husband|partner|kids|children|son|daughter|family|mum|mom|parents)\b[^.]{0,80}\b(?:(?:not|never) |none of (?:it|this|that) (?:is|was) )(?:her|his|their|your) fault\b"
+        + @"|\brecorded (?:a )?(?:video|message)s? for (?:each of )?(?:the|my) (?:kids|children|family|son|daughter)\b"
         + @"|\bend(?:ing)? things\b[^.]{0,30}\bnot (?:the|this|our|my) (?:relationship|marriage)\b"
         + @"|\bover\b[^.]{0,12}\band so am i\b"
         + @"|\b(?:this is|this will be|it is) my last (?:week|day|night|weekend|birthday|christmas)\b(?! (?:at|of|in|on|before|working|here|with (?:the|this) (?:company|team|job)))",
@@ -164,6 +172,12 @@ internal static partial class SafetyPatterns
         Options)]
     internal static partial Regex ViolenceByPartner();
 
+    // "every argument ends with him hitting me", "i woke up to her choking me": the partner as object of a preposition.
+    [GeneratedRegex(
+        @"\b(?:with|to|of|after|and) (?:him|her) (?:hitting|punching|slapping|kicking|beating|choking|strangling|shoving|pushing|grabbing|dragging|pinning|biting|stabbing|throttling) (?:me|us|the kids|my)\b",
+        Options)]
+    internal static partial Regex ViolenceByPartnerObject();
+
     [GeneratedRegex(
         @"\bi (?:(?:just|then|actually|accidentally|have|had|also|once|even|literally|almost|nearly) ){0,2}(?:hit|punched|slapped|kicked|shoved|pushed|choked|strangled|beat|smacked|grabbed|attacked|bit|stabbed) "
         + @"(?:him|her|them|my (?:partner|husband|wife|boyfriend|girlfriend|bf|gf|fiance|fiancee|spouse|kids?|children|son|daughter))\b"
@@ -186,7 +200,8 @@ internal static partial class SafetyPatterns
         @"\b(?:want|wanted|going|could|might|will|would|about|tempted|feel like|felt like|(?:afraid|scared|worried|think) i (?:will|would|might|could)) (?:to )?(?:(?:really|just|literally|actually|seriously|go and|end up) )?(?:[a-z]+ and )?"
         + @"(?:kill|killing|murder|murdering|hurt|hurting|harm|harming|punch|punching|hit|hitting|strangle|strangling|stab|stabbing|shoot|shooting|beat|beating|smack|smacking|slap|slapping|choke|choking|attack|attacking) "
         + @"(?:him|her|them|someone|somebody|my (?:partner|husband|wife|boyfriend|girlfriend|bf|gf|fiance|fiancee|ex|spouse|kids|children))\b"
-        + @"(?! (?:feelings|emotionally|with (?:my|the|his|her) (?:words|truth|lies|silence))\b)",
+        + @"(?! (?:feelings|emotionally|with (?:my|the|his|her) (?:words|truth|lies|silence))\b)"
+        + @"|\b(?:put|putting|will put|going to put|would put) (?:her|him|them|you) in (?:the ground|a box|an early grave)\b",
         Options)]
     internal static partial Regex ViolenceIntent();
 
@@ -198,7 +213,9 @@ internal static partial class SafetyPatterns
     internal static partial Regex ViolenceThreat();
 
     [GeneratedRegex(
-        @"\b(?:gun|guns|knife|knives|blade|weapon|weapons|rifle|pistol|shotgun|firearm|machete)\b[^.]{0,60}?\b(?:point[a-z]*|pull[a-z]*|held|hold[a-z]*|wav[a-z]*|came at|come at|coming at|threat[a-z]*|brandish[a-z]*|at me|to my|on me|kill|shoot|shot|stab[a-z]*|scared|afraid|terrified|use it|use them|hurt)\b"
+        @"\b(?:gun|guns|knife|knives|blade|weapon|weapons|rifle|pistol|shotgun|firearm|machete)\b[^.]{0,60}?\b(?:point[a-z]*|pull[a-z]*|held|hold[a-z]*|wav[a-z]*|came at|come at|coming at|threat[a-z]*|brandish[a-z]*|at me|to my|on me|kill|shoot|shot|stab[a-z]*|scared|afraid|terrified|use it|use them|hurt|in front of me|while (?:he|she|they) (?:talk|talks|talked|asks|asked|shouts|shouted|yells|yelled|argues|argued))\b"
+        + @"|\b(?:takes|took|gets|got|gets out|got out|brings|brought|fetches|fetched) (?:out )?(?:the|a|his|her|their) (?:[a-z]+ )?(?:hammer|axe|bat|crowbar|machete|knife|gun|rifle|shotgun)\b[^.]{0,60}\b(?:every time|whenever|when (?:we|i)|while|in front of me|at me|argue|argument|talk|talks|asks|asked)\b"
+        + @"|\b(?:every time|whenever|when) (?:we|i) (?:argue|fight|row|talk about)[^.]{0,40}\b(?:takes|gets|brings|fetches) (?:out )?(?:the|a|his|her|their) (?:[a-z]+ )?(?:hammer|axe|bat|crowbar|machete|knife|gun|rifle|shotgun)\b"
         + @"|\b(?:point[a-z]*|pull[a-z]*|held|hold[a-z]*|wav[a-z]*|came at|come at|threat[a-z]*|brandish[a-z]*|kill|shoot|stab[a-z]*|scared|afraid|terrified)\b[^.]{0,60}?\b(?:gun|guns|knife|knives|blade|weapon|weapons|rifle|pistol|shotgun|firearm|machete)\b",
         Options)]
     internal static partial Regex ViolenceWeapon();
@@ -260,7 +277,7 @@ internal static partial class SafetyPatterns
     [GeneratedRegex(
         @"\b(?:do not|does not|did not|never|no longer|not) (?:really |always |even )?(?:feel|feeling|felt) (?:physically )?safe\b"
         + NotEmotionalSafety
-        + @"|\b(?:feel|feeling|felt|i am|am|is|are|was|so)(?<!\b(?:do not|does not|did not|never|no longer|not) (?:feel|feeling|felt)) (?:so |very |really |completely |totally )?unsafe\b" + NotEmotionalSafety
+        + @"|\b(?:feel|feeling|felt|i am|am|is|are|was|so)(?<!\b(?:do not|does not|did not|never|no longer|not) (?:once |ever )?(?:feel|feeling|felt)) (?:so |very |really |completely |totally )?unsafe\b" + NotEmotionalSafety
         + @"|\b(?:i am|we are|the kids are|kids are|children are|my kids are) (?:not|never) safe\b"
         + @"|\bnot safe (?:at|in) (?:home|my (?:own )?(?:home|house|flat)|the house|our (?:home|house|flat))\b|\bnot safe (?:with|around|near) (?:him|her|them)\b"
         + @"|\b(?:i am|i feel|we are|i think i am|i might be|i could be|my life is|the kids are) in (?:real |serious )?danger\b",
@@ -274,7 +291,9 @@ internal static partial class SafetyPatterns
         + @"|\b(?:i am|am|i) (?:not|never) (?:allowed|permitted) to (?:see|go|leave|talk|speak|call|text|visit|have|use|work|drive|wear|spend|eat|sleep|meet|contact)\b"
         + @"|\b(?:have to|need to|must) ask (?:his|her|their) permission\b|\bask (?:him|her|them) (?:for )?permission (?:for|to)\b|\bpermission for everything\b"
         + @"|\b(?:control|controls|controlling|controlled|took|taken|takes|taking|keeps|keeping|kept|hides|hid|hidden|confiscat[a-z]*) (?:all )?(?:of )?(?:my|our|the) (?:money|finances|bank (?:card|cards|account)|cards?|wages|salary|passport|car keys|wallet|documents|id|ids|id card)\b"
-        + @"|\bgives? me an? (?:allowance|pocket money)\b|\b(?:hand over|give (?:him|her|them)) (?:all )?(?:of )?my (?:paycheck|paycheque|pay|wages|salary|money|earnings|bank card|cards)\b"
+        + @"|\bgives? me an? (?:allowance|pocket money)\b|\bgives? me (?:only |just )?(?:[a-z0-9]+ )?(?:quid|pounds|dollars|bucks|euros|rupees|[0-9]+) a (?:week|month|fortnight)\b"
+        + @"|\b(?:emptied|drained|cleared out|closed|froze|frozen) (?:our|my|the) (?:joint |bank |savings )?(?:account|accounts|savings)\b"
+        + @"|\bchanged (?:all )?(?:the )?passwords? (?:on|to|of|for) (?:our|my|the) (?:joint |bank )?(?:account|accounts|bank|banking|phone|email)\b|\b(?:hand over|give (?:him|her|them)) (?:all )?(?:of )?my (?:paycheck|paycheque|pay|wages|salary|money|earnings|bank card|cards)\b"
         + @"|\bcontrol[a-z]* (?:who|where|what|when|how much) i\b|\bdecides? (?:what|who|where|when|how much) i (?:eat|wear|see|go|spend|talk|do)\b"
         + @"|\bhave to (?:text|send|call|check in with|report to|tell) (?:him|her|them)\b[^.]{0,40}\bevery (?:hour|half hour|[a-z0-9]+ minutes)\b"
         + @"|\bpunish(?:es|ed|ing)? me\b|\bprisoner\b|\btrapped in (?:my |our |the )?(?:own )?(?:home|house|flat|room|bedroom)\b"
@@ -351,7 +370,11 @@ internal static partial class SafetyPatterns
         + @"|\bor (?:else )?there (?:are|will be|would be) consequences\b"
         + @"|\b(?:will|would|going to|is going to) make (?:her|him|them|you|me|us) pay\b(?! for (?:the|dinner|it all|half|rent|bills|lunch|drinks)\b)"
         + @"|\b(?:going to|will|would|is coming to|wants to) come after (?:me|us|her|him|my)\b"
-        + @"|\bfound out where (?:i|we|she|he|they) (?:live|lives|work|works|are staying|is staying)\b"
+        + @"|\bfound out where (?:i|we|she|he|they) (?:live|lives|work|works|are staying|is staying|am|are|am staying|moved)\b"
+        + @"|\b" + Afraid + @"\b[^.]{0,60}\b(?:on (?:his|her|their) way (?:over|here|home|round|back)?|coming (?:round|over|here|home|back) tonight)\b"
+        + @"|\b(?:on (?:his|her|their) way (?:over|here|home|round|back)|(?:is|are) coming (?:round|over|here|home|back) tonight)\b[^.]{0,60}\b" + Afraid + @"\b"
+        + @"|\b(?:too )?" + Afraid + @" to (?:tell|ask) (?:him|her|them|my " + PartnerNoun + @")\b[^.]{0,30}\b(?:leave|leaving|for (?:them|it|my) back|divorce|back)\b"
+        + @"|\b(?:has|got|took|taken|hid|hidden) (?:the|my) (?:car )?keys and my phone\b|\b(?:has|got|took|taken|hid|hidden) my phone and (?:the|my) (?:car )?keys\b"
         + @"|\bsen[dt][a-z]* me (?:a )?(?:pictures?|photos?|pics?) of my (?:car|house|home|front door|flat|street|work|kids|children)\b"
         + @"|\b(?:photo|picture|pic|selfie|video)s? of where i am\b"
         + @"|\b(?:afraid|scared|terrified|frightened|worried|fear[a-z]*) for (?:my|our|her|his|their|the) (?:[a-z]+ ){0,2}(?:safety|life|lives)\b"
@@ -363,12 +386,23 @@ internal static partial class SafetyPatterns
         Options)]
     internal static partial Regex FearVeiledThreats();
 
+    // Plan-shaped words without a means named: an act with a time or a sequence ("do it when everyone is asleep"), a
+    // date set, a way worked out, not coming back, taking someone along, making it look like an accident. The gate marks
+    // them urgent, so that medium confidence of the meaning layer gives the full message at once.
+    [GeneratedRegex(
+        @"\b(?:do it|go through with it|set a date|(?:have|got) a date|(?:worked|figured|planned) (?:it|everything|it all) out|it all worked out"
+        + @"|(?:not|never|will not be|am not) (?:coming|going|bringing it) back|take (?:her|him|them|the kids|you) with me|look like an accident"
+        + @"|(?:nobody|no one) finds me|(?:everyone|everybody|the house|the kids) (?:is|are) (?:asleep|empty|out|gone)|(?:last|final) (?:time|night|day)"
+        + @"|when i go|before i go|arrived today|in my bag|(?:this|next|on) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend))\b",
+        Options)]
+    internal static partial Regex PlanCue();
+
     // ---------------------------------------------------------------- contexts that discount a phrase
 
     // An event the person places in a resolved past ("years ago", "as a teenager", "i am safe now").
     [GeneratedRegex(
         @"\b(?:years ago|a long time ago|long ago|decades ago|as a (?:teen|teenager|student|kid|child|young (?:man|woman))|in my (?:teens|twenties|20s|late teens|early twenties|youth)"
-        + @"|when i was (?:young|younger|a (?:kid|teen|teenager|student|child)|at (?:school|uni|university|college)|[0-9]+|in my (?:teens|twenties))|at (?:1[0-9]|[2-9][0-9])(?! (?:pm|am|oclock|o clock|percent))\b"
+        + @"|when i was (?:young|younger|little|small|a (?:kid|teen|teenager|student|child|little girl|little boy)|at (?:school|uni|university|college)|[0-9]+|in my (?:teens|twenties))|before we (?:met|got together)|(?:long|years) gone|out of (?:my|our) li(?:fe|ves)|no contact|at (?:1[0-9]|[2-9][0-9])(?! (?:pm|am|oclock|o clock|percent))\b"
         + @"|not (?:now|any more|these days)|these days i|i am (?:safe|doing (?:much |a lot |so much )?better|fine|okay|ok|happy|good|well) now|i am [0-9]+ now"
         + @"|that (?:ended|is over|was (?:years|a long time|ages))|(?:grew|growing) up|my (?:last|previous|old|first) (?:partner|husband|wife|boyfriend|girlfriend|relationship)"
         + @"|in the past|back then|got (?:help|better|through it)|(?:recovered|healed) from|(?:have|has) not (?:happened|felt that way|felt like that|had those thoughts) (?:in|for) (?:over |more than )?(?:years|ages|a long time|a decade|[a-z0-9]+ years)"
@@ -380,9 +414,21 @@ internal static partial class SafetyPatterns
 
     // Signs that it is happening now, which keep a past phrase live ("he used to hit me and now he has started again").
     [GeneratedRegex(
-        @"\b(?:again|still(?! (?:jump|flinch|get nightmares|have nightmares|have the scars|think about it|remember))|lately|recently|tonight|today|this (?:week|morning|evening)|right now|every (?:day|night)|started|coming back|came back|back again|is back|now (?:he|she|they|i (?:want|feel|am (?:thinking|scared|afraid)))|any day)\b",
+        @"\b(?:again|still(?! (?:jump|flinch|get nightmares|have nightmares|have the scars|think about it|remember|here|alive|around|standing|kicking|going strong))|lately|recently|tonight|today|this (?:week|morning|evening)|right now|every (?:day|night)|started|coming back|came back|back again|is back|now (?:he|she|they) (?:is|has|does|will|keeps|wants|says|said|started)|now i (?:want|feel|am (?:thinking|scared|afraid))|any day)\b",
         Options)]
     internal static partial Regex PresentDanger();
+
+    // A story from a film, a programme, a book or the news: the person is telling it, not living it.
+    [GeneratedRegex(
+        @"\b(?:on|in|from|watched|watching|saw|seen|read|reading|heard|listening to|about) (?:a|the|this|that|an|some|my|our) (?:[a-z]+ )?(?:podcast|documentary|doco|tv show|show|series|episode|film|movie|book|novel|article|news|headline|song|play|thread|lecture|essay|true crime|court case|soap|drama)\b",
+        Options)]
+    internal static partial Regex MediaFrame();
+
+    // Someone else's words reported: "my friend said if he did that to her she would kill him".
+    [GeneratedRegex(
+        @"\b(?:my|his|her|our) (?:friend|friends|mate|mates|mum|mom|mother|dad|father|sister|brother|therapist|counsellor|counselor|colleague|boss|nan|gran|grandma|aunt|uncle|cousin|neighbour|neighbor|bestie|best friend)\b[^.]{0,20}\b(?:said|says|joked|jokes|told me|reckons|reckoned|texted)\b",
+        Options)]
+    internal static partial Regex Hearsay();
 
     // Someone asked and the person said no: "the doctor asked if i ever think of harming myself and i said no".
     [GeneratedRegex(
@@ -397,6 +443,9 @@ internal static partial class SafetyPatterns
         @"\b(?:i am|i feel) not (?:scared|afraid|frightened) (?:of (?:him|her|them)|to go home|for my safety|to be at home)\b|\bnot (?:because|that) i am (?:scared|afraid|frightened) of (?:him|her|them)\b"
         + @"|\bnot suicidal\b|\bnot (?:thinking of|thinking about|going to) (?:hurting|hurt|harming|harm) myself\b|\bi do not want to die (?:, )?i (?:just )?want\b"
         + @"|\bnothing (?:violent|physical|like that|sinister|dangerous) (?:has )?(?:happened|going on|ever happened)\b|\bnothing sinister\b"
+        + @"|\b(?:never|not) (?:once |ever )?(?:felt|feel|been) (?:unsafe|scared|afraid|frightened|in danger)\b|\b(?:nobody|no one) (?:is|has been|was) (?:hurting|threatening|controlling|harming|hitting) me\b"
+        + @"|\b(?:do not|never) (?:have|had) (?:any )?(?:thoughts|urges|plans) (?:of|about) (?:harming|hurting|killing|ending)\b|\bnever (?:once )?(?:thought|considered) (?:about |of )?(?:ending my life|killing myself|suicide|hurting myself|harming myself)\b"
+        + @"|\bhas never (?:once )?(?:hit|hurt|threatened|touched|harmed) (?:me|us|the kids)\b|\bno intention of (?:hurting|harming)\b|\bnot (?:afraid|scared|frightened) to go home\b"
         + @"|\bticked none of\b|\bnone of (?:the|those) (?:boxes|signs|red flags)\b|\bi am not in (?:danger|that place)\b|\bhe (?:has )?never (?:once )?laid a (?:hand|finger) on me\b",
         Options)]
     internal static partial Regex Reassurance();
@@ -427,7 +476,7 @@ internal static partial class SafetyPatterns
     // phrase ("I'm not going to", "I would never", "he has never", "no intention of").
     [GeneratedRegex(
         @"(?:^| )(?<cue>not|never|no longer|no way|nor|no one|nobody|nothing|no intention of|no intentions of|no plans? to|no plans? of|no desire to|no thoughts? of|no thoughts? about|no urge to)"
-        + @"(?<fill>(?: (?:ever|even|once|really|actually|seriously|honestly|truly|at all|going to|about to|planning to|planning on|plan to|plan on|intending to|intend to|want to|wanted to|wanting to|try to|tried to|thinking about|thinking of|think about|think of|thought about|considering|consider|have|has|had|been|be|being|would|will|could|should|do|did|does|to|i|he|she|they|we|you|physically|literally|again|am|is|was|are|were|a|ever again|anything like)){0,6}) ?$",
+        + @"(?<fill>(?: (?:ever|even|once|really|actually|seriously|honestly|truly|at all|going to|about to|planning to|planning on|plan to|plan on|intending to|intend to|want to|wanted to|wanting to|try to|tried to|thinking about|thinking of|think about|think of|thought about|considering|consider|have|has|had|been|be|being|would|will|could|should|do|did|does|to|i|he|she|they|we|you|physically|literally|again|am|is|was|are|were|a|ever again|anything like|any|thoughts of|thoughts about|plans to|urge to)){0,6}) ?$",
         Options)]
     internal static partial Regex NegationBefore();
 }

@@ -92,6 +92,29 @@ public sealed class LayeredSafetyDetectorTests
         Assert.Equal(SafetyLevel.Possible, past.Level);
     }
 
+    [Theory]
+    [InlineData("we watched a documentary about a man who killed his wife, it really stayed with me")]
+    [InlineData("my sister said if her husband did that she would murder him")]
+    [InlineData("i was cutting myself when i was 16. looking back i am glad i am still here")]
+    public void A_story_a_report_or_a_resolved_past_lowers_the_meaning_verdict_one_grade(string text)
+    {
+        var medium = (LayeredSafetyDetector.Normal.Possible + LayeredSafetyDetector.Normal.Clear) / 2;
+        Assert.Equal(SafetyLevel.Possible, new LayeredSafetyDetector(new StubMeaning(0.99f)).Assess(text, SafetyScrutiny.Normal).Level);
+        Assert.False(new LayeredSafetyDetector(new StubMeaning(medium)).Assess(text, SafetyScrutiny.Normal).IsCrisis);
+
+        // After a crisis message the gentle check stays.
+        Assert.Equal(SafetyLevel.Possible, new LayeredSafetyDetector(new StubMeaning(medium)).Assess(text, SafetyScrutiny.Heightened).Level);
+    }
+
+    [Fact]
+    public void A_story_told_about_tonight_is_not_discounted()
+    {
+        var got = new LayeredSafetyDetector(new StubMeaning(0f)).Assess(
+            "we did the exercise from the book and it went ok, only grabbed me by the throat once tonight", SafetyScrutiny.Normal);
+        Assert.Equal(SafetyLevel.Clear, got.Level);
+        Assert.Equal(SafetyCategory.Violence, got.Category);
+    }
+
     private sealed class SentenceMeaning : IMeaningClassifier
     {
         public MeaningStatus Status => MeaningStatus.Ready;
@@ -100,6 +123,28 @@ public sealed class LayeredSafetyDetectorTests
         {
             // Danger only when the sentence is judged on its own: in the whole message the ordinary talk dilutes it.
             scores = normalizedText.StartsWith("on sunday", StringComparison.Ordinal) ? new MeaningScores(0.05f, 0.95f, 0, 0) : new MeaningScores(0.9f, 0.1f, 0, 0);
+            return true;
+        }
+    }
+
+    [Fact]
+    public void A_sentence_that_is_only_worrying_out_of_its_message_does_not_raise_the_verdict()
+    {
+        var medium = (LayeredSafetyDetector.Normal.Possible + LayeredSafetyDetector.Normal.Clear) / 2;
+        var meaning = new PerSentenceMeaning("i dont know if we will make it", medium);
+        var got = new LayeredSafetyDetector(meaning).Assess(
+            "cried at work again and cooked dinner in silence. i dont know if we will make it. i want to but i dont know", SafetyScrutiny.Normal);
+        Assert.False(got.IsCrisis);
+    }
+
+    private sealed class PerSentenceMeaning(string sentence, float danger) : IMeaningClassifier
+    {
+        public MeaningStatus Status => MeaningStatus.Ready;
+
+        public bool TryScore(string normalizedText, out MeaningScores scores)
+        {
+            var alone = normalizedText == SafetyText.Normalize(sentence).TrimEnd('.', ' ');
+            scores = alone ? new MeaningScores(1 - danger, danger, 0, 0) : new MeaningScores(0.9f, 0.1f, 0, 0);
             return true;
         }
     }

@@ -312,4 +312,34 @@ public sealed class SafetyDetectorTests
         stopwatch.Stop();
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), $"5,000 assessments took {stopwatch.Elapsed}");
     }
+
+    [Theory]
+    [InlineData("honestly gonna top myself if she goes", SafetyCategory.SelfHarm)]
+    [InlineData("took the rest of my tablets about an hour ago, feel woozy", SafetyCategory.SelfHarm)]
+    [InlineData("im going to end it. not the relationship. me.", SafetyCategory.SelfHarm)]
+    [InlineData("if the divorce goes through im not going on living", SafetyCategory.SelfHarm)]
+    [InlineData("wrote a letter to my daughter so she knows none of it is her fault, left it in her room", SafetyCategory.SelfHarm)]
+    [InlineData("most nights end with him shoving me into the wardrobe", SafetyCategory.Violence)]
+    [InlineData("when we argue he gets the hammer out of the toolbox and sets it on the table", SafetyCategory.Violence)]
+    [InlineData("she gets his rifle down and oils it in front of me while she asks who else there was", SafetyCategory.Violence)]
+    [InlineData("he gives me 30 quid a week and checks the receipts", SafetyCategory.FearForSafety)]
+    [InlineData("he emptied our joint account this morning and laughed", SafetyCategory.FearForSafety)]
+    [InlineData("im terrified, hes on his way over and hes been drinking all day", SafetyCategory.FearForSafety)]
+    [InlineData("she has the car keys and my phone and wont give them back", SafetyCategory.FearForSafety)]
+    public void Indirect_danger_of_each_kind_is_recognised(string text, SafetyCategory expected) =>
+        Assert.Equal(expected, _detector.Assess(text).Category);
+
+
+    [Theory]
+    [InlineData("i have never once felt unsafe with her, just hurt")]
+    [InlineData("nobody is hurting me, i am just so sad about the lies")]
+    [InlineData("i dont have any thoughts of hurting myself, i just cant sleep")]
+    [InlineData("in the podcast a woman said she was suicidal after the affair and now she runs a charity")]
+    [InlineData("my mate said if his wife did that he would kill her, we laughed about it")]
+    [InlineData("my stepdad was violent when i was little. hes long gone and i have no contact")]
+    public void Reassurances_stories_and_resolved_pasts_never_get_the_full_message_from_the_rules(string text)
+    {
+        var got = _detector.Assess(text);
+        Assert.False(got.IsCrisis, $"{got.Rule}: {SafetyText.Normalize(text)}");
+    }
 }

@@ -36,6 +36,17 @@ public sealed class SafetyGateTests
     }
 
     [Theory]
+    [InlineData("i know how i will do it when everyone is asleep")]
+    [InlineData("after the school run on friday im not coming back")]
+    [InlineData("i will make it look like an accident so she gets the insurance")]
+    public void A_plan_shaped_message_without_a_means_is_urgent(string text)
+    {
+        var gate = Gate(text);
+        Assert.True(gate.Open);
+        Assert.True(gate.Urgent);
+    }
+
+    [Theory]
     [InlineData("he locked me in the bedroom")]
     [InlineData("she took my passport away")]
     [InlineData("im so scared of him")]

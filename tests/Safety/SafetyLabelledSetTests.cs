@@ -95,7 +95,7 @@ public sealed class SafetyLabelledSetTests(MeaningModelFixture model, ITestOutpu
     public void On_the_development_set_every_layer_holds_the_figures_measured_when_it_was_frozen() =>
         HoldsFigures("safety-dev.tsv", DevFigures);
 
-    // A floor against regressions, never a target: the figures the round-2 detector measured the one time the held-out
+    // A floor against regressions, never a target: the figures the round-3 detector measured the one time the held-out
     // set was evaluated (safety/README.md). When the detector changes, the set moves into development.
     [Fact]
     public void On_the_held_out_set_the_frozen_detector_keeps_the_figures_it_measured_once() =>
@@ -194,11 +194,10 @@ public sealed class SafetyLabelledSetTests(MeaningModelFixture model, ITestOutpu
 
     /// <summary>What the frozen detector measured on safety-dev.tsv (safety/evaluate.sh dev), rounded against it.</summary>
     private static readonly Frozen DevFigures = new(
-        PhraseRecall: 0.484, MeaningRecall: 0.933, CombinationRecall: 0.997, CombinationWorstCategoryRecall: 0.994,
-        PlansMeansWeaponsClear: 0.900, OrdinaryClear: 0.056, OrdinaryPossible: 0.140);
+        PhraseRecall: 0.504, MeaningRecall: 0.937, CombinationRecall: 0.992, CombinationWorstCategoryRecall: 0.982,
+        PlansMeansWeaponsClear: 0.981, OrdinaryClear: 0.053, OrdinaryPossible: 0.075);
 
-    /// <summary>What the round-2 detector measured on safety-holdout.tsv (safety/evaluate.sh holdout), rounded against it.</summary>
+    /// <summary>What the round-3 detector (439846e) measured on safety-holdout.tsv (safety/evaluate.sh holdout), rounded against it.</summary>
     private static readonly Frozen HeldOutFigures = new(
-        PhraseRecall: 0.411, MeaningRecall: 0.903, CombinationRecall: 0.929, CombinationWorstCategoryRecall: 0.919,
-        PlansMeansWeaponsClear: 0.894, OrdinaryClear: 0.134, OrdinaryPossible: 0.185);
-}
+        PhraseRecall: 0.432, MeaningRecall: 0.909, CombinationRecall: 0.942, CombinationWorstCategoryRecall: 0.899,
+        PlansMeansWeaponsClear: 0.858, OrdinaryClear: 0.132, OrdinaryPossible: 0.051);
