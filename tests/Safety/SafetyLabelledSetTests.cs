@@ -201,3 +201,4 @@ public sealed class SafetyLabelledSetTests(MeaningModelFixture model, ITestOutpu
     private static readonly Frozen HeldOutFigures = new(
         PhraseRecall: 0.432, MeaningRecall: 0.909, CombinationRecall: 0.942, CombinationWorstCategoryRecall: 0.899,
         PlansMeansWeaponsClear: 0.858, OrdinaryClear: 0.132, OrdinaryPossible: 0.051);
+}
