@@ -67,7 +67,7 @@ if (scheduler) {
     check(`Scheduler: one tick's reads with ${scheduler.tickDue} due among ${scheduler.people.toLocaleString('en')} people`,
         `${scheduler.tickReads} (${scheduler.tickQueries} index-minute queries + ${scheduler.tickPointReads} point reads of the due people's rows)`,
         scheduler.tickSent === scheduler.tickDue && scheduler.tickQueries <= 16 && scheduler.tickPointReads <= 3 * scheduler.tickDue,
-        `the index minutes since the last tick, and per due person their profile and conversation reference (read, then the profile again to update it); nothing of the other people`);
+        `the index minutes since the last tick, and per due person their profile and conversation reference (one read call; recording the send reuses the profile row read); nothing of the other people`);
     check('Scheduler: 0 duplicates with two sender instances', `${scheduler.duplicates} (${scheduler.sent} of ${scheduler.sendsDue} sent)`, scheduler.duplicates === 0 && scheduler.sent === scheduler.sendsDue);
     check(`Scheduler: ≥ 200 sends/s (MaxSendsPerSecond ${scheduler.maxSendsPerSecond} per instance)`, `${fmt(scheduler.sendsPerSecond)} sends/s`, scheduler.sendsPerSecond >= 200);
 } else {

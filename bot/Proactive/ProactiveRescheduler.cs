@@ -5,36 +5,38 @@ namespace TrustBot.Bot.Proactive;
 
 /// <summary>
 /// Records in the person's profile what became of a due message and moves their row of the due-time
-/// index to the next one, in one write call with the profile (see <see cref="ProfileStore.UpdateAsync(string, Func{JourneyProfile, IEnumerable{StorageWrite}}, CancellationToken)"/>).
+/// index to the next one, in one write call with the profile (see <see cref="ProfileStore.UpdateAsync(string, StoreItem?, Func{JourneyProfile, IEnumerable{StorageWrite}}, CancellationToken)"/>).
+/// Each change starts from the profile row the sender read (<c>stored</c>), so it costs no second read unless
+/// the person's own turn changed the profile in between.
 /// </summary>
 internal sealed class ProactiveRescheduler(ProfileStore profiles, TimeProvider clock, ReminderRules rules)
 {
     /// <summary>The message was not sent (no longer due, or not delivered this time): the schedule moves on.</summary>
-    public Task MoveOnAsync(string person, StorageKey processed, CancellationToken cancellationToken) =>
-        UpdateAsync(person, processed, _ => { }, reschedule: true, dropReference: false, cancellationToken);
+    public Task MoveOnAsync(string person, StoreItem? stored, StorageKey processed, CancellationToken cancellationToken) =>
+        UpdateAsync(person, stored, processed, _ => { }, reschedule: true, dropReference: false, cancellationToken);
 
     /// <summary>The message went out: the profile remembers it, then the next one is scheduled.</summary>
-    public Task SentAsync(string person, StorageKey processed, DueMessage message, DateTimeOffset now, CancellationToken cancellationToken) =>
-        UpdateAsync(person, processed, p => RecordSent(p, message, now), reschedule: true, dropReference: false, cancellationToken);
+    public Task SentAsync(string person, StoreItem? stored, StorageKey processed, DueMessage message, DateTimeOffset now, CancellationToken cancellationToken) =>
+        UpdateAsync(person, stored, processed, p => RecordSent(p, message, now), reschedule: true, dropReference: false, cancellationToken);
 
     /// <summary>The channel refuses messages to the person until they write again.</summary>
-    public Task BlockedAsync(string person, StorageKey processed, CancellationToken cancellationToken) =>
-        UpdateAsync(person, processed, p => p.ChannelBlocked = true, reschedule: true, dropReference: false, cancellationToken);
+    public Task BlockedAsync(string person, StoreItem? stored, StorageKey processed, CancellationToken cancellationToken) =>
+        UpdateAsync(person, stored, processed, p => p.ChannelBlocked = true, reschedule: true, dropReference: false, cancellationToken);
 
     /// <summary>There is nowhere to send: nothing is scheduled until the person writes again.</summary>
-    public Task NoConversationAsync(string person, StorageKey processed, CancellationToken cancellationToken) =>
-        UpdateAsync(person, processed, p => p.ScheduledDueKey = p.ScheduledKind = null, reschedule: false, dropReference: false, cancellationToken);
+    public Task NoConversationAsync(string person, StoreItem? stored, StorageKey processed, CancellationToken cancellationToken) =>
+        UpdateAsync(person, stored, processed, p => p.ScheduledDueKey = p.ScheduledKind = null, reschedule: false, dropReference: false, cancellationToken);
 
     /// <summary>The conversation no longer exists: its reference is forgotten and nothing is scheduled.</summary>
-    public Task ConversationGoneAsync(string person, StorageKey processed, CancellationToken cancellationToken) =>
-        UpdateAsync(person, processed, p =>
+    public Task ConversationGoneAsync(string person, StoreItem? stored, StorageKey processed, CancellationToken cancellationToken) =>
+        UpdateAsync(person, stored, processed, p =>
         {
             p.LastConversationKey = null;
             p.ScheduledDueKey = p.ScheduledKind = null;
         }, reschedule: false, dropReference: true, cancellationToken);
 
-    private Task UpdateAsync(string person, StorageKey processed, Action<JourneyProfile> change, bool reschedule, bool dropReference, CancellationToken cancellationToken) =>
-        profiles.UpdateAsync(person, profile =>
+    private Task UpdateAsync(string person, StoreItem? stored, StorageKey processed, Action<JourneyProfile> change, bool reschedule, bool dropReference, CancellationToken cancellationToken) =>
+        profiles.UpdateAsync(person, stored, profile =>
         {
             change(profile);
             var indexWrites = new List<StorageWrite>();
@@ -44,7 +46,7 @@ internal sealed class ProactiveRescheduler(ProfileStore profiles, TimeProvider c
                 profile.ScheduledDueKey = profile.ScheduledKind = null;
                 indexWrites.AddRange(DueIndex.Reschedule(profile, person, clock.GetUtcNow(), rules));
             }
-            if (!indexWrites.Any(w => w.Key == processed)) indexWrites.Add(new StorageWrite(processed, null, ETags.Any));
+            if (!indexWrites.Exists(w => w.Key == processed)) indexWrites.Add(new StorageWrite(processed, null, ETags.Any));
             var writes = new List<StorageWrite>();
             if (dropReference) writes.Add(new StorageWrite(new StorageKey(person, RecordKinds.Reference), null, ETags.Any));
             writes.AddRange(indexWrites);

@@ -109,7 +109,7 @@ internal sealed class ProactiveSender : BackgroundService
     private async Task<bool> SendClaimedAsync(StorageKey key, DueEntry entry, CancellationToken cancellationToken)
     {
         var person = entry.Person;
-        var (profile, reference) = await _profiles.ReadWithReferenceAsync(person, cancellationToken).ConfigureAwait(false);
+        var (profile, reference, stored) = await _profiles.ReadWithReferenceAsync(person, cancellationToken).ConfigureAwait(false);
         if (profile is null || profile.ScheduledDueKey != key.Partition)
         {
             // Erased, or the index row outlived a schedule change: the profile is the truth.
@@ -120,13 +120,13 @@ internal sealed class ProactiveSender : BackgroundService
         var now = _clock.GetUtcNow();
         if (!ReminderSchedule.IsStillDue(profile, entry.Kind, entry.DueAt, now, _rules))
         {
-            await _rescheduler.MoveOnAsync(person, key, cancellationToken).ConfigureAwait(false);
+            await _rescheduler.MoveOnAsync(person, stored, key, cancellationToken).ConfigureAwait(false);
             _logger.LogInformation("Proactive {Kind} no longer due; rescheduled", entry.Kind);
             return false;
         }
         if (reference is null)
         {
-            await _rescheduler.NoConversationAsync(person, key, cancellationToken).ConfigureAwait(false);
+            await _rescheduler.NoConversationAsync(person, stored, key, cancellationToken).ConfigureAwait(false);
             return false;
         }
 
@@ -140,22 +140,22 @@ internal sealed class ProactiveSender : BackgroundService
         switch (failure)
         {
             case null:
-                await _rescheduler.SentAsync(person, key, message, now, cancellationToken).ConfigureAwait(false);
+                await _rescheduler.SentAsync(person, stored, key, message, now, cancellationToken).ConfigureAwait(false);
                 BotTelemetry.Source.StartActivity("proactive.sent")?.SetTag("trustbot.proactive.kind", entry.Kind.ToString()).Dispose();
                 _logger.LogInformation("Proactive {Kind} sent", entry.Kind);
                 return true;
             case ChannelSendException { IsBlocked: true } blocked:
                 _logger.LogInformation("Proactive {Kind} refused by the channel ({Code}); no more proactive messages until the person writes", entry.Kind, blocked.Code);
-                await _rescheduler.BlockedAsync(person, key, cancellationToken).ConfigureAwait(false);
+                await _rescheduler.BlockedAsync(person, stored, key, cancellationToken).ConfigureAwait(false);
                 return false;
             case ChannelSendException { IsGone: true }:
                 _logger.LogInformation("Proactive {Kind}: the conversation no longer exists; reference dropped", entry.Kind);
-                await _rescheduler.ConversationGoneAsync(person, key, cancellationToken).ConfigureAwait(false);
+                await _rescheduler.ConversationGoneAsync(person, stored, key, cancellationToken).ConfigureAwait(false);
                 return false;
             default:
                 // Not sent this time; the schedule moves on to the next message.
                 _logger.LogWarning(failure, "Proactive {Kind} could not be delivered", entry.Kind);
-                await _rescheduler.MoveOnAsync(person, key, cancellationToken).ConfigureAwait(false);
+                await _rescheduler.MoveOnAsync(person, stored, key, cancellationToken).ConfigureAwait(false);
                 return false;
         }
     }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using TrustBot.Turns;
 
 namespace TrustBot.Dialogs;
@@ -48,13 +47,20 @@ public sealed class DialogInstance
     public string Id { get; set; } = "";
 
     /// <summary>The dialog's own state; persisted between turns.</summary>
-    public JsonObject State { get; set; } = [];
+    public DialogInstanceState State
+    {
+        get => _state;
+        set => _state = value ?? new DialogInstanceState(); // a stored "state": null starts the dialog's state empty
+    }
+
+    private DialogInstanceState _state = new();
 
     /// <summary>The inner stack of a component dialog; null for other dialogs.</summary>
     public DialogState? Inner { get; set; }
 }
 
 /// <summary>The persisted dialog stack of one conversation (top of stack first).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(DialogStateConverter))]
 public sealed class DialogState
 {
     /// <summary>The stack; index 0 is the active dialog.</summary>

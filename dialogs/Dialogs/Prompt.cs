@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TrustBot.Schema;
@@ -58,7 +57,7 @@ public delegate Task<bool> PromptValidator<T>(PromptValidatorContext<T> promptCo
 /// </summary>
 internal abstract class Prompt<T> : Dialog, IPromptDialog
 {
-    private const string OptionsKey = "options";
+    private const string OptionsKey = DialogInstanceState.PromptOptionsName;
     private const string AttemptsKey = "attempts";
     private readonly PromptValidator<T>? _validator;
 
@@ -71,8 +70,8 @@ internal abstract class Prompt<T> : Dialog, IPromptDialog
         var promptOptions = options as PromptOptions
             ?? throw new ArgumentException($"Start {Id} with PromptOptions.", nameof(options));
         var instance = dc.ActiveDialog!;
-        instance.State[OptionsKey] = JsonSerializer.SerializeToNode(promptOptions, DialogJson.Default.PromptOptions);
-        instance.State[AttemptsKey] = 0;
+        instance.State.Set(OptionsKey, promptOptions, DialogJson.Default.PromptOptions);
+        instance.State.SetInt(AttemptsKey, 0);
         await SendAsync(dc.Context, promptOptions, isRetry: false, cancellationToken).ConfigureAwait(false);
         return DialogTurnResult.Waiting;
     }
@@ -83,8 +82,8 @@ internal abstract class Prompt<T> : Dialog, IPromptDialog
         if (dc.Context.Activity.Type != ActivityTypes.Message) return DialogTurnResult.Waiting;
         var instance = dc.ActiveDialog!;
         var options = OptionsOf(instance);
-        var attempts = (instance.State[AttemptsKey]?.GetValue<int>() ?? 0) + 1;
-        instance.State[AttemptsKey] = attempts;
+        var attempts = (instance.State.GetInt(AttemptsKey) ?? 0) + 1;
+        instance.State.SetInt(AttemptsKey, attempts);
 
         var input = PromptInput.Of(dc.Context.Activity);
         // A question or greeting instead of an answer ("is this private?") is answered first, then the question again.
@@ -100,7 +99,7 @@ internal abstract class Prompt<T> : Dialog, IPromptDialog
         if (recognized.Unclear is { Count: > 1 } between)
         {
             // Two options named: ask which, never guess. Not counted as a failed attempt.
-            instance.State[AttemptsKey] = attempts - 1;
+            instance.State.SetInt(AttemptsKey, attempts - 1);
             await dc.Context.SendActivityAsync(Clarification(dc.Context, between), cancellationToken).ConfigureAwait(false);
             return DialogTurnResult.Waiting;
         }
@@ -140,7 +139,7 @@ internal abstract class Prompt<T> : Dialog, IPromptDialog
     private async Task<DialogTurnResult> AskAgainAsync(DialogContext dc, DialogInstance instance, PromptOptions options, int attempts, CancellationToken cancellationToken)
     {
         // An aside is not a failed answer.
-        instance.State[AttemptsKey] = attempts - 1;
+        instance.State.SetInt(AttemptsKey, attempts - 1);
         await SendAsync(dc.Context, options, isRetry: false, cancellationToken).ConfigureAwait(false);
         return DialogTurnResult.Waiting;
     }
@@ -190,22 +189,58 @@ internal abstract class Prompt<T> : Dialog, IPromptDialog
 
     PromptOptions IPromptDialog.OptionsOf(DialogInstance instance) => OptionsOf(instance);
 
-    private static PromptOptions OptionsOf(DialogInstance instance)
+    // Read several times a turn (interruptions, the prompt, a re-prompt): the state keeps the object it read.
+    private static PromptOptions OptionsOf(DialogInstance instance) =>
+        instance.State.Get(OptionsKey, DialogJson.Default.PromptOptions) ?? new PromptOptions();
+
+    /// <summary>
+    /// A copy of the stored question to send: sending fills in addresses and rendering adds buttons, which must not
+    /// change the options kept with the prompt. Top-level properties and lists are copied; what they hold is only read.
+    /// </summary>
+    private static Activity? Clone(Activity? activity) => activity is null ? null : new Activity
     {
-        // Read several times a turn (interruptions, the prompt, a re-prompt): deserialized once per stored version.
-        var stored = instance.State[OptionsKey];
-        if (ReadOptions.TryGetValue(instance, out var read) && ReferenceEquals(read.Stored, stored)) return read.Options;
-        var options = stored?.Deserialize(DialogJson.Default.PromptOptions) ?? new PromptOptions();
-        ReadOptions.AddOrUpdate(instance, new StoredOptions(stored, options));
-        return options;
-    }
-
-    private static readonly ConditionalWeakTable<DialogInstance, StoredOptions> ReadOptions = new();
-
-    private sealed record StoredOptions(JsonNode? Stored, PromptOptions Options);
-
-    private static Activity? Clone(Activity? activity) =>
-        activity is null ? null : JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(activity, DialogJson.Default.Activity), DialogJson.Default.Activity);
+        Type = activity.Type,
+        Id = activity.Id,
+        Timestamp = activity.Timestamp,
+        LocalTimestamp = activity.LocalTimestamp,
+        LocalTimezone = activity.LocalTimezone,
+        ServiceUrl = activity.ServiceUrl,
+        ChannelId = activity.ChannelId,
+        From = activity.From,
+        Conversation = activity.Conversation,
+        Recipient = activity.Recipient,
+        TextFormat = activity.TextFormat,
+        AttachmentLayout = activity.AttachmentLayout,
+        MembersAdded = activity.MembersAdded is null ? null : [.. activity.MembersAdded],
+        MembersRemoved = activity.MembersRemoved is null ? null : [.. activity.MembersRemoved],
+        TopicName = activity.TopicName,
+        Locale = activity.Locale,
+        Text = activity.Text,
+        Speak = activity.Speak,
+        InputHint = activity.InputHint,
+        Summary = activity.Summary,
+        SuggestedActions = activity.SuggestedActions is null ? null : new SuggestedActions
+        {
+            To = activity.SuggestedActions.To is null ? null : [.. activity.SuggestedActions.To],
+            Actions = [.. activity.SuggestedActions.Actions],
+        },
+        Attachments = activity.Attachments is null ? null : [.. activity.Attachments],
+        Entities = activity.Entities is null ? null : [.. activity.Entities],
+        ChannelData = activity.ChannelData?.DeepClone(),
+        Action = activity.Action,
+        ReplyToId = activity.ReplyToId,
+        Label = activity.Label,
+        ValueType = activity.ValueType,
+        Value = activity.Value?.DeepClone(),
+        Name = activity.Name,
+        RelatesTo = activity.RelatesTo,
+        Code = activity.Code,
+        Expiration = activity.Expiration,
+        Importance = activity.Importance,
+        DeliveryMode = activity.DeliveryMode,
+        CallerId = activity.CallerId,
+        Properties = activity.Properties is null ? null : new Dictionary<string, JsonElement>(activity.Properties),
+    };
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using TrustBot.Schema;
 
 namespace TrustBot.Dialogs;
@@ -43,9 +44,11 @@ public sealed class Choice
     public string? Id { get; set; }
 
     /// <summary>The text shown for this option.</summary>
+    [JsonIgnore] // derived: not stored with the prompt
     public string Display => Title ?? Value;
 
     /// <summary>The value the option's button sends.</summary>
+    [JsonIgnore]
     public string ButtonValue => string.IsNullOrWhiteSpace(Id) ? Value : Id;
 
     /// <summary>Creates choices from titles.</summary>

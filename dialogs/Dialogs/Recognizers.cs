@@ -331,6 +331,18 @@ internal static partial class Recognizers
     public static IReadOnlyList<string> Tokens(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return [];
+        // A turn's message is split by several recognisers, and choice words every time a question is answered:
+        // the words are kept with the very string they came from (and go when it goes).
+        if (TokenMemo.TryGetValue(text, out var known)) return known;
+        var tokens = SplitWords(text).ToArray();
+        TokenMemo.AddOrUpdate(text, tokens);
+        return tokens;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, string[]> TokenMemo = new();
+
+    private static List<string> SplitWords(string text)
+    {
         var list = new List<string>();
         var word = new StringBuilder();
         foreach (var ch in text)

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using TrustBot.Schema;
@@ -22,9 +20,6 @@ internal sealed class WaterfallDialog<TData> : Dialog where TData : class, new()
     private const string DataKey = "data";
     internal const string ValuesKey = "values";
 
-    // The typed data is deserialized once per instance per turn so every step of the turn shares one object.
-    private static readonly ConditionalWeakTable<DialogInstance, TData> Live = new();
-
     private readonly JsonTypeInfo<TData> _typeInfo;
     private readonly IReadOnlyList<WaterfallStep<TData>> _steps;
 
@@ -43,9 +38,8 @@ internal sealed class WaterfallDialog<TData> : Dialog where TData : class, new()
     public override Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
         var instance = dc.ActiveDialog!;
-        var data = options as TData ?? new TData();
-        Live.AddOrUpdate(instance, data);
-        instance.State[StepKey] = -1;
+        instance.State.Set(DataKey, options as TData ?? new TData(), _typeInfo);
+        instance.State.SetInt(StepKey, -1);
         return RunStepAsync(dc, 0, null, cancellationToken);
     }
 
@@ -61,21 +55,14 @@ internal sealed class WaterfallDialog<TData> : Dialog where TData : class, new()
     public override Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, object? result, CancellationToken cancellationToken) =>
         RunStepAsync(dc, CurrentStep(dc.ActiveDialog!) + 1, result, cancellationToken);
 
-    /// <inheritdoc />
-    public override Task EndDialogAsync(ITurnContext turnContext, DialogInstance instance, DialogReason reason, CancellationToken cancellationToken)
-    {
-        Live.Remove(instance);
-        return Task.CompletedTask;
-    }
-
     internal async Task<DialogTurnResult> RunStepAsync(DialogContext dc, int index, object? result, CancellationToken cancellationToken)
     {
         var instance = dc.ActiveDialog!;
         var data = DataOf(instance);
         if (index >= _steps.Count) return await dc.EndDialogAsync(data, cancellationToken).ConfigureAwait(false);
 
-        instance.State[StepKey] = index;
-        var step = new WaterfallStepContext<TData>(this, dc, index, data, result);
+        instance.State.SetInt(StepKey, index);
+        var step = new WaterfallStepContext<TData>(this, dc, index, data, instance, result);
         try
         {
             return await _steps[index](step, cancellationToken).ConfigureAwait(false);
@@ -83,19 +70,22 @@ internal sealed class WaterfallDialog<TData> : Dialog where TData : class, new()
         finally
         {
             // Persist whatever the step changed, unless the step ended this dialog.
-            if (dc.Stack.Contains(instance)) instance.State[DataKey] = JsonSerializer.SerializeToNode(data, _typeInfo);
+            if (dc.Stack.Contains(instance)) instance.State.Set(DataKey, data, _typeInfo);
         }
     }
 
+    // Read once per instance per turn (the state keeps the object), so every step of the turn shares one object.
     private TData DataOf(DialogInstance instance)
     {
-        if (Live.TryGetValue(instance, out var live)) return live;
-        var data = instance.State[DataKey] is JsonNode node ? node.Deserialize(_typeInfo) ?? new TData() : new TData();
-        Live.AddOrUpdate(instance, data);
+        if (instance.State.Get(DataKey, _typeInfo) is { } data) return data;
+        data = new TData();
+        instance.State.Set(DataKey, data, _typeInfo);
         return data;
     }
 
-    private static int CurrentStep(DialogInstance instance) => instance.State[StepKey]?.GetValue<int>() ?? -1;
+    private static int CurrentStep(DialogInstance instance) => instance.State.GetInt(StepKey) ?? -1;
+
+    internal static JsonObject ValuesOf(DialogInstance instance) => instance.State.GetOrAddObject(ValuesKey);
 }
 
 /// <summary>What a waterfall step sees: the flow's data, the previous step's result, and the moves it can make.</summary>
@@ -104,10 +94,10 @@ public sealed class WaterfallStepContext<TData> where TData : class, new()
     private readonly WaterfallDialog<TData> _waterfall;
     private readonly DialogInstance _instance;
 
-    internal WaterfallStepContext(WaterfallDialog<TData> waterfall, DialogContext dc, int index, TData data, object? result)
+    internal WaterfallStepContext(WaterfallDialog<TData> waterfall, DialogContext dc, int index, TData data, DialogInstance instance, object? result)
     {
         _waterfall = waterfall;
-        _instance = dc.ActiveDialog!;
+        _instance = instance;
         DialogContext = dc;
         Index = index;
         Data = data;
@@ -130,14 +120,7 @@ public sealed class WaterfallStepContext<TData> where TData : class, new()
     /// A loose values bag persisted with the dialog. It is stored only once a step touches it, so the flows that
     /// keep everything in <see cref="Data"/> do not save an empty object on every step.
     /// </summary>
-    public JsonObject Values
-    {
-        get
-        {
-            var state = _instance.State;
-            return state[WaterfallDialog<TData>.ValuesKey] as JsonObject ?? (JsonObject)(state[WaterfallDialog<TData>.ValuesKey] = new JsonObject());
-        }
-    }
+    public JsonObject Values => WaterfallDialog<TData>.ValuesOf(_instance);
 
     /// <summary>
     /// The result of the previous step's move: a prompt's recognised answer (null when the prompt

@@ -50,6 +50,9 @@ internal static class DueIndex
     public static IReadOnlyList<StorageWrite> Reschedule(JourneyProfile profile, string person, DateTimeOffset now, ReminderRules rules, bool deferLater = false)
     {
         var next = ReminderSchedule.Next(profile, now, rules);
+        // Most turns leave the schedule as it is: that is recognised without building the key's text.
+        if (next is not null && next.Milestone == MilestoneKind.None && IsPartition(profile.ScheduledDueKey, next.DueAt)
+            && profile.ScheduledKind == next.Kind.ToString()) return [];
         var partition = next is null ? null : PartitionFor(next.DueAt);
         var kind = next is null ? null : Fingerprint(next);
         if (partition == profile.ScheduledDueKey && kind == profile.ScheduledKind) return [];
@@ -70,6 +73,15 @@ internal static class DueIndex
         profile.ScheduledDueKey = partition;
         profile.ScheduledKind = kind;
         return writes;
+    }
+
+    private static bool IsPartition(string? key, DateTimeOffset dueAt)
+    {
+        Span<char> text = stackalloc char[PartitionPrefix.Length + 12];
+        PartitionPrefix.CopyTo(text);
+        return key is not null
+            && dueAt.UtcDateTime.TryFormat(text[PartitionPrefix.Length..], out var written, "yyyyMMddHHmm", CultureInfo.InvariantCulture)
+            && key.AsSpan().SequenceEqual(text[..(PartitionPrefix.Length + written)]);
     }
 
     private static string Fingerprint(DueMessage message) =>

@@ -26,15 +26,19 @@ internal sealed class ProfileStore(IStorage storage)
         return items.TryGetValue(key, out var item) ? Parse(item) : null;
     }
 
-    /// <summary>The person's profile and the conversation they last used, in one read.</summary>
-    public async Task<(JourneyProfile? Profile, ConversationReference? Reference)> ReadWithReferenceAsync(string person, CancellationToken cancellationToken)
+    /// <summary>
+    /// The person's profile and the conversation they last used, in one read, with the profile's row as stored
+    /// (pass it to <see cref="UpdateAsync(string, StoreItem?, Func{JourneyProfile, IEnumerable{StorageWrite}}, CancellationToken)"/>
+    /// so the change needs no second read).
+    /// </summary>
+    public async Task<(JourneyProfile? Profile, ConversationReference? Reference, StoreItem? Stored)> ReadWithReferenceAsync(string person, CancellationToken cancellationToken)
     {
         var userKey = UserState.KeyFor(person);
         var referenceKey = new StorageKey(person, RecordKinds.Reference);
         var items = await storage.ReadAsync([userKey, referenceKey], cancellationToken).ConfigureAwait(false);
         var profile = items.TryGetValue(userKey, out var userItem) ? Parse(userItem) : null;
         var reference = items.TryGetValue(referenceKey, out var referenceItem) ? ParseReference(referenceItem) : null;
-        return (profile, reference);
+        return (profile, reference, userItem);
     }
 
     /// <summary>
@@ -43,13 +47,25 @@ internal sealed class ProfileStore(IStorage storage)
     /// again on a fresh copy after a conflict. False when there is no profile to change. After
     /// <see cref="MaxAttempts"/> conflicts the <see cref="StorageConflictException"/> is thrown.
     /// </summary>
-    public async Task<bool> UpdateAsync(string person, Func<JourneyProfile, IEnumerable<StorageWrite>> change, CancellationToken cancellationToken)
+    public Task<bool> UpdateAsync(string person, Func<JourneyProfile, IEnumerable<StorageWrite>> change, CancellationToken cancellationToken) =>
+        UpdateAsync(person, null, change, cancellationToken);
+
+    /// <summary>
+    /// Changes the stored profile starting from <paramref name="stored"/>, the row as read a moment ago (null reads it):
+    /// its ETag guards the write, so a profile changed meanwhile is read again and the change applied to it.
+    /// </summary>
+    public async Task<bool> UpdateAsync(string person, StoreItem? stored, Func<JourneyProfile, IEnumerable<StorageWrite>> change, CancellationToken cancellationToken)
     {
         var key = UserState.KeyFor(person);
         for (var attempt = 1; ; attempt++)
         {
-            var items = await storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
-            if (!items.TryGetValue(key, out var item) || Parse(item) is not { } profile || JsonNode.Parse(item.Json) is not JsonObject document) return false;
+            StoreItem? item = attempt == 1 ? stored : null;
+            if (item is null)
+            {
+                var items = await storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
+                items.TryGetValue(key, out item);
+            }
+            if (item is null || Parse(item) is not { } profile || JsonNode.Parse(item.Json) is not JsonObject document) return false;
             var together = change(profile).ToList();
             document[Property] = JsonSerializer.SerializeToNode(profile, JourneyJson.Default.JourneyProfile);
             // The person's partition comes first: when its condition fails nothing else needs applying.

@@ -36,8 +36,17 @@ internal static class ReminderSchedule
         if (CheckInReminder(profile, from, zone, time, rules) is { } reminder) candidates.Add(reminder);
         if (candidates.Count == 0) return null;
 
-        var day = LocalDate(candidates.Min(c => c.DueAt), zone);
-        return candidates.Where(c => LocalDate(c.DueAt, zone) == day).OrderBy(c => Priority(c.Kind)).ThenBy(c => c.DueAt).First();
+        // The earliest day's message of the highest priority (then the earliest); a loop, as this runs on every turn.
+        var earliest = candidates[0].DueAt;
+        foreach (var c in candidates) if (c.DueAt < earliest) earliest = c.DueAt;
+        var day = LocalDate(earliest, zone);
+        DueMessage? best = null;
+        foreach (var c in candidates)
+        {
+            if (LocalDate(c.DueAt, zone) != day) continue;
+            if (best is null || Priority(c.Kind) < Priority(best.Kind) || Priority(c.Kind) == Priority(best.Kind) && c.DueAt < best.DueAt) best = c;
+        }
+        return best;
     }
 
     /// <summary>
@@ -106,7 +115,8 @@ internal static class ReminderSchedule
     /// <summary>The streak milestone not yet celebrated (3, 7, 14, ...), or 0.</summary>
     public static int StreakToCelebrate(JourneyProfile profile)
     {
-        var reached = StreakMilestones.Where(m => m <= profile.Streak).DefaultIfEmpty(0).Max();
+        var reached = 0;
+        foreach (var m in StreakMilestones) if (m <= profile.Streak && m > reached) reached = m;
         return reached > profile.CelebratedStreak ? reached : 0;
     }
 

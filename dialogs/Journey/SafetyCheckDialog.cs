@@ -245,7 +245,7 @@ internal sealed class SafetyCheckDialog : Dialog, IOwnsAnswers
     {
         try
         {
-            return instance.State[DataKey]?.Deserialize(SafetyJson.Default.SafetyCheckState) ?? new SafetyCheckState();
+            return instance.State.Get(DataKey, SafetyJson.Default.SafetyCheckState) ?? new SafetyCheckState();
         }
         catch (JsonException)
         {
@@ -255,5 +255,5 @@ internal sealed class SafetyCheckDialog : Dialog, IOwnsAnswers
     }
 
     private static void Save(DialogInstance instance, SafetyCheckState state) =>
-        instance.State[DataKey] = JsonSerializer.SerializeToNode(state, SafetyJson.Default.SafetyCheckState);
+        instance.State.Set(DataKey, state, SafetyJson.Default.SafetyCheckState);
 }

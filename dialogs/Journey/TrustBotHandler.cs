@@ -235,6 +235,7 @@ internal sealed class TrustBotHandler : IBot
     {
         // A service URL no token vouched for (anonymous local mode) is never stored for later reminders.
         if (turn.Services.Get<ServiceUrlVerification>() is { Verified: false }) return;
+        if (IsLastConversation(journey.Profile.LastConversationKey, turn.Activity)) return;
         var reference = turn.Activity.GetConversationReference();
         var key = $"{reference.ChannelId}|{reference.Conversation?.Id}|{reference.ServiceUrl}";
         if (journey.Profile.LastConversationKey == key) return;
@@ -242,6 +243,19 @@ internal sealed class TrustBotHandler : IBot
         reference.ActivityId = null;
         reference.ServiceUrlVerified = turn.Services.Get<ServiceUrlVerification>()?.Verified ?? false;
         journey.Records.Put(RecordKinds.Reference, reference, JourneyJson.Default.ConversationReference);
+    }
+
+    /// <summary>True when <paramref name="key"/> is the key RememberConversation makes for the activity's conversation (checked on every turn, so without building it).</summary>
+    private static bool IsLastConversation(string? key, Activity activity)
+    {
+        if (key is null) return false;
+        var rest = key.AsSpan();
+        foreach (var part in (ReadOnlySpan<string?>)[activity.ChannelId, activity.Conversation?.Id])
+        {
+            if (!rest.StartsWith(part) || rest.Length <= (part?.Length ?? 0) || rest[part?.Length ?? 0] != '|') return false;
+            rest = rest[((part?.Length ?? 0) + 1)..];
+        }
+        return rest.SequenceEqual(activity.ServiceUrl);
     }
 
     /// <summary>"Not today" as the first answer to a check-in reminder sent in the last hours.</summary>

@@ -86,7 +86,8 @@ internal abstract class BotState
     internal StorageWrite? PrepareWrite(ITurnContext turnContext, bool force, string? turnId = null)
     {
         if (Cached(turnContext) is not { } cached) return null;
-        var changed = StateDocument.Write(cached.Json, cached.Slots, cached.OriginalJson, out var json, out var count);
+        // The turn marker changes the text, so when one is added the first pass only compares (no text is made twice).
+        var changed = StateDocument.Write(cached.Json, cached.Slots, cached.OriginalJson, out var json, out var count, text: turnId is null);
         if (!force && !changed) return null;
         if (count == 0 && cached.ETag == ETags.New) return null;
         // Only a document that stays is marked: an erased document must stay erased.
@@ -95,8 +96,9 @@ internal abstract class BotState
             var slot = cached.Find(TurnMarker);
             if (slot is null) cached.Slots.Add(slot = new StateSlot(TurnMarker, EncodedTurnMarker));
             slot.Live = new TurnMarkerValue(turnId);
-            StateDocument.Write(cached.Json, cached.Slots, cached.OriginalJson, out json, out count);
         }
+        if (json is null)
+            StateDocument.Write(cached.Json, cached.Slots, cached.OriginalJson, out json, out count);
         json ??= cached.OriginalJson;
         cached.PendingJson = json;
         return new StorageWrite(cached.Key, count == 0 ? null : json, count == 0 ? ETags.Any : cached.ETag);
@@ -184,7 +186,7 @@ internal abstract class BotState
             try
             {
                 value = slot is { HasRaw: true } && !slot.RawIsNull(cached.Json)
-                    ? JsonSerializer.Deserialize(slot.Raw(cached.Json), typeInfo) ?? defaultFactory()
+                    ? Dialogs.JsonSource.Deserialize(slot.Raw(cached.Json), typeInfo) ?? defaultFactory()
                     : defaultFactory();
             }
             catch (JsonException)

@@ -82,7 +82,7 @@ internal sealed class BotStateSet
             return false;
         }
         // A row may be queued twice in one turn (e.g. edited twice); only its last version is written.
-        if (writes.DistinctBy(w => w.Key).Count() != writes.Count)
+        if (HasRepeatedKey(writes))
             writes = writes.GroupBy(w => w.Key).Select(g => g.Last()).ToList();
 
         if (turnId is not null) turnContext.Services.Set(_markedKey, turnId);
@@ -90,6 +90,15 @@ internal sealed class BotStateSet
         foreach (var state in States) state.Committed(turnContext, etags);
         turnContext.Services.Get<PendingWrites>()?.Writes.Clear();
         return true;
+    }
+
+    /// <summary>A turn writes a handful of rows: a pairwise look costs less than a set.</summary>
+    private static bool HasRepeatedKey(List<StorageWrite> writes)
+    {
+        for (var i = 1; i < writes.Count; i++)
+            for (var j = 0; j < i; j++)
+                if (writes[i].Key == writes[j].Key) return true;
+        return false;
     }
 
     /// <summary>

@@ -48,13 +48,19 @@ public sealed class MemoryStorage : IStorage
         lock (_gate)
         {
             WriteCalls++;
-            foreach (var group in writes.GroupBy(w => w.Key.Partition))
+            // Partition by partition in order of first appearance, each all or nothing (loops: this runs on every benchmarked turn).
+            for (var first = 0; first < writes.Count; first++)
             {
-                _partitions.TryGetValue(group.Key, out var rows);
-                foreach (var w in group) CheckCondition(rows, w);
-                if (rows is null) _partitions[group.Key] = rows = new SortedDictionary<string, StoreItem>(StringComparer.Ordinal);
-                foreach (var w in group)
+                var partition = writes[first].Key.Partition;
+                if (!IsFirstOf(writes, first)) continue;
+                _partitions.TryGetValue(partition, out var rows);
+                for (var i = first; i < writes.Count; i++)
+                    if (writes[i].Key.Partition == partition) CheckCondition(rows, writes[i]);
+                if (rows is null) _partitions[partition] = rows = new SortedDictionary<string, StoreItem>(StringComparer.Ordinal);
+                for (var i = first; i < writes.Count; i++)
                 {
+                    var w = writes[i];
+                    if (w.Key.Partition != partition) continue;
                     if (w.Json is null)
                     {
                         rows.Remove(w.Key.Row);
@@ -64,10 +70,17 @@ public sealed class MemoryStorage : IStorage
                     rows[w.Key.Row] = new StoreItem(w.Json, etag);
                     etags[w.Key] = etag;
                 }
-                if (rows.Count == 0) _partitions.Remove(group.Key);
+                if (rows.Count == 0) _partitions.Remove(partition);
             }
         }
         return Task.FromResult<IReadOnlyDictionary<StorageKey, string>>(etags);
+    }
+
+    private static bool IsFirstOf(IReadOnlyList<StorageWrite> writes, int index)
+    {
+        for (var i = 0; i < index; i++)
+            if (writes[i].Key.Partition == writes[index].Key.Partition) return false;
+        return true;
     }
 
     private static void CheckCondition(SortedDictionary<string, StoreItem>? rows, StorageWrite w)

@@ -118,8 +118,9 @@ internal static class StateDocument
     /// <summary>
     /// Writes the document the slots describe. Returns false (and no text) when it is exactly
     /// <paramref name="original"/>; <paramref name="count"/> is the number of properties written.
+    /// With <paramref name="text"/> false only the comparison is made and no text is produced.
     /// </summary>
-    public static bool Write(string document, List<StateSlot> slots, string original, out string? json, out int count)
+    public static bool Write(string document, List<StateSlot> slots, string original, out string? json, out int count, bool text = true)
     {
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
         buffer.ResetWrittenCount();
@@ -146,7 +147,7 @@ internal static class StateDocument
         buffer.Write("}"u8);
 
         var same = SameText(buffer.WrittenSpan, original);
-        json = same ? null : Encoding.UTF8.GetString(buffer.WrittenSpan);
+        json = same || !text ? null : Encoding.UTF8.GetString(buffer.WrittenSpan);
         if (buffer.Capacity > KeptBufferBytes)
         {
             t_buffer = null;

@@ -38,19 +38,53 @@ public interface ITurnContext
 /// <summary>Per-turn service bag keyed by type.</summary>
 public sealed class TurnServices(TurnServices? parent = null)
 {
-    private readonly Dictionary<object, object> _items = [];
+    // A turn keeps about ten services: two small arrays searched in order cost less than a dictionary and its resizes.
+    private object[] _keys = new object[8];
+    private object[] _values = new object[8];
+    private int _count;
 
-    public void Set<T>(T value) where T : class => _items[typeof(T)] = value;
+    public void Set<T>(T value) where T : class => Set(typeof(T), value);
 
-    public T? Get<T>() where T : class => _items.TryGetValue(typeof(T), out var v) ? (T)v : parent?.Get<T>();
+    public T? Get<T>() where T : class => Get<T>(typeof(T));
 
     /// <summary>Stores a value under a key of the caller's choosing (e.g. one entry per state scope).</summary>
-    public void Set(object key, object value) => _items[key] = value;
+    public void Set(object key, object value)
+    {
+        var i = IndexOf(key);
+        if (i >= 0)
+        {
+            _values[i] = value;
+            return;
+        }
+        if (_count == _keys.Length)
+        {
+            Array.Resize(ref _keys, _count * 2);
+            Array.Resize(ref _values, _count * 2);
+        }
+        _keys[_count] = key;
+        _values[_count++] = value;
+    }
 
     /// <summary>Reads a value stored with <see cref="Set(object, object)"/>.</summary>
-    public T? Get<T>(object key) where T : class => _items.TryGetValue(key, out var v) ? (T)v : parent?.Get<T>(key);
+    public T? Get<T>(object key) where T : class => IndexOf(key) is >= 0 and var i ? (T)_values[i] : parent?.Get<T>(key);
 
-    public void Remove(object key) => _items.Remove(key);
+    public void Remove(object key)
+    {
+        var i = IndexOf(key);
+        if (i < 0) return;
+        _count--;
+        Array.Copy(_keys, i + 1, _keys, i, _count - i);
+        Array.Copy(_values, i + 1, _values, i, _count - i);
+        _keys[_count] = null!;
+        _values[_count] = null!;
+    }
+
+    private int IndexOf(object key)
+    {
+        for (var i = 0; i < _count; i++)
+            if (_keys[i].Equals(key)) return i;
+        return -1;
+    }
 
     public T GetRequired<T>() where T : class =>
         Get<T>() ?? throw new InvalidOperationException($"{typeof(T).Name} is not available in this turn; register it in the adapter's middleware.");

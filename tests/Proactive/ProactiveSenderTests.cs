@@ -2,6 +2,7 @@ using TrustBot.Bot.Proactive;
 using TrustBot.Journey;
 using TrustBot.State;
 using TrustBot.Tests.Connector;
+using TrustBot.Tests.Integration;
 using TrustBot.Tests.Journey;
 using Xunit;
 using TrustBot.Tests.Storage;
@@ -84,6 +85,56 @@ public sealed class ProactiveSenderTests : IAsyncLifetime
         Assert.Equal(DueIndex.PartitionFor(SevenPm.AddDays(1)), profile.ScheduledDueKey);
         Assert.Equal(0, await DueRowsAsync(h.Storage, SevenPm));
         Assert.Equal(1, await DueRowsAsync(h.Storage, SevenPm.AddDays(1)));
+    }
+
+    [Fact]
+    public async Task A_due_reminder_reads_the_person_once_and_records_the_send_from_that_read()
+    {
+        var h = await OnboardedPersonAsync();
+        var counting = new CountingStorage(h.Storage);
+        var sender = Sender(h, counting);
+
+        h.Clock.SetUtcNow(SevenPm.AddSeconds(20));
+        Assert.Equal(1, await sender.TickAsync(default));
+
+        // One read (profile and conversation together); writes: the claim, then profile and next row together.
+        Assert.Equal((1, 2), (counting.Reads, counting.Writes));
+        Assert.Equal(SevenPm.AddSeconds(20), (await h.ProfileAsync())!.LastReminderAt);
+    }
+
+    [Fact]
+    public async Task A_profile_changed_between_the_read_and_the_record_is_read_again_and_keeps_both_changes()
+    {
+        var h = await OnboardedPersonAsync();
+        var sender = Sender(h, new ProfileChangedAfterFirstRead(h.Storage, h.Partition));
+
+        h.Clock.SetUtcNow(SevenPm.AddSeconds(20));
+        Assert.Equal(1, await sender.TickAsync(default));
+
+        var profile = await h.ProfileAsync();
+        Assert.Equal(SevenPm.AddSeconds(20), profile!.LastReminderAt);
+        Assert.Equal("Changed meanwhile", profile.Name);
+    }
+
+    /// <summary>Plays the person's own turn saving their profile just after the sender has read it.</summary>
+    private sealed class ProfileChangedAfterFirstRead(IStorage inner, string person) : IStorage
+    {
+        private int _reads;
+
+        public async Task<IReadOnlyDictionary<StorageKey, StoreItem>> ReadAsync(IReadOnlyCollection<StorageKey> keys, CancellationToken cancellationToken)
+        {
+            var result = await inner.ReadAsync(keys, cancellationToken);
+            if (Interlocked.Increment(ref _reads) == 1)
+                await new ProfileStore(inner).UpdateAsync(person, p => p.Name = "Changed meanwhile", cancellationToken);
+            return result;
+        }
+
+        public Task<IReadOnlyDictionary<StorageKey, string>> WriteAsync(IReadOnlyList<StorageWrite> writes, CancellationToken cancellationToken) => inner.WriteAsync(writes, cancellationToken);
+
+        public Task<IReadOnlyList<KeyValuePair<StorageKey, StoreItem>>> QueryAsync(string partition, string rowPrefix, int maxCount, CancellationToken cancellationToken) =>
+            inner.QueryAsync(partition, rowPrefix, maxCount, cancellationToken);
+
+        public Task<int> DeletePartitionAsync(string partition, CancellationToken cancellationToken) => inner.DeletePartitionAsync(partition, cancellationToken);
     }
 
     [Fact]
