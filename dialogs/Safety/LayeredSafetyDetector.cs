@@ -4,7 +4,9 @@ namespace TrustBot.Safety;
 /// <param name="Possible">At or above this, the gentle "are you safe?" check.</param>
 /// <param name="Clear">At or above this, the full safety message at once.</param>
 /// <param name="UrgentClear">At or above this, a message that names a means, a plan or a weapon gets the full message.</param>
-public readonly record struct MeaningThresholds(float Possible, float Clear, float UrgentClear);
+/// <param name="PhraseDoubt">Below this, the meaning layer reads a message a phrase rule matched as plainly ordinary, and
+/// the rule's full message becomes the gentle check; 0 never doubts a rule.</param>
+public readonly record struct MeaningThresholds(float Possible, float Clear, float UrgentClear, float PhraseDoubt = 0f);
 
 /// <summary>
 /// The safety check in layers: the precise phrase rules first, then, behind a cheap lexical gate, the meaning layer.
@@ -16,7 +18,7 @@ public readonly record struct MeaningThresholds(float Possible, float Clear, flo
 public sealed class LayeredSafetyDetector(IMeaningClassifier meaning) : ISafetyDetector
 {
     /// <summary>Thresholds on ordinary turns, frozen from the development set (see safety/README.md).</summary>
-    public static readonly MeaningThresholds Normal = new(Possible: 0.55f, Clear: 0.80f, UrgentClear: 0.55f);
+    public static readonly MeaningThresholds Normal = new(Possible: 0.55f, Clear: 0.80f, UrgentClear: 0.55f, PhraseDoubt: 0.30f);
 
     /// <summary>Thresholds in safety mode: a softer sign is still acted on.</summary>
     public static readonly MeaningThresholds Heightened = new(Possible: 0.30f, Clear: 0.60f, UrgentClear: 0.30f);
@@ -55,7 +57,7 @@ public sealed class LayeredSafetyDetector(IMeaningClassifier meaning) : ISafetyD
             var phrase = PhraseSafetyDetector.AssessNormalized(normalized);
             if (phrase.IsCrisis)
             {
-                return phrase;
+                return Doubted(phrase, normalized, scrutiny);
             }
 
             if (normalized.Length > MaxMeaningChars)
@@ -82,13 +84,46 @@ public sealed class LayeredSafetyDetector(IMeaningClassifier meaning) : ISafetyD
             var phrase = _phrase.Assess(text, scrutiny);
             if (phrase.IsCrisis)
             {
-                return phrase;
+                return Doubted(phrase, SafetyText.Normalize(text.AsSpan(0, MaxMeaningChars)), scrutiny);
             }
 
             normalized = SafetyText.Normalize(text.AsSpan(0, MaxMeaningChars));
         }
 
         return AssessMeaning(normalized, scrutiny);
+    }
+
+    // The phrase rules are precise on the wordings they were written from and less so on new wordings of jokes,
+    // negations and stories; when every reading of the message (whole, and each sentence) is plainly ordinary to the
+    // meaning layer, the rule's full message becomes the gentle check, which still asks. Never in safety mode, and
+    // never while the model is unavailable.
+    private SafetyAssessment Doubted(SafetyAssessment phrase, string normalized, SafetyScrutiny scrutiny)
+    {
+        var doubt = (scrutiny == SafetyScrutiny.Heightened ? _heightened : _normal).PhraseDoubt;
+        if (doubt <= 0f)
+        {
+            return phrase;
+        }
+
+        if (normalized.Length > MaxMeaningChars)
+        {
+            normalized = normalized[..MaxMeaningChars];
+        }
+
+        if (!SafetyGate.Check(normalized).Open || !meaning.TryScore(normalized, out var scores) || scores.Danger >= doubt)
+        {
+            return phrase;
+        }
+
+        foreach (var sentence in Sentences(normalized))
+        {
+            if (meaning.TryScore(sentence, out var sentenceScores) && sentenceScores.Danger >= doubt)
+            {
+                return phrase;
+            }
+        }
+
+        return phrase with { Level = SafetyLevel.Possible };
     }
 
     /// <summary>The gate and the meaning layer alone, on canonical text (the evaluation measures this layer by itself).</summary>

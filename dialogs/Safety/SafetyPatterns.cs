@@ -53,7 +53,7 @@ internal static partial class SafetyPatterns
         @"\b(?:want|wants|wanted|wanting|wish|wished|ready|deserve|praying|pray|hoping|would like) (?:to )?(?:just )?(?:die|be dead)\b(?! (?:of|from|laughing|for)\b)"
         + @"|\bwish(?:ed)? i (?:was|were|would|could) (?:just )?(?:be )?(?:dead|gone|die)\b"
         + @"|\bwish(?:ed)? i (?:was|were|would|had|did|could) (?:not|never) (?:have )?(?:been )?(?:born|alive|here|exist|existed|wake up|woke up|woken up)\b"
-        + @"|\b(?:rather|prefer to|prefer) (?:just )?(?:be dead|die|not be alive|not exist|not wake up)\b(?! than (?:lose|losing|be without|live without|hurt|hurting) you\b)",
+        + @"|\b(?:rather|prefer to|prefer)(?<!\b(?:they|he|she|you|we|kids|teenagers|children) (?:would |had )?(?:rather|prefer to|prefer)) (?:just )?(?:be dead|die|not be alive|not exist|not wake up)\b(?! than (?:lose|losing|be without|live without|hurt|hurting|hear|listen|watch|sit|go|do|eat|wear)\b)",
         Options)]
     internal static partial Regex SelfHarmWantToDie();
 
@@ -132,6 +132,12 @@ internal static partial class SafetyPatterns
         + @"|\b(?:knife|blade|razor|scissors) (?:is )?(?:against|on|to|at|pressed (?:against|to|into)) my (?:arm|arms|wrist|wrists|skin|throat|neck|leg|legs|thigh|thighs)\b"
         + @"|\bno (?:point|reason) (?:to|in|for) me\b(?! (?:being|going|trying|saying|asking|staying in|telling)\b)|\b(?:after|once|when) i am gone\b(?! (?:for|on|to|away|out|till|until|from)\b)"
         + @"|\b(?:will not|not going to|am not going to) be (?:here|around) to (?:say|see|sign|read|tell|explain|hear)\b|\bmy (?:last|final) message (?:to anyone|ever|here|to you all)\b"
+        + @"|\bend(?:ing)? (?:things|it)\b[^.]{0,6}(?: \. | , )?not with (?:him|her|them|my [a-z]+)\b[^.]{0,4}(?: \. | , )?with me\b"
+        + @"|\b(?:swallow|swallowing|take|taking|down|downing|neck|necking) the (?:lot|whole lot|lot of them)\b"
+        + @"|\b(?:staring|stare|looking|look|keep looking) at (?:the|a|my) (?:knife|knives|knife block|blade|blades|razor|rope|pills|tablets)\b[^.]{0,60}\bmy (?:own )?(?:wrists?|arms?|throat|neck)\b"
+        + @"|\b(?:burn|burned|burnt|burning|cut|cutting) my (?:arm|arms|wrist|wrists|leg|legs|skin|thigh|thighs|hand|stomach) (?:with|on)\b"
+        + @"|\b(?:better|happier|easier) (?:life|lives|off) (?:with no|without a|without their|without any) (?:dad|mum|mom|father|mother|husband|wife)\b"
+        + @"|\bi (?:have decided|decided|am decided) (?:that )?i (?:will not|would not|am not going to|shall not) (?:continue|go on|carry on|be here)\b"
         + @"|\b(?:swallowed|took|taken|downed|necked) (?:the )?rest of (?:the|my|his|her) (?:packet|pack|bottle|box|pills|tablets|meds|medication|painkillers)\b"
         + @"|\b(?:not|never|no longer) (?:going to |gonna )?(?:carry|carrying|keep|keeping|go|going) on living\b|\bi am not (?:going to be )?(?:carrying on|sticking around)\b(?! with\b)"
         + @"|\b(?:note|letter|video|message)s? (?:to|for) (?:my|the|each of (?:the|my)) (?:[a-z]+ ){0,2}(?:wife|husband|partner|kids|children|son|daughter|family|mum|mom|parents)\b[^.]{0,80}\b(?:(?:not|never) |none of (?:it|this|that) (?:is|was) )(?:her|his|their|your) fault\b"
@@ -213,10 +219,10 @@ internal static partial class SafetyPatterns
     internal static partial Regex ViolenceThreat();
 
     [GeneratedRegex(
-        @"\b(?:gun|guns|knife|knives|blade|weapon|weapons|rifle|pistol|shotgun|firearm|machete)\b[^.]{0,60}?\b(?:point[a-z]*|pull[a-z]*|held|hold[a-z]*|wav[a-z]*|came at|come at|coming at|threat[a-z]*|brandish[a-z]*|at me|to my|on me|kill|shoot|shot|stab[a-z]*|scared|afraid|terrified|use it|use them|hurt|in front of me|while (?:he|she|they) (?:talk|talks|talked|asks|asked|shouts|shouted|yells|yelled|argues|argued))\b"
+        @"\b(?:gun|guns|knife|knives|blade|weapon|weapons|rifle|pistol|shotgun|firearm|machete|crossbow|taser)\b[^.]{0,60}?\b(?:point[a-z]*|pull[a-z]*|held|hold[a-z]*|wav[a-z]*|came at|come at|coming at|threat[a-z]*|brandish[a-z]*|at me|to my|on me|kill|shoot|shot|stab[a-z]*|scared|afraid|terrified|use it|use them|hurt|in front of me|while (?:he|she|they) (?:talk|talks|talked|asks|asked|shouts|shouted|yells|yelled|argues|argued))\b"
         + @"|\b(?:takes|took|gets|got|gets out|got out|brings|brought|fetches|fetched) (?:out )?(?:the|a|his|her|their) (?:[a-z]+ )?(?:hammer|axe|bat|crowbar|machete|knife|gun|rifle|shotgun)\b[^.]{0,60}\b(?:every time|whenever|when (?:we|i)|while|in front of me|at me|argue|argument|talk|talks|asks|asked)\b"
         + @"|\b(?:every time|whenever|when) (?:we|i) (?:argue|fight|row|talk about)[^.]{0,40}\b(?:takes|gets|brings|fetches) (?:out )?(?:the|a|his|her|their) (?:[a-z]+ )?(?:hammer|axe|bat|crowbar|machete|knife|gun|rifle|shotgun)\b"
-        + @"|\b(?:point[a-z]*|pull[a-z]*|held|hold[a-z]*|wav[a-z]*|came at|come at|threat[a-z]*|brandish[a-z]*|kill|shoot|stab[a-z]*|scared|afraid|terrified)\b[^.]{0,60}?\b(?:gun|guns|knife|knives|blade|weapon|weapons|rifle|pistol|shotgun|firearm|machete)\b",
+        + @"|\b(?:point[a-z]*|aim(?:s|ed|ing)?|pull[a-z]*|held|hold[a-z]*|wav[a-z]*|came at|come at|threat[a-z]*|brandish[a-z]*|kill|shoot|stab[a-z]*|scared|afraid|terrified)\b[^.]{0,60}?\b(?:gun|guns|knife|knives|blade|weapon|weapons|rifle|pistol|shotgun|firearm|machete|crossbow|taser)\b",
         Options)]
     internal static partial Regex ViolenceWeapon();
 
@@ -363,7 +369,8 @@ internal static partial class SafetyPatterns
     // Veiled threats and fear for someone else: "watch your back", "you are a dead woman", "nobody leaves him",
     // "it would be a shame if something happened to you", photos of where I am "or there are consequences".
     [GeneratedRegex(
-        @"\bwatch your back\b|\b(?:you are|she is|he is|i am|you will be) (?:a )?dead (?:woman|man|girl|boy|meat)\b|\bdead (?:woman|man) walking\b"
+        @"\bwatch your back\b|\b(?:take|taking|bring|bringing) (?:her|him|them|you|the kids) with me when i go\b|\bwe (?:started|began) together (?:, |\. )?we (?:end|finish|go) together\b"
+        + @"|\b(?:nobody|no one) leaves (?:this|our|the) (?:family|house|marriage) alive\b|\bsearch(?:es|ed)? (?:history )?(?:is |are |was )?(?:all )?(?:about |for )?carbon monoxide\b|\b(?:you are|she is|he is|i am|you will be) (?:a )?dead (?:woman|man|girl|boy|meat)\b|\bdead (?:woman|man) walking\b"
         + @"|\bnone of us (?:will|would|is going to) (?:see|live to see|survive|make it (?:to|through)|be here) (?:tomorrow|the night|the morning|the weekend)\b"
         + @"|\b(?:nobody|no one) (?:leaves|walks away from|gets away from) (?:him|her|them|me)\b"
         + @"|\b(?:shame|pity) if something (?:bad )?(?:happened|were to happen|was to happen) to (?:you|me|her|him|the kids|us)\b"
@@ -446,6 +453,8 @@ internal static partial class SafetyPatterns
         + @"|\b(?:never|not) (?:once |ever )?(?:felt|feel|been) (?:unsafe|scared|afraid|frightened|in danger)\b|\b(?:nobody|no one) (?:is|has been|was) (?:hurting|threatening|controlling|harming|hitting) me\b"
         + @"|\b(?:do not|never) (?:have|had) (?:any )?(?:thoughts|urges|plans) (?:of|about) (?:harming|hurting|killing|ending)\b|\bnever (?:once )?(?:thought|considered) (?:about |of )?(?:ending my life|killing myself|suicide|hurting myself|harming myself)\b"
         + @"|\bhas never (?:once )?(?:hit|hurt|threatened|touched|harmed) (?:me|us|the kids)\b|\bno intention of (?:hurting|harming)\b|\bnot (?:afraid|scared|frightened) to go home\b"
+        + @"|\b(?:thoughts|thought) of (?:hurting|harming|killing|ending)[^.]{0,20}\b(?:have not|has not|never) (?:crossed|entered|been on) my mind\b|\bthere (?:are|is) no (?:weapons?|guns?) in (?:our|the|my) (?:house|home|flat)\b"
+        + @"|\b(?:he|she|they) never (?:took|takes|locked|locks|hit|hits|hurt|hurts|threatened|threatens)\b[^.]{0,30}\bor (?:anything|any of that)\b|\bi am not(?: ,)?(?: i am)? just (?:hurt|sad|angry|upset)\b"
         + @"|\bticked none of\b|\bnone of (?:the|those) (?:boxes|signs|red flags)\b|\bi am not in (?:danger|that place)\b|\bhe (?:has )?never (?:once )?laid a (?:hand|finger) on me\b",
         Options)]
     internal static partial Regex Reassurance();
@@ -466,7 +475,7 @@ internal static partial class SafetyPatterns
 
     // Causes that keep a threat real whatever else follows ("he will kill me if i leave, or if i spend his money").
     [GeneratedRegex(
-        @"\b(?:leave|leaving|left|tell|telling|told|talk|talking|police|cops|report|divorce|go to|get help|escape(?! room)|run away|kids|children|find out where|found out where)\b",
+        @"\b(?:leave|leaving|left(?! (?:the|my|his|her|a|an|it|them|this|that|dishes|lights|out|on|up)\b)|tell|telling|told|talk|talking|police|cops|report|divorce|go to|get help|escape(?! room)|run away|kids|children|find out where|found out where)\b(?<!\bleav(?:e|ing)(?= (?:the|my|his|her|a|an|it|them|this|that|dishes|lights|out|on|up)\b))",
         Options)]
     internal static partial Regex RealCause();
 

@@ -72,6 +72,24 @@ switch (args[0])
         return 0;
     }
 
+    case "doubt":
+    {
+        // doubt <file.tsv>: the combination as the phrase rules' doubt threshold varies (development only).
+        var set = LabelledSet.Read(args[1]);
+        var classifier = Prepared(set);
+        Console.WriteLine("| doubt | acted | weakest category | plans/means/weapons clear | ordinary clear | ordinary possible |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        foreach (var d in new[] { 0f, 0.05f, 0.1f, 0.15f, 0.2f, 0.25f, 0.3f, 0.4f })
+        {
+            var detector = new LayeredSafetyDetector(classifier, LayeredSafetyDetector.Normal with { PhraseDoubt = d }, LayeredSafetyDetector.Heightened);
+            var f = SafetyEvaluation.Figures("combination", set, m => detector.Assess(m.Text, SafetyScrutiny.Normal));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {d:0.00} | {f.Overall.Recall:0.000} | {f.Categories.Values.Min(x => x.Recall):0.000} | {f.MustBeClearRate:0.000} | {f.OrdinaryClearRate:0.000} | {f.OrdinaryPossibleRate:0.000} |"));
+        }
+
+        return 0;
+    }
+
     case "blend":
     {
         // blend <dev.tsv> <train.tsv>...: the shipped regression blended with a k-nearest-neighbour vote over the

@@ -29,13 +29,29 @@ public sealed class LayeredSafetyDetectorTests
     private const string Indirect = "on sunday when hes at his brothers ill do it";
 
     [Fact]
-    public void A_phrase_rule_gives_the_full_message_without_asking_the_model()
+    public void A_phrase_rule_gives_the_full_message_when_the_model_does_not_read_the_message_as_plainly_ordinary()
     {
-        var meaning = new StubMeaning(0f);
-        var got = new LayeredSafetyDetector(meaning).Assess("i want to kill myself", SafetyScrutiny.Normal);
+        var got = new LayeredSafetyDetector(new StubMeaning(LayeredSafetyDetector.Normal.PhraseDoubt)).Assess("i want to kill myself", SafetyScrutiny.Normal);
         Assert.True(got.IsClear);
         Assert.Equal(SafetyCategory.SelfHarm, got.Category);
-        Assert.Equal(0, meaning.Calls);
+    }
+
+    [Fact]
+    public void A_phrase_rule_the_model_reads_as_plainly_ordinary_gets_the_gentle_check_and_in_safety_mode_the_full_message()
+    {
+        const string Joke = "he made me watch his fantasy football draft for three hours and i wanted to die";
+        var meaning = new StubMeaning(0.05f);
+        var normal = new LayeredSafetyDetector(meaning).Assess(Joke, SafetyScrutiny.Normal);
+        Assert.Equal(SafetyLevel.Possible, normal.Level);
+        Assert.Equal(SafetyCategory.SelfHarm, normal.Category);
+        Assert.True(new LayeredSafetyDetector(meaning).Assess(Joke, SafetyScrutiny.Heightened).IsClear);
+    }
+
+    [Fact]
+    public void Without_the_model_a_phrase_rule_gives_the_full_message()
+    {
+        var loading = new StubMeaning(0f, status: MeaningStatus.Loading);
+        Assert.True(new LayeredSafetyDetector(loading).Assess("i want to kill myself", SafetyScrutiny.Normal).IsClear);
     }
 
     [Theory]
@@ -109,7 +125,7 @@ public sealed class LayeredSafetyDetectorTests
     [Fact]
     public void A_story_told_about_tonight_is_not_discounted()
     {
-        var got = new LayeredSafetyDetector(new StubMeaning(0f)).Assess(
+        var got = new LayeredSafetyDetector(new StubMeaning(0.5f)).Assess(
             "we did the exercise from the book and it went ok, only grabbed me by the throat once tonight", SafetyScrutiny.Normal);
         Assert.Equal(SafetyLevel.Clear, got.Level);
         Assert.Equal(SafetyCategory.Violence, got.Category);

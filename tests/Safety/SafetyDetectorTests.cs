@@ -326,6 +326,11 @@ public sealed class SafetyDetectorTests
     [InlineData("he emptied our joint account this morning and laughed", SafetyCategory.FearForSafety)]
     [InlineData("im terrified, hes on his way over and hes been drinking all day", SafetyCategory.FearForSafety)]
     [InlineData("she has the car keys and my phone and wont give them back", SafetyCategory.FearForSafety)]
+    [InlineData("im going to end things. not with her. with me", SafetyCategory.SelfHarm)]
+    [InlineData("if he lies once more im swallowing the lot", SafetyCategory.SelfHarm)]
+    [InlineData("i have decided that i will not continue if the marriage ends", SafetyCategory.SelfHarm)]
+    [InlineData("he said if i go he is taking me with him when he goes, so i am taking him with me when i go", SafetyCategory.FearForSafety)]
+    [InlineData("she aimed the crossbow at my chest while i was asleep", SafetyCategory.Violence)]
     public void Indirect_danger_of_each_kind_is_recognised(string text, SafetyCategory expected) =>
         Assert.Equal(expected, _detector.Assess(text).Category);
 
@@ -337,6 +342,8 @@ public sealed class SafetyDetectorTests
     [InlineData("in the podcast a woman said she was suicidal after the affair and now she runs a charity")]
     [InlineData("my mate said if his wife did that he would kill her, we laughed about it")]
     [InlineData("my stepdad was violent when i was little. hes long gone and i have no contact")]
+    [InlineData("haha my husband says if i leave the lights on again he will murder me")]
+    [InlineData("the kids said they would rather die than hear about our date night")]
     public void Reassurances_stories_and_resolved_pasts_never_get_the_full_message_from_the_rules(string text)
     {
         var got = _detector.Assess(text);

@@ -194,8 +194,8 @@ public sealed class SafetyLabelledSetTests(MeaningModelFixture model, ITestOutpu
 
     /// <summary>What the frozen detector measured on safety-dev.tsv (safety/evaluate.sh dev), rounded against it.</summary>
     private static readonly Frozen DevFigures = new(
-        PhraseRecall: 0.504, MeaningRecall: 0.937, CombinationRecall: 0.992, CombinationWorstCategoryRecall: 0.982,
-        PlansMeansWeaponsClear: 0.981, OrdinaryClear: 0.053, OrdinaryPossible: 0.075);
+        PhraseRecall: 0.495, MeaningRecall: 0.930, CombinationRecall: 0.987, CombinationWorstCategoryRecall: 0.976,
+        PlansMeansWeaponsClear: 0.965, OrdinaryClear: 0.055, OrdinaryPossible: 0.082);
 
     /// <summary>What the round-3 detector (439846e) measured on safety-holdout.tsv (safety/evaluate.sh holdout), rounded against it.</summary>
     private static readonly Frozen HeldOutFigures = new(
