@@ -58,7 +58,19 @@ internal sealed class JourneySteps
     public bool IsDone(JourneyProfile profile, string dialogId) => profile.StepsDone.Contains(NumberOf(dialogId));
 
     /// <summary>The first step the person has not marked done, or null when every step is done.</summary>
-    public int? NextStep(JourneyProfile profile) => _steps.FirstOrDefault(s => !profile.StepsDone.Contains(s.Number))?.Number;
+    public int? NextStep(JourneyProfile profile)
+    {
+        // A loop rather than LINQ: this runs on most turns, and the lambda's closure would allocate each time.
+        foreach (var step in _steps)
+        {
+            if (!profile.StepsDone.Contains(step.Number))
+            {
+                return step.Number;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>"3 of 8".</summary>
     public string DoneOutOf(JourneyProfile profile) => string.Create(CultureInfo.InvariantCulture, $"{DoneCount(profile)} of {Count}");
