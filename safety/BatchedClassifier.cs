@@ -16,7 +16,10 @@ internal sealed class BatchedClassifier(Func<string[], float[][]> encode, Meanin
     /// <summary>Embeds the canonical form of every text (as the layered detector will ask for it).</summary>
     public void Prepare(IEnumerable<string> texts)
     {
-        var missing = texts.Select(Canonical).Where(t => t.Length > 0 && !_embeddings.ContainsKey(t)).Distinct(StringComparer.Ordinal).ToArray();
+        // The layered detector also scores each sentence of a longer message: embedding those in the same batches
+        // saves encoding them one at a time later.
+        var missing = texts.Select(Canonical).SelectMany(t => LayeredSafetyDetector.Sentences(t).Prepend(t))
+            .Where(t => t.Length > 0 && !_embeddings.ContainsKey(t)).Distinct(StringComparer.Ordinal).ToArray();
         const int Batch = 32;
         for (var i = 0; i < missing.Length; i += Batch)
         {

@@ -23,12 +23,15 @@ public sealed class MeaningModelFixture : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    /// <summary>A classifier that embeds a whole set in batches, with the shipped weights.</summary>
+    private BatchedClassifier? _batched;
+
+    /// <summary>A classifier that embeds a whole set in batches, with the shipped weights. One for the collection (its
+    /// tests run one at a time), so a set embedded for one test is not embedded again for the next.</summary>
     internal BatchedClassifier Batched(IEnumerable<LabelledMessage> set)
     {
-        var batched = new BatchedClassifier(texts => Classifier.EncodeMany(texts, CancellationToken.None), Classifier.Model!);
-        batched.Prepare(set.Select(m => m.Text));
-        return batched;
+        _batched ??= new BatchedClassifier(texts => Classifier.EncodeMany(texts, CancellationToken.None), Classifier.Model!);
+        _batched.Prepare(set.Select(m => m.Text));
+        return _batched;
     }
 }
 
