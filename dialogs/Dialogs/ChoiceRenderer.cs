@@ -84,18 +84,21 @@ internal static class ChoiceRenderer
         if (!string.IsNullOrEmpty(question)) body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = question, ["wrap"] = true });
         foreach (var choice in choices)
             body.Add(new JsonObject { ["type"] = "ActionSet", ["actions"] = new JsonArray(SubmitButton(choice)) });
-        return new Attachment
-        {
-            ContentType = AttachmentContentTypes.AdaptiveCard,
-            Content = new JsonObject
-            {
-                ["type"] = "AdaptiveCard",
-                ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
-                ["version"] = "1.5",
-                ["body"] = body,
-            },
-        };
+        return AdaptiveCard(body);
     }
+
+    /// <summary>Wraps body elements as an Adaptive Card attachment (the menu's buttons and the journey's cards alike).</summary>
+    public static Attachment AdaptiveCard(JsonArray body) => new()
+    {
+        ContentType = AttachmentContentTypes.AdaptiveCard,
+        Content = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["version"] = "1.5",
+            ["body"] = body,
+        },
+    };
 
     /// <summary>An <c>Action.Submit</c> for <paramref name="choice"/>: its data is the choice's short value.</summary>
     public static JsonObject SubmitButton(Choice choice) => new()

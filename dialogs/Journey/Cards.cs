@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TrustBot.Dialogs;
 using TrustBot.Schema;
 
 namespace TrustBot.Journey;
@@ -20,7 +21,7 @@ internal static class Cards
             ["facts"] = new JsonArray(facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Title, ["value"] = f.Value }).ToArray()),
         });
         if (extra is not null) body.Add(extra);
-        return AdaptiveCard(body);
+        return ChoiceRenderer.AdaptiveCard(body);
     }
 
     /// <summary>An image element for a card.</summary>
@@ -32,18 +33,6 @@ internal static class Cards
         ["size"] = "Stretch",
     };
 
-    /// <summary>Wraps body elements as an Adaptive Card attachment.</summary>
-    public static Attachment AdaptiveCard(JsonArray body) => new()
-    {
-        ContentType = AttachmentContentTypes.AdaptiveCard,
-        Content = new JsonObject
-        {
-            ["type"] = "AdaptiveCard",
-            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
-            ["version"] = "1.5",
-            ["body"] = body,
-        },
-    };
 
     /// <summary>A message carrying one attachment.</summary>
     public static Activity Message(Attachment attachment, string? text = null) => new()
