@@ -112,9 +112,12 @@ internal sealed class OnboardingDialog : ComponentDialog
     public static PromptOptions NamePromptOptions(string question) =>
         PromptOptions.Ask(question, "Any name or nickname from 1 to 50 characters is fine, or type skip if you'd rather not say.").Between(1, 50);
 
-    /// <summary>The name typed, or null for "skip", "not sure" or no answer.</summary>
+    /// <summary>The name in the answer ("I'm sam" → "Sam"), or null for "skip", "not sure", no answer, or words after
+    /// "I'm" that are not a name.</summary>
     public static string? NameFrom(object? result) =>
-        result is string name && NonAnswers.Classify(name) is not (NonAnswerKind.Skip or NonAnswerKind.NotSure or NonAnswerKind.Question) ? name.Trim() : null;
+        result is string name && NonAnswers.Classify(name) is not (NonAnswerKind.Skip or NonAnswerKind.NotSure or NonAnswerKind.Question)
+            ? Recognizers.PersonName(name)
+            : null;
 
     /// <summary>The role question, shared with settings.</summary>
     public static PromptOptions RolePrompt(string question) => new()
