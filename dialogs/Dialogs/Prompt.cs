@@ -19,8 +19,14 @@ public readonly record struct PromptRecognizerResult<T>(bool Succeeded, T? Value
     /// <summary>The answer named several of the options: these, to be asked about rather than guessed.</summary>
     public IReadOnlyList<Choice>? Unclear { get; init; }
 
+    /// <summary>What to ask instead of "did you mean A or B?", when the options come from the answer itself.</summary>
+    public string? Question { get; init; }
+
     /// <summary>Not understood because it named several options.</summary>
     public static PromptRecognizerResult<T> Ambiguous(IReadOnlyList<Choice> between) => new(false, default) { Unclear = between };
+
+    /// <summary>Not understood because it stands for several options ("the US" for a time zone): <paramref name="question"/> asks which.</summary>
+    public static PromptRecognizerResult<T> Ambiguous(IReadOnlyList<Choice> between, string question) => new(false, default) { Unclear = between, Question = question };
 }
 
 /// <summary>What a validator sees.</summary>
@@ -100,7 +106,7 @@ internal abstract class Prompt<T> : Dialog, IPromptDialog
         {
             // Two options named: ask which, never guess. Not counted as a failed attempt.
             instance.State.SetInt(AttemptsKey, attempts - 1);
-            await dc.Context.SendActivityAsync(Clarification(dc.Context, between), cancellationToken).ConfigureAwait(false);
+            await dc.Context.SendActivityAsync(Clarification(dc.Context, between, recognized.Question), cancellationToken).ConfigureAwait(false);
             return DialogTurnResult.Waiting;
         }
         if (input is not null && await AnswerAsideAsync(dc, input, beforeAnswer: false, cancellationToken).ConfigureAwait(false))
@@ -144,12 +150,17 @@ internal abstract class Prompt<T> : Dialog, IPromptDialog
         return DialogTurnResult.Waiting;
     }
 
-    /// <summary>"Did you mean A or B?" with just those options as buttons (they send the same values as the full list).</summary>
-    private static Activity Clarification(ITurnContext context, IReadOnlyList<Choice> between)
+    /// <summary>"Did you mean A or B?" (or the recogniser's own question) with just those options as buttons.</summary>
+    private static Activity Clarification(ITurnContext context, IReadOnlyList<Choice> between, string? question)
     {
-        var names = between.Select(c => $"\"{c.Display}\"").ToList();
-        var list = names.Count == 2 ? $"{names[0]} or {names[1]}" : string.Join(", ", names[..^1]) + " or " + names[^1];
-        return ChoiceRenderer.Render(context.Activity, Activity.CreateMessage($"I think you mentioned more than one: did you mean {list}?"), between);
+        if (question is null)
+        {
+            var names = between.Select(c => $"\"{c.Display}\"").ToList();
+            var list = names.Count == 2 ? $"{names[0]} or {names[1]}" : string.Join(", ", names[..^1]) + " or " + names[^1];
+            question = $"I think you mentioned more than one: did you mean {list}?";
+        }
+
+        return ChoiceRenderer.Render(context.Activity, Activity.CreateMessage(question), between);
     }
 
     /// <inheritdoc />

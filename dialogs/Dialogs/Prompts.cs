@@ -99,6 +99,9 @@ internal sealed class TimeZonePrompt(string id, PromptValidator<string>? validat
     {
         if (options.Choices is { Count: > 0 } choices && Recognizers.MatchChoice(input, choices) is { } found)
             input = found.Value;
-        return TimeZones.TryResolve(input, out var zoneId) ? PromptRecognizerResult<string>.Ok(zoneId) : PromptRecognizerResult<string>.Failed;
+        if (TimeZones.TryResolve(input, out var zoneId)) return PromptRecognizerResult<string>.Ok(zoneId);
+        return TimeZones.TryRegions(input, out var country, out var zones)
+            ? PromptRecognizerResult<string>.Ambiguous(zones, $"{country} has several time zones. Which one is yours? A city near you works too.")
+            : PromptRecognizerResult<string>.Failed;
     }
 }

@@ -29,7 +29,58 @@ internal static partial class TimeZones
         ["barcelona"] = "Europe/Madrid", ["milan"] = "Europe/Rome", ["geneva"] = "Europe/Zurich", ["mumbai"] = "Asia/Kolkata",
         ["delhi"] = "Asia/Kolkata", ["new delhi"] = "Asia/Kolkata", ["bangalore"] = "Asia/Kolkata", ["beijing"] = "Asia/Shanghai",
         ["montreal"] = "America/Toronto", ["ottawa"] = "America/Toronto", ["utc"] = "Etc/UTC", ["gmt"] = "Etc/UTC",
+
+        // The names people use for zones instead of a city ("eastern", "PST", "CET").
+        ["eastern"] = "America/New_York", ["et"] = "America/New_York", ["est"] = "America/New_York", ["edt"] = "America/New_York",
+        ["central"] = "America/Chicago", ["ct"] = "America/Chicago", ["cst"] = "America/Chicago", ["cdt"] = "America/Chicago",
+        ["mountain"] = "America/Denver", ["mt"] = "America/Denver", ["mst"] = "America/Denver", ["mdt"] = "America/Denver",
+        ["pacific"] = "America/Los_Angeles", ["pt"] = "America/Los_Angeles", ["pst"] = "America/Los_Angeles", ["pdt"] = "America/Los_Angeles",
+        ["alaska"] = "America/Anchorage", ["akst"] = "America/Anchorage", ["hawaii"] = "Pacific/Honolulu", ["hst"] = "Pacific/Honolulu",
+        ["arizona"] = "America/Phoenix", ["atlantic"] = "America/Halifax", ["newfoundland"] = "America/St_Johns",
+        ["bst"] = "Europe/London", ["british"] = "Europe/London", ["cet"] = "Europe/Berlin", ["cest"] = "Europe/Berlin",
+        ["central european"] = "Europe/Berlin", ["eet"] = "Europe/Athens", ["eastern european"] = "Europe/Athens", ["wet"] = "Europe/Lisbon",
+        ["aest"] = "Australia/Sydney", ["aedt"] = "Australia/Sydney", ["acst"] = "Australia/Adelaide", ["awst"] = "Australia/Perth",
+        ["nzst"] = "Pacific/Auckland", ["nzdt"] = "Pacific/Auckland", ["jst"] = "Asia/Tokyo", ["kst"] = "Asia/Seoul", ["sgt"] = "Asia/Singapore",
+        ["hkt"] = "Asia/Hong_Kong", ["pht"] = "Asia/Manila", ["wat"] = "Africa/Lagos", ["cat"] = "Africa/Maputo", ["eat"] = "Africa/Nairobi",
+        ["sast"] = "Africa/Johannesburg",
+
+        // Countries with one time zone: people name where they live.
+        ["uk"] = "Europe/London", ["u.k"] = "Europe/London", ["united kingdom"] = "Europe/London", ["england"] = "Europe/London",
+        ["scotland"] = "Europe/London", ["wales"] = "Europe/London", ["northern ireland"] = "Europe/London", ["britain"] = "Europe/London",
+        ["great britain"] = "Europe/London", ["gb"] = "Europe/London", ["ireland"] = "Europe/Dublin", ["germany"] = "Europe/Berlin",
+        ["france"] = "Europe/Paris", ["spain"] = "Europe/Madrid", ["italy"] = "Europe/Rome", ["netherlands"] = "Europe/Amsterdam",
+        ["holland"] = "Europe/Amsterdam", ["belgium"] = "Europe/Brussels", ["switzerland"] = "Europe/Zurich", ["austria"] = "Europe/Vienna",
+        ["sweden"] = "Europe/Stockholm", ["norway"] = "Europe/Oslo", ["denmark"] = "Europe/Copenhagen", ["finland"] = "Europe/Helsinki",
+        ["poland"] = "Europe/Warsaw", ["czechia"] = "Europe/Prague", ["czech republic"] = "Europe/Prague", ["hungary"] = "Europe/Budapest",
+        ["romania"] = "Europe/Bucharest", ["greece"] = "Europe/Athens", ["turkey"] = "Europe/Istanbul", ["ukraine"] = "Europe/Kyiv",
+        ["israel"] = "Asia/Jerusalem", ["egypt"] = "Africa/Cairo", ["nigeria"] = "Africa/Lagos", ["ghana"] = "Africa/Accra",
+        ["kenya"] = "Africa/Nairobi", ["south africa"] = "Africa/Johannesburg", ["uae"] = "Asia/Dubai", ["united arab emirates"] = "Asia/Dubai",
+        ["saudi arabia"] = "Asia/Riyadh", ["pakistan"] = "Asia/Karachi", ["india"] = "Asia/Kolkata", ["bangladesh"] = "Asia/Dhaka",
+        ["sri lanka"] = "Asia/Colombo", ["nepal"] = "Asia/Kathmandu", ["thailand"] = "Asia/Bangkok", ["vietnam"] = "Asia/Ho_Chi_Minh",
+        ["philippines"] = "Asia/Manila", ["malaysia"] = "Asia/Kuala_Lumpur", ["china"] = "Asia/Shanghai", ["taiwan"] = "Asia/Taipei",
+        ["japan"] = "Asia/Tokyo", ["korea"] = "Asia/Seoul", ["south korea"] = "Asia/Seoul", ["new zealand"] = "Pacific/Auckland",
+        ["nz"] = "Pacific/Auckland", ["jamaica"] = "America/Jamaica", ["colombia"] = "America/Bogota", ["peru"] = "America/Lima",
+        ["argentina"] = "America/Argentina/Buenos_Aires", ["chile"] = "America/Santiago", ["portugal"] = "Europe/Lisbon",
     };
+
+    private static readonly (string Name, (string Title, string Zone)[] Zones) UnitedStates =
+        ("The US", [("Eastern", "America/New_York"), ("Central", "America/Chicago"), ("Mountain", "America/Denver"), ("Pacific", "America/Los_Angeles"), ("Alaska", "America/Anchorage"), ("Hawaii", "Pacific/Honolulu")]);
+
+    // Countries with several time zones: the person is asked which one, with the main ones as buttons.
+    private static readonly Dictionary<string, (string Name, (string Title, string Zone)[] Zones)> Regions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["us"] = UnitedStates, ["usa"] = UnitedStates, ["u.s"] = UnitedStates, ["u.s.a"] = UnitedStates, ["america"] = UnitedStates,
+        ["united states"] = UnitedStates, ["the states"] = UnitedStates, ["states"] = UnitedStates,
+        ["canada"] = ("Canada", [("Pacific (Vancouver)", "America/Vancouver"), ("Mountain (Edmonton)", "America/Edmonton"), ("Central (Winnipeg)", "America/Winnipeg"), ("Eastern (Toronto)", "America/Toronto"), ("Atlantic (Halifax)", "America/Halifax")]),
+        ["australia"] = ("Australia", [("Sydney, Melbourne", "Australia/Sydney"), ("Brisbane", "Australia/Brisbane"), ("Adelaide", "Australia/Adelaide"), ("Perth", "Australia/Perth")]),
+        ["mexico"] = ("Mexico", [("Mexico City", "America/Mexico_City"), ("Tijuana", "America/Tijuana"), ("Cancún", "America/Cancun")]),
+        ["brazil"] = ("Brazil", [("São Paulo, Rio", "America/Sao_Paulo"), ("Manaus", "America/Manaus")]),
+        ["russia"] = ("Russia", [("Moscow", "Europe/Moscow"), ("Yekaterinburg", "Asia/Yekaterinburg"), ("Novosibirsk", "Asia/Novosibirsk"), ("Vladivostok", "Asia/Vladivostok")]),
+        ["indonesia"] = ("Indonesia", [("Jakarta", "Asia/Jakarta"), ("Bali, Makassar", "Asia/Makassar"), ("Jayapura", "Asia/Jayapura")]),
+    };
+
+    /// <summary>Every zone the names and countries above stand for (tests check each is in the database).</summary>
+    internal static IEnumerable<string> NamedZones => Aliases.Values.Concat(Regions.Values.SelectMany(r => r.Zones.Select(z => z.Zone))).Distinct();
 
     /// <summary>Resolves the input to a time zone id usable with <see cref="Find"/>.</summary>
     public static bool TryResolve(string? input, out string zoneId)
@@ -37,8 +88,65 @@ internal static partial class TimeZones
         zoneId = "";
         var t = Recognizers.Normalize(input);
         if (t.Length == 0 || t.Length > 64) return false;
+        foreach (var part in Parts(t))
+        {
+            if (Resolve(part, out zoneId)) return true;
+        }
 
-        if (Aliases.TryGetValue(t, out var alias)) return Exists(zoneId = alias);
+        var candidate = input!.Trim().Replace(' ', '_');
+        if (candidate.Contains('/') && Ids.Value.TryGetValue(candidate, out var id))
+        {
+            zoneId = id;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// When the input names a country with several time zones ("US", "I'm in Canada"): its name and the main zones,
+    /// to be offered as choices.
+    /// </summary>
+    public static bool TryRegions(string? input, out string country, out IReadOnlyList<Choice> zones)
+    {
+        foreach (var part in Parts(Recognizers.Normalize(input)))
+        {
+            if (Regions.TryGetValue(part, out var regions))
+            {
+                country = regions.Name;
+                zones = [.. regions.Zones.Select(z => new Choice { Value = z.Zone, Title = z.Title })];
+                return true;
+            }
+        }
+
+        country = "";
+        zones = [];
+        return false;
+    }
+
+    // "I'm in the UK", "eastern time", "london, uk": the whole answer without the words around a place or a zone,
+    // then each comma-separated part of it.
+    private static IEnumerable<string> Parts(string normalized)
+    {
+        if (normalized.Length == 0) yield break;
+        var bare = Spaces().Replace(PlaceFillers().Replace(normalized, " "), " ").Trim(' ', '.');
+        yield return normalized;
+        if (bare.Length > 0 && bare != normalized) yield return bare;
+        foreach (var part in bare.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (part != bare) yield return part;
+        }
+    }
+
+    private static bool Resolve(string t, out string zoneId)
+    {
+        zoneId = "";
+        // An older time zone database may lack a newer name (Europe/Kyiv): then the other lookups get their turn.
+        if (Aliases.TryGetValue(t, out var alias) && Exists(alias))
+        {
+            zoneId = alias;
+            return true;
+        }
 
         var offset = OffsetPattern().Match(t);
         if (offset.Success)
@@ -51,12 +159,6 @@ internal static partial class TimeZones
             return true;
         }
 
-        var candidate = input!.Trim().Replace(' ', '_');
-        if (candidate.Contains('/') && Ids.Value.TryGetValue(candidate, out var id))
-        {
-            zoneId = id;
-            return true;
-        }
         if (Cities.Value.TryGetValue(t, out var city))
         {
             zoneId = city;
@@ -101,6 +203,12 @@ internal static partial class TimeZones
 
     [GeneratedRegex(@"^(?:utc|gmt)?\s*(?<s>[+-])\s*(?<h>[0-9]{1,2})(?::?(?<m>[0-9]{2}))?$")]
     private static partial Regex OffsetPattern();
+
+    [GeneratedRegex(@"\b(?:i\s*['’]?m|i\s+am|we\s*['’]?re|we\s+are|i\s+live|we\s+live|i\s*['’]?m\s+based|based|living|live|in|the|my|our|its|it\s*['’]?s|time\s*zones?|timezones?|time|zone|standard|daylight|summer|winter|here|please|thanks)\b")]
+    private static partial Regex PlaceFillers();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
 
     [GeneratedRegex(@"^UTC(?<s>[+-])(?<o>[0-9]{2}:[0-9]{2})$")]
     private static partial Regex StoredOffsetPattern();
