@@ -30,6 +30,14 @@ internal sealed class ProactiveSender : BackgroundService
     /// <summary>Due rows processed at once in a tick (measured by TrustBot.Bench scheduler: two instances over Azurite).</summary>
     private const int RowsAtOnce = 16;
 
+    /// <summary>
+    /// Rows claimed by one write: two rounds of <see cref="RowsAtOnce"/>, well inside one entity group transaction
+    /// (100), so a claim stays all-or-nothing; claiming row by row cost one storage call per message.
+    /// </summary>
+    private const int ClaimsAtOnce = 2 * RowsAtOnce;
+
+    private const int MaxClaimConflictsPerMinute = 200;
+
     private readonly IStorage _storage;
     private readonly TimeProvider _clock;
     private readonly ProactiveOptions _options;
@@ -84,16 +92,50 @@ internal sealed class ProactiveSender : BackgroundService
         var sent = 0;
         // The current minute is read again next tick: a row written into it after this read is not missed.
         for (var minute = first; minute <= current; minute = minute.AddMinutes(1))
+            sent += await SendMinuteAsync(DueIndex.PartitionFor(minute), cancellationToken).ConfigureAwait(false);
+        _lastScannedMinute = current;
+        return sent;
+    }
+
+    /// <summary>
+    /// Claims the due rows of one index minute a batch at a time (one conditional write per batch, see
+    /// <see cref="DueRowClaims.TryClaimAsync"/>) and sends each batch's messages side by side. Instances start
+    /// at different places in the minute, so they rarely race for the same batch; the loser of a race reads the
+    /// minute again and goes on with what is left.
+    /// </summary>
+    private async Task<int> SendMinuteAsync(string partition, CancellationToken cancellationToken)
+    {
+        var rows = await _storage.QueryAsync(partition, "", MaxRowsPerMinute, cancellationToken).ConfigureAwait(false);
+        if (rows.Count == 0) return 0;
+        var start = Random.Shared.Next(rows.Count);
+        var settled = new HashSet<StorageKey>();
+        var sent = 0;
+        for (var conflicts = 0; ;)
         {
-            var rows = await _storage.QueryAsync(DueIndex.PartitionFor(minute), "", MaxRowsPerMinute, cancellationToken).ConfigureAwait(false);
-            // Each row is claimed by its own conditional write, so rows go side by side: one send takes several
-            // storage round trips, and one at a time would cap the send rate far below MaxSendsPerSecond.
-            await Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = RowsAtOnce, CancellationToken = cancellationToken }, async (row, ct) =>
+            var open = rows.Skip(start).Concat(rows.Take(start)).Where(r => !settled.Contains(r.Key));
+            var batch = await _claims.TryClaimAsync(open, ClaimsAtOnce, cancellationToken).ConfigureAwait(false);
+            settled.UnionWith(batch.Settled);
+            if (batch.Conflict)
+            {
+                // Each conflict means someone else changed a row (and a claimed row is settled on the next read), so
+                // this ends; the bound only guards against a storage that never agrees.
+                if (++conflicts > MaxClaimConflictsPerMinute)
+                {
+                    _logger.LogWarning("Proactive claims of one minute kept conflicting; its remaining rows are left to other instances");
+                    return sent;
+                }
+                rows = await _storage.QueryAsync(partition, "", MaxRowsPerMinute, cancellationToken).ConfigureAwait(false);
+                start = rows.Count == 0 ? 0 : Math.Min(start, rows.Count - 1);
+                continue;
+            }
+            if (batch.Claimed.Count == 0) return sent;
+
+            // One send takes several storage round trips; one at a time would cap the rate far below MaxSendsPerSecond.
+            await Parallel.ForEachAsync(batch.Claimed, new ParallelOptions { MaxDegreeOfParallelism = RowsAtOnce, CancellationToken = cancellationToken }, async (claimed, ct) =>
             {
                 try
                 {
-                    if (await _claims.TryClaimAsync(row.Key, row.Value, ct).ConfigureAwait(false) is { } entry
-                        && await SendClaimedAsync(row.Key, entry, ct).ConfigureAwait(false)) Interlocked.Increment(ref sent);
+                    if (await SendClaimedAsync(claimed.Key, claimed.Entry, ct).ConfigureAwait(false)) Interlocked.Increment(ref sent);
                 }
                 catch (StorageConflictException)
                 {
@@ -102,8 +144,6 @@ internal sealed class ProactiveSender : BackgroundService
                 }
             }).ConfigureAwait(false);
         }
-        _lastScannedMinute = current;
-        return sent;
     }
 
     private async Task<bool> SendClaimedAsync(StorageKey key, DueEntry entry, CancellationToken cancellationToken)
