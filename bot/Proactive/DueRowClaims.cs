@@ -49,9 +49,10 @@ internal sealed class DueRowClaims(IStorage storage, TimeProvider clock)
 
         if (unreadable.Count > 0) await storage.WriteAsync(unreadable, cancellationToken).ConfigureAwait(false);
         if (writes.Count == 0) return new ClaimBatch([], settled, Conflict: false);
+        IReadOnlyDictionary<StorageKey, string> etags;
         try
         {
-            await storage.WriteAsync(writes, cancellationToken).ConfigureAwait(false);
+            etags = await storage.WriteAsync(writes, cancellationToken).ConfigureAwait(false);
         }
         catch (StorageConflictException)
         {
@@ -59,12 +60,39 @@ internal sealed class DueRowClaims(IStorage storage, TimeProvider clock)
             return new ClaimBatch([], settled, Conflict: true);
         }
         settled.AddRange(claims.Select(c => c.Key));
-        return new ClaimBatch(claims, settled, Conflict: false);
+        return new ClaimBatch(claims.Select(c => new ClaimedRow(c.Key, c.Entry, etags[c.Key])).ToList(), settled, Conflict: false);
     }
 
-    /// <summary>Removes a row that no longer stands for a message to send.</summary>
-    public async Task DropAsync(StorageKey key, CancellationToken cancellationToken) =>
-        await storage.WriteAsync([new StorageWrite(key, null, ETags.Any)], cancellationToken).ConfigureAwait(false);
+    /// <summary>
+    /// Removes processed rows of one claim in one call, each only as this instance's claim left it: a row someone
+    /// rewrote since (a turn that scheduled the same minute again) stays. When one of them changed, the others
+    /// are removed one by one.
+    /// </summary>
+    public async Task RemoveAsync(IReadOnlyList<ClaimedRow> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0) return;
+        try
+        {
+            await storage.WriteAsync(rows.Select(r => new StorageWrite(r.Key, null, r.ETag)).ToList(), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        catch (StorageConflictException)
+        {
+            // One row changed or went (theirs to keep): the partition's deletes were all refused together.
+            if (rows.Count == 1) return;
+        }
+        foreach (var row in rows)
+        {
+            try
+            {
+                await storage.WriteAsync([new StorageWrite(row.Key, null, row.ETag)], cancellationToken).ConfigureAwait(false);
+            }
+            catch (StorageConflictException)
+            {
+                // Rewritten or removed by someone else: theirs to keep.
+            }
+        }
+    }
 
     private static DueEntry? Parse(StoreItem item)
     {
@@ -80,4 +108,7 @@ internal sealed class DueRowClaims(IStorage storage, TimeProvider clock)
 }
 
 /// <summary>What one claim write took: the rows now this instance's, the rows needing no retry, and whether it lost a race.</summary>
-internal sealed record ClaimBatch(IReadOnlyList<(StorageKey Key, DueEntry Entry)> Claimed, IReadOnlyList<StorageKey> Settled, bool Conflict);
+internal sealed record ClaimBatch(IReadOnlyList<ClaimedRow> Claimed, IReadOnlyList<StorageKey> Settled, bool Conflict);
+
+/// <summary>A due row this instance claimed, with the ETag its claim wrote.</summary>
+internal sealed record ClaimedRow(StorageKey Key, DueEntry Entry, string ETag);

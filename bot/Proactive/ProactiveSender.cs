@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using TrustBot.Bot.Channel;
 using TrustBot.Bot.Hosting;
@@ -131,11 +132,14 @@ internal sealed class ProactiveSender : BackgroundService
             if (batch.Claimed.Count == 0) return sent;
 
             // One send takes several storage round trips; one at a time would cap the rate far below MaxSendsPerSecond.
+            var processed = new ConcurrentBag<ClaimedRow>();
             await Parallel.ForEachAsync(batch.Claimed, new ParallelOptions { MaxDegreeOfParallelism = RowsAtOnce, CancellationToken = cancellationToken }, async (claimed, ct) =>
             {
                 try
                 {
-                    if (await SendClaimedAsync(claimed.Key, claimed.Entry, ct).ConfigureAwait(false)) Interlocked.Increment(ref sent);
+                    var (delivered, remove) = await SendClaimedAsync(claimed.Key, claimed.Entry, ct).ConfigureAwait(false);
+                    if (delivered) Interlocked.Increment(ref sent);
+                    if (remove) processed.Add(claimed);
                 }
                 catch (StorageConflictException)
                 {
@@ -143,31 +147,32 @@ internal sealed class ProactiveSender : BackgroundService
                     _logger.LogWarning("Proactive row left for the person's next turn after repeated profile conflicts");
                 }
             }).ConfigureAwait(false);
+            // The claim's rows go in one call (they share the minute's partition), not one call per message.
+            await _claims.RemoveAsync(processed.ToList(), cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task<bool> SendClaimedAsync(StorageKey key, DueEntry entry, CancellationToken cancellationToken)
+    /// <summary>Whether the message went out, and whether its index row is left to remove (false when the new schedule replaced it).</summary>
+    private async Task<(bool Sent, bool Remove)> SendClaimedAsync(StorageKey key, DueEntry entry, CancellationToken cancellationToken)
     {
         var person = entry.Person;
         var (profile, reference, stored) = await _profiles.ReadWithReferenceAsync(person, cancellationToken).ConfigureAwait(false);
         if (profile is null || profile.ScheduledDueKey != key.Partition)
         {
             // Erased, or the index row outlived a schedule change: the profile is the truth.
-            await _claims.DropAsync(key, cancellationToken).ConfigureAwait(false);
-            return false;
+            return (false, true);
         }
 
         var now = _clock.GetUtcNow();
         if (!ReminderSchedule.IsStillDue(profile, entry.Kind, entry.DueAt, now, _rules))
         {
-            await _rescheduler.MoveOnAsync(person, stored, key, cancellationToken).ConfigureAwait(false);
+            var remove = await _rescheduler.MoveOnAsync(person, stored, key, cancellationToken).ConfigureAwait(false);
             _logger.LogInformation("Proactive {Kind} no longer due; rescheduled", entry.Kind);
-            return false;
+            return (false, remove);
         }
         if (reference is null)
         {
-            await _rescheduler.NoConversationAsync(person, stored, key, cancellationToken).ConfigureAwait(false);
-            return false;
+            return (false, await _rescheduler.NoConversationAsync(person, stored, key, cancellationToken).ConfigureAwait(false));
         }
 
         var message = new DueMessage(entry.Kind, entry.DueAt, entry.Milestone);
@@ -180,23 +185,20 @@ internal sealed class ProactiveSender : BackgroundService
         switch (failure)
         {
             case null:
-                await _rescheduler.SentAsync(person, stored, key, message, now, cancellationToken).ConfigureAwait(false);
+                var remove = await _rescheduler.SentAsync(person, stored, key, message, now, cancellationToken).ConfigureAwait(false);
                 BotTelemetry.Source.StartActivity("proactive.sent")?.SetTag("trustbot.proactive.kind", entry.Kind.ToString()).Dispose();
                 _logger.LogInformation("Proactive {Kind} sent", entry.Kind);
-                return true;
+                return (true, remove);
             case ChannelSendException { IsBlocked: true } blocked:
                 _logger.LogInformation("Proactive {Kind} refused by the channel ({Code}); no more proactive messages until the person writes", entry.Kind, blocked.Code);
-                await _rescheduler.BlockedAsync(person, stored, key, cancellationToken).ConfigureAwait(false);
-                return false;
+                return (false, await _rescheduler.BlockedAsync(person, stored, key, cancellationToken).ConfigureAwait(false));
             case ChannelSendException { IsGone: true }:
                 _logger.LogInformation("Proactive {Kind}: the conversation no longer exists; reference dropped", entry.Kind);
-                await _rescheduler.ConversationGoneAsync(person, stored, key, cancellationToken).ConfigureAwait(false);
-                return false;
+                return (false, await _rescheduler.ConversationGoneAsync(person, stored, key, cancellationToken).ConfigureAwait(false));
             default:
                 // Not sent this time; the schedule moves on to the next message.
                 _logger.LogWarning(failure, "Proactive {Kind} could not be delivered", entry.Kind);
-                await _rescheduler.MoveOnAsync(person, stored, key, cancellationToken).ConfigureAwait(false);
-                return false;
+                return (false, await _rescheduler.MoveOnAsync(person, stored, key, cancellationToken).ConfigureAwait(false));
         }
     }
 
