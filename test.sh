@@ -12,10 +12,16 @@ case "$tier" in
   *) echo "usage: ./test.sh [unit|integration|browser]" >&2; exit 2 ;;
 esac
 
-# Node tools (Web Chat bundle, Direct Line client, Azurite) and Debian's chromium for the browser tests.
-[ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --ignore-scripts --no-audit --no-fund
+# Node tools (Web Chat bundle, Direct Line client, Azurite) and Debian's chromium for the browser tests. On a clean
+# clone npm ci mostly waits on the disk and the .NET build mostly on the CPU, so they run side by side.
+npm_pid=""
+if ! [ node_modules/.package-lock.json -nt package-lock.json ]; then
+  npm ci --ignore-scripts --no-audit --no-fund &
+  npm_pid=$!
+fi
 if [ "$tier" = all ] || [ "$tier" = browser ]; then
   command -v chromium >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
 fi
 dotnet build TrustBot.sln -c Release -nologo -v quiet
+[ -z "$npm_pid" ] || wait "$npm_pid" || { echo "npm ci failed: the browser and Azurite tests need node_modules" >&2; exit 1; }
 dotnet test tests/TrustBot.Tests.csproj -c Release --no-build -nologo --logger "console;verbosity=minimal" ${filter:+--filter "$filter"}

@@ -19,7 +19,10 @@ internal sealed class BatchedClassifier(Func<string[], float[][]> encode, Meanin
         // The layered detector also scores each sentence of a longer message: embedding those in the same batches
         // saves encoding them one at a time later.
         var missing = texts.Select(Canonical).SelectMany(t => LayeredSafetyDetector.Sentences(t).Prepend(t))
-            .Where(t => t.Length > 0 && !_embeddings.ContainsKey(t)).Distinct(StringComparer.Ordinal).ToArray();
+            .Where(t => t.Length > 0 && !_embeddings.ContainsKey(t)).Distinct(StringComparer.Ordinal)
+            // A batch is padded to its longest text, so batching texts of like length wastes far less of the encoder's
+            // work than batching them in file order (a one-line message beside a long story).
+            .OrderBy(t => t.Length).ToArray();
         const int Batch = 32;
         for (var i = 0; i < missing.Length; i += Batch)
         {

@@ -3,6 +3,7 @@
 # always stopped with SIGINT and waited for: stopping ./run.sh must not lose the last answers.
 
 azurite_pid=""
+azurite_log=""
 
 azurite_port_answers() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
@@ -10,8 +11,9 @@ azurite_port_answers() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 azurite_start() {
   local location="$1" port="$2"
   mkdir -p "$location"
+  azurite_log="$location/azurite.log"
   node_modules/.bin/azurite-table --tableHost 127.0.0.1 --tablePort "$port" --location "$location" \
-    --skipApiVersionCheck --disableProductStyleUrl --silent >"$location/azurite.log" 2>&1 &
+    --skipApiVersionCheck --disableProductStyleUrl --silent >"$azurite_log" 2>&1 &
   azurite_pid=$!
   for _ in $(seq 1 150); do
     azurite_port_answers "$port" && return 0
@@ -27,10 +29,20 @@ azurite_start() {
 }
 
 # azurite_stop: SIGINT so it saves, then waits for it to exit (SIGKILL only if it hangs for 20 s).
+# Azurite logs "successfully closed" once its database is written; after that, only a client's idle keep-alive
+# connection (a test's or a tool's HTTP pool) can keep the process alive, and ending it then loses nothing.
 azurite_stop() {
   [ -n "$azurite_pid" ] || return 0
   kill -INT "$azurite_pid" 2>/dev/null || true
   for _ in $(seq 1 100); do
+    kill -0 "$azurite_pid" 2>/dev/null || break
+    if grep -q "successfully closed" "$azurite_log" 2>/dev/null; then
+      kill -TERM "$azurite_pid" 2>/dev/null || true
+      break
+    fi
+    sleep 0.2
+  done
+  for _ in $(seq 1 10); do
     kill -0 "$azurite_pid" 2>/dev/null || break
     sleep 0.2
   done

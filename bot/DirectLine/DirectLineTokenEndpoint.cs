@@ -138,32 +138,42 @@ internal sealed class DirectLineServiceClient(HttpClient http, IOptions<DirectLi
         using (response)
         {
             BotTelemetry.RecordOutbound("directline.token", (int)response.StatusCode);
-            switch (response.StatusCode)
-            {
-                case HttpStatusCode.OK:
-                    DirectLineConversation? generated;
-                    try
-                    {
-                        generated = await response.Content.ReadFromJsonAsync(DirectLineJson.Default.DirectLineConversation, cancellationToken);
-                    }
-                    catch (JsonException)
-                    {
-                        generated = null;
-                    }
-                    if (generated is null || string.IsNullOrEmpty(generated.Token))
-                        return LocalDirectLine.Error(502, "The Direct Line service answered without a token; try again.");
-                    return Results.Json(new WebChatToken(generated.Token, generated.ConversationId, generated.ExpiresIn, baseUrl, WebSocket: true), DirectLineJson.Default.WebChatToken);
-                case HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden:
-                    logger.LogError("Direct Line refused the configured secret ({Status})", (int)response.StatusCode);
-                    return LocalDirectLine.Error(502, "The Direct Line service refused the bot's secret; the operator must check DirectLine:Secret.");
-                case HttpStatusCode.TooManyRequests:
-                    if (response.Headers.RetryAfter?.Delta is { } delta)
-                        return new RetryAfterResult(LocalDirectLine.Error(503, "Too many chats are starting right now; try again shortly."), delta);
-                    return LocalDirectLine.Error(503, "Too many chats are starting right now; try again shortly.");
-                default:
-                    logger.LogWarning("Direct Line token service answered {Status}", (int)response.StatusCode);
-                    return LocalDirectLine.Error(502, "The Direct Line service is having trouble; reload the page in a minute.");
-            }
+            return await AnswerAsync(response, baseUrl, cancellationToken);
+        }
+    }
+
+    /// <summary>What the browser is told for each of the token service's answers.</summary>
+    private async Task<IResult> AnswerAsync(HttpResponseMessage response, string baseUrl, CancellationToken cancellationToken)
+    {
+        switch (response.StatusCode)
+        {
+            case HttpStatusCode.OK:
+                var generated = await ReadConversationAsync(response, cancellationToken);
+                if (generated is null || string.IsNullOrEmpty(generated.Token))
+                    return LocalDirectLine.Error(502, "The Direct Line service answered without a token; try again.");
+                return Results.Json(new WebChatToken(generated.Token, generated.ConversationId, generated.ExpiresIn, baseUrl, WebSocket: true), DirectLineJson.Default.WebChatToken);
+            case HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden:
+                logger.LogError("Direct Line refused the configured secret ({Status})", (int)response.StatusCode);
+                return LocalDirectLine.Error(502, "The Direct Line service refused the bot's secret; the operator must check DirectLine:Secret.");
+            case HttpStatusCode.TooManyRequests:
+                if (response.Headers.RetryAfter?.Delta is { } delta)
+                    return new RetryAfterResult(LocalDirectLine.Error(503, "Too many chats are starting right now; try again shortly."), delta);
+                return LocalDirectLine.Error(503, "Too many chats are starting right now; try again shortly.");
+            default:
+                logger.LogWarning("Direct Line token service answered {Status}", (int)response.StatusCode);
+                return LocalDirectLine.Error(502, "The Direct Line service is having trouble; reload the page in a minute.");
+        }
+    }
+
+    private static async Task<DirectLineConversation?> ReadConversationAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await response.Content.ReadFromJsonAsync(DirectLineJson.Default.DirectLineConversation, cancellationToken);
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 

@@ -181,55 +181,58 @@ internal sealed class LocalDirectLine(
     private async Task<IResult> StreamOpenedAsync(HttpContext http, LocalConversation conversation, long watermark)
     {
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
-        var stopping = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
-        using (stopping)
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+        var reader = DrainAsync(socket, stopping);
+        try
         {
-            var reader = DrainAsync(socket, stopping);
-            try
+            while (socket.State == WebSocketState.Open && !conversation.Ended && !stopping.IsCancellationRequested)
             {
-                while (socket.State == WebSocketState.Open && !conversation.Ended && !stopping.IsCancellationRequested)
-                {
-                    using var wait = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
-                    wait.CancelAfter(KeepAlive);
-                    byte[] frame;
-                    try
-                    {
-                        await conversation.WaitForActivityAfterAsync(watermark, wait.Token);
-                        var (activities, next) = conversation.ReadAfter(watermark, limits.Value.PageActivities, limits.Value.PageBytes);
-                        if (activities.Count == 0)
-                        {
-                            watermark = next;
-                            continue;
-                        }
-                        watermark = next;
-                        frame = ActivitySet(activities, next);
-                    }
-                    catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
-                    {
-                        frame = [];
-                    }
-                    await socket.SendAsync(frame, WebSocketMessageType.Text, true, stopping.Token);
-                }
-            }
-            catch (Exception e) when (e is OperationCanceledException or WebSocketException)
-            {
-                // The client went away or the bot is stopping: nothing to tell anyone.
-            }
-            await stopping.CancelAsync();
-            await reader;
-            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-            {
-                try
-                {
-                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, conversation.Ended ? "conversation ended" : null, CancellationToken.None);
-                }
-                catch (WebSocketException)
-                {
-                    // Already gone.
-                }
+                var (frame, next) = await NextFrameAsync(conversation, watermark, stopping.Token);
+                watermark = next;
+                if (frame is not null) await socket.SendAsync(frame, WebSocketMessageType.Text, true, stopping.Token);
             }
         }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException)
+        {
+            // The client went away or the bot is stopping: nothing to tell anyone.
+        }
+
+        await stopping.CancelAsync();
+        await reader;
+        await CloseAsync(socket, conversation.Ended);
         return Results.Empty;
+    }
+
+    /// <summary>The activities after <paramref name="watermark"/> as one frame; an empty frame (a keep-alive) when
+    /// nothing came within <see cref="KeepAlive"/>; null when a wake-up brought nothing to send.</summary>
+    private async Task<(byte[]? Frame, long Watermark)> NextFrameAsync(LocalConversation conversation, long watermark, CancellationToken stopping)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        wait.CancelAfter(KeepAlive);
+        try
+        {
+            await conversation.WaitForActivityAfterAsync(watermark, wait.Token);
+        }
+        catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
+        {
+            return ([], watermark);
+        }
+
+        var (activities, next) = conversation.ReadAfter(watermark, limits.Value.PageActivities, limits.Value.PageBytes);
+        return (activities.Count == 0 ? null : ActivitySet(activities, next), next);
+    }
+
+    private static async Task CloseAsync(WebSocket socket, bool conversationEnded)
+    {
+        if (socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived)) return;
+        try
+        {
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, conversationEnded ? "conversation ended" : null, CancellationToken.None);
+        }
+        catch (WebSocketException)
+        {
+            // Already gone.
+        }
     }
 
     private static async Task DrainAsync(WebSocket socket, CancellationTokenSource stop)

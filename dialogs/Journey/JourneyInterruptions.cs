@@ -20,8 +20,7 @@ internal sealed class JourneyInterruptions(IJourneyReports reports) : IInterrupt
         var journey = turn.Journey();
         if (journey.Profile.Consented != true) return InterruptionResult.Continue;
         var input = PromptInput.Of(turn.Activity);
-        if (input is null) return InterruptionResult.Continue;
-        if (IsAnswerToOpenQuestion(dc, input)) return InterruptionResult.Continue;
+        if (input is null || IsAnswerToOpenQuestion(dc, input)) return InterruptionResult.Continue;
 
         // "settings" and "change my reminder time" name one answer to change: read before the menu's looser matching
         // would take "reminder time" for the Reminders option.
@@ -32,50 +31,68 @@ internal sealed class JourneyInterruptions(IJourneyReports reports) : IInterrupt
             await dc.BeginDialogAsync(nameof(SettingsDialog), field, cancellationToken);
             return InterruptionResult.Handled;
         }
-        // The menu's options are commands: one picked in other words ("my wins list") is acted on as its command.
-        if (GlobalCommands.Recognize(input) == GlobalCommand.None && !Recognizers.TryStepNumber(input, out _)
-            && dc.ActiveDialogPath() is [nameof(MenuDialog), ..] && dc.ActivePromptOptions() is { Choices: { Count: > 0 } menu }
-            && Recognizers.Match(input, menu).Found is { } picked)
-            input = picked.Value;
 
+        input = MenuOptionAsCommand(dc, input);
         if (Recognizers.TryStepNumber(input, out var stepNumber))
         {
             return setUp ? await OpenStepAsync(dc, stepNumber, cancellationToken) : await FinishSetUpFirstAsync(dc, cancellationToken);
         }
 
         var command = GlobalCommands.Recognize(input);
+        if (command == GlobalCommand.None) return InterruptionResult.Continue;
         if (!setUp && NeedsProfile(command)) return await FinishSetUpFirstAsync(dc, cancellationToken);
+        if (await TryAnswerAsync(turn, command, cancellationToken)) return await ResumeAsync(dc, cancellationToken);
+        return await OpenFlowAsync(dc, command, setUp, cancellationToken);
+    }
+
+    /// <summary>The menu's options are commands: one picked in other words ("my wins list") is acted on as its command.</summary>
+    private static string MenuOptionAsCommand(DialogContext dc, string input) =>
+        GlobalCommands.Recognize(input) == GlobalCommand.None && !Recognizers.TryStepNumber(input, out _)
+        && dc.ActiveDialogPath() is [nameof(MenuDialog), ..] && dc.ActivePromptOptions() is { Choices: { Count: > 0 } menu }
+        && Recognizers.Match(input, menu).Found is { } picked
+            ? picked.Value
+            : input;
+
+    /// <summary>The commands that only answer (help, progress, export, reminder switches); the interrupted question
+    /// resumes after them. False for a command that opens a flow.</summary>
+    private async Task<bool> TryAnswerAsync(ITurnContext turn, GlobalCommand command, CancellationToken cancellationToken)
+    {
+        var profile = turn.Journey().Profile;
         switch (command)
         {
-            case GlobalCommand.None:
-                return InterruptionResult.Continue;
             case GlobalCommand.Help:
                 await turn.SendActivityAsync(HelpText.Text, cancellationToken);
-                return await ResumeAsync(dc, cancellationToken);
+                return true;
             case GlobalCommand.Progress:
                 await reports.SendProgressAsync(turn, cancellationToken);
-                return await ResumeAsync(dc, cancellationToken);
+                return true;
             case GlobalCommand.ExportData:
                 await reports.SendExportAsync(turn, cancellationToken);
-                return await ResumeAsync(dc, cancellationToken);
+                return true;
             case GlobalCommand.ResumeReminders:
-                journey.Profile.RemindersPausedUntil = null;
-                await turn.SendActivityAsync(journey.Profile.Rhythm == CheckInRhythm.None
+                profile.RemindersPausedUntil = null;
+                await turn.SendActivityAsync(profile.Rhythm == CheckInRhythm.None
                     ? "Reminders are on again, but no rhythm is set yet. Type \"reminders\" to choose one."
-                    : $"Reminders are back on: {RemindersDialog.Describe(journey.Profile.Rhythm, journey.Profile.ReminderTime, journey.Profile.TimeZone)}.", cancellationToken);
-                return await ResumeAsync(dc, cancellationToken);
+                    : $"Reminders are back on: {RemindersDialog.Describe(profile.Rhythm, profile.ReminderTime, profile.TimeZone)}.", cancellationToken);
+                return true;
             case GlobalCommand.Stop:
-                journey.Profile.ProactiveStopped = true;
+                profile.ProactiveStopped = true;
                 await turn.SendActivityAsync("Okay. I won't send you any messages on my own until you type \"start\". I'm still here whenever you write.", cancellationToken);
-                return await ResumeAsync(dc, cancellationToken);
+                return true;
             case GlobalCommand.Start:
-                journey.Profile.ProactiveStopped = false;
+                profile.ProactiveStopped = false;
                 await turn.SendActivityAsync("Welcome back. Reminders and encouragement are on again.", cancellationToken);
-                return await ResumeAsync(dc, cancellationToken);
-            case GlobalCommand.Menu:
-                await dc.CancelAllDialogsAsync(cancellationToken);
-                await dc.BeginDialogAsync(nameof(MenuDialog), null, cancellationToken);
-                return InterruptionResult.Handled;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>The commands that leave the current flow: the menu, cancel, the next step, or the command's own flow.</summary>
+    private static async Task<InterruptionResult> OpenFlowAsync(DialogContext dc, GlobalCommand command, bool setUp, CancellationToken cancellationToken)
+    {
+        switch (command)
+        {
             case GlobalCommand.Cancel:
                 return await CancelAsync(dc, setUp, cancellationToken);
             case GlobalCommand.ContinueJourney:

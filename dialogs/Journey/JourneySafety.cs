@@ -34,8 +34,7 @@ internal sealed class JourneySafety(ISafetyDetector detector, SafetyResources re
     public async Task<bool> TryRespondAsync(ITurnContext turn, JourneySession journey, DialogContext dc, CancellationToken cancellationToken)
     {
         turn.Services.Set(resources);
-        var group = turn.Activity.IsGroupConversation;
-        var inMode = !group && SafetyCheckDialog.IsActive(dc);
+        var inMode = !turn.Activity.IsGroupConversation && SafetyCheckDialog.IsActive(dc);
         var text = turn.Activity.Text;
 
         // "I'm not safe" and "I can't talk, he's here" answer the safety mode's question; the mode knows what to do.
@@ -48,32 +47,7 @@ internal sealed class JourneySafety(ISafetyDetector detector, SafetyResources re
         var assessment = detector.Assess(text, inMode ? SafetyScrutiny.Heightened : SafetyScrutiny.Normal);
         if (assessment.IsCrisis)
         {
-            var country = CountryOf(turn.Activity) ?? journey.Profile.Country;
-            if (country is not null && journey.Profile.Consented == true) journey.Profile.Country = country;
-            if (group)
-            {
-                await turn.SendActivityAsync(SafetyMessages.GroupMessage(resources.For(country ?? turn.Activity.Locale)), cancellationToken);
-                SafetyCheckDialog.NoteDanger(journey, assessment.Category, recordEvent: true);
-                return true;
-            }
-
-            var previous = SafetyCheckDialog.StateOf(dc);
-            // In safety mode any further sign, however faint, gets the full safety message.
-            var full = inMode || assessment.IsClear;
-            var state = new SafetyCheckState
-            {
-                Category = assessment.Category,
-                Side = SafetySides.Of(assessment, text),
-                FullShown = full,
-                Repeat = full && previous?.FullShown == true,
-                Stage = previous?.Stage == SafetyStage.CantTalk ? SafetyStage.CantTalk : SafetyStage.Asking,
-                FirstContact = journey.Profile.Consented != true,
-                Country = country,
-                PauseHours = (int)Math.Round(_pause.TotalHours),
-            };
-            if (inMode) await dc.ReplaceDialogAsync(nameof(SafetyCheckDialog), state, cancellationToken);
-            else await dc.BeginDialogAsync(nameof(SafetyCheckDialog), state, cancellationToken);
-            if (full) SafetyCheckDialog.NoteDanger(journey, assessment.Category, recordEvent: true);
+            await RespondToDangerAsync(dc, journey, assessment, inMode, cancellationToken);
             return true;
         }
 
@@ -85,6 +59,39 @@ internal sealed class JourneySafety(ISafetyDetector detector, SafetyResources re
             return false;
         await dc.ContinueDialogAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>A sign of danger: in a group, a short caring line; in a personal chat, the safety mode (entered, or
+    /// renewed with what this message showed).</summary>
+    private async Task RespondToDangerAsync(DialogContext dc, JourneySession journey, SafetyAssessment assessment, bool inMode, CancellationToken cancellationToken)
+    {
+        var turn = dc.Context;
+        var country = CountryOf(turn.Activity) ?? journey.Profile.Country;
+        if (country is not null && journey.Profile.Consented == true) journey.Profile.Country = country;
+        if (turn.Activity.IsGroupConversation)
+        {
+            await turn.SendActivityAsync(SafetyMessages.GroupMessage(resources.For(country ?? turn.Activity.Locale)), cancellationToken);
+            SafetyCheckDialog.NoteDanger(journey, assessment.Category, recordEvent: true);
+            return;
+        }
+
+        var previous = SafetyCheckDialog.StateOf(dc);
+        // In safety mode any further sign, however faint, gets the full safety message.
+        var full = inMode || assessment.IsClear;
+        var state = new SafetyCheckState
+        {
+            Category = assessment.Category,
+            Side = SafetySides.Of(assessment, turn.Activity.Text),
+            FullShown = full,
+            Repeat = full && previous?.FullShown == true,
+            Stage = previous?.Stage == SafetyStage.CantTalk ? SafetyStage.CantTalk : SafetyStage.Asking,
+            FirstContact = journey.Profile.Consented != true,
+            Country = country,
+            PauseHours = (int)Math.Round(_pause.TotalHours),
+        };
+        if (inMode) await dc.ReplaceDialogAsync(nameof(SafetyCheckDialog), state, cancellationToken);
+        else await dc.BeginDialogAsync(nameof(SafetyCheckDialog), state, cancellationToken);
+        if (full) SafetyCheckDialog.NoteDanger(journey, assessment.Category, recordEvent: true);
     }
 
     /// <summary>The country the channel reports (Teams clientInfo), else the one in the locale.</summary>

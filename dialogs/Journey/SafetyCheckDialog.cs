@@ -88,15 +88,41 @@ internal sealed class SafetyCheckDialog : Dialog, IOwnsAnswers
         if (turn.Activity.Type != ActivityTypes.Message) return DialogTurnResult.Waiting;
         var instance = dc.ActiveDialog!;
         var state = Load(instance);
-        var answer = SafetyAnswers.Recognize(turn.Activity, state.Offered);
-        var asking = state.Stage is SafetyStage.Asking or SafetyStage.NotSafe;
-        answer = answer switch
+        var answer = Interpret(SafetyAnswers.Recognize(turn.Activity, state.Offered), state.Stage);
+        if (state.Stage == SafetyStage.Safe && (answer is SafetyAnswer.Begin || (answer is SafetyAnswer.Continue && !HoldsProgram(state))))
         {
-            SafetyAnswer.Yes => asking || state.Stage == SafetyStage.CantTalk ? SafetyAnswer.Safe : SafetyAnswer.Continue,
-            SafetyAnswer.No when asking => SafetyAnswer.NotSafe,
-            _ => answer,
-        };
+            return await LeaveAsync(dc, answer, state, cancellationToken);
+        }
 
+        await AnswerAsync(turn, state, answer, cancellationToken);
+        Save(instance, state);
+        return DialogTurnResult.Waiting;
+    }
+
+    /// <summary>A plain yes means "I'm safe" while the question is open (or after "I can't talk"), and "go on" once the
+    /// person has said they are safe; a plain no while asking means "not safe".</summary>
+    private static SafetyAnswer Interpret(SafetyAnswer answer, SafetyStage stage) => answer switch
+    {
+        SafetyAnswer.Yes => stage is SafetyStage.Asking or SafetyStage.NotSafe or SafetyStage.CantTalk ? SafetyAnswer.Safe : SafetyAnswer.Continue,
+        SafetyAnswer.No when stage is SafetyStage.Asking or SafetyStage.NotSafe => SafetyAnswer.NotSafe,
+        _ => answer,
+    };
+
+    /// <summary>Once the person is safe: to the program they asked for at first contact, or back where they were.</summary>
+    private static async Task<DialogTurnResult> LeaveAsync(DialogContext dc, SafetyAnswer answer, SafetyCheckState state, CancellationToken cancellationToken)
+    {
+        if (answer == SafetyAnswer.Begin && HoldsProgram(state))
+        {
+            await dc.CancelAllDialogsAsync(cancellationToken);
+            return await dc.BeginDialogAsync(nameof(OnboardingDialog), null, cancellationToken);
+        }
+
+        return await GoBackAsync(dc, cancellationToken);
+    }
+
+    /// <summary>Every answer that keeps the safety question open.</summary>
+    private async Task AnswerAsync(ITurnContext turn, SafetyCheckState state, SafetyAnswer answer, CancellationToken cancellationToken)
+    {
         switch (answer)
         {
             case SafetyAnswer.Safe when state.Stage != SafetyStage.Safe:
@@ -104,8 +130,7 @@ internal sealed class SafetyCheckDialog : Dialog, IOwnsAnswers
                 state.Stage = SafetyStage.Safe;
                 await OfferToGoOnAsync(turn, state, null, cancellationToken);
                 break;
-            case SafetyAnswer.Safe or SafetyAnswer.Continue when state.Stage == SafetyStage.Safe && HoldsProgram(state):
-            case SafetyAnswer.Safe when state.Stage == SafetyStage.Safe:
+            case SafetyAnswer.Safe or SafetyAnswer.Continue when state.Stage == SafetyStage.Safe:
                 await RepeatQuestionAsync(turn, state, null, cancellationToken);
                 break;
             case SafetyAnswer.NotSafe:
@@ -114,15 +139,9 @@ internal sealed class SafetyCheckDialog : Dialog, IOwnsAnswers
             case SafetyAnswer.CantTalk:
                 await CantTalkAsync(turn, state, cancellationToken);
                 break;
-            case SafetyAnswer.Continue or SafetyAnswer.Begin when state.Stage != SafetyStage.Safe:
+            case SafetyAnswer.Continue or SafetyAnswer.Begin:
                 await AskAsync(turn, state, SafetyMessages.SafetyFirst, SafetyAnswers.SafetyChoices, cancellationToken);
                 break;
-            case SafetyAnswer.Begin when HoldsProgram(state):
-                // The person asked for the program: the welcome and consent question, from the start.
-                await dc.CancelAllDialogsAsync(cancellationToken);
-                return await dc.BeginDialogAsync(nameof(OnboardingDialog), null, cancellationToken);
-            case SafetyAnswer.Continue or SafetyAnswer.Begin:
-                return await GoBackAsync(dc, cancellationToken);
             case SafetyAnswer.Help:
                 await SendAsync(turn, SafetyMessages.Resources(CallLines(turn, state)), cancellationToken);
                 if (state.Stage == SafetyStage.CantTalk) await SendAsync(turn, SafetyMessages.QuietWays(QuietLines(turn, state)), cancellationToken);
@@ -138,8 +157,6 @@ internal sealed class SafetyCheckDialog : Dialog, IOwnsAnswers
                 await RepeatQuestionAsync(turn, state, state.Stage == SafetyStage.Safe ? "I'm listening." : SafetyMessages.AskAgain, cancellationToken);
                 break;
         }
-        Save(instance, state);
-        return DialogTurnResult.Waiting;
     }
 
     /// <inheritdoc />

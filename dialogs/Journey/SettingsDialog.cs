@@ -133,48 +133,47 @@ internal sealed partial class SettingsDialog : ComponentDialog
             await step.SendAsync("Nothing has changed. Type \"settings\" whenever you'd like to try again.", ct);
             return await step.EndDialogAsync(ct);
         }
-        string done;
-        switch (step.Data.Field)
+        if (step.Data.Field == "rhythm" && RemindersDialog.RhythmFrom(step.Result) is var rhythm && rhythm != CheckInRhythm.None && profile.ReminderTime is null)
+        {
+            // A rhythm needs a time: ask for it rather than pick one.
+            profile.Rhythm = rhythm;
+            await step.SendAsync("Got it. Now the time.", ct);
+            return await step.ReplaceDialogAsync(Steps, new SettingsChangeData { Field = "time" }, ct);
+        }
+
+        await step.SendAsync(Apply(profile, step.Data.Field, step.Result) + " Type \"settings\" to change something else.", ct);
+        return await step.EndDialogAsync(ct);
+    }
+
+    /// <summary>Stores the new answer for <paramref name="field"/> and says what changed.</summary>
+    private static string Apply(JourneyProfile profile, string? field, object answer)
+    {
+        switch (field)
         {
             case "name":
-                profile.Name = OnboardingDialog.NameFrom(step.Result);
-                done = $"Done. I'll call you {profile.Name}.";
-                break;
+                profile.Name = OnboardingDialog.NameFrom(answer);
+                return $"Done. I'll call you {profile.Name}.";
             case "role":
-                profile.Role = Enum.Parse<PartnerRole>(((FoundChoice)step.Result).Value);
-                done = $"Done. Where you are: {OnboardingDialog.DescribeRole(profile.Role)}. The steps will use words for that from now on.";
-                break;
+                profile.Role = Enum.Parse<PartnerRole>(((FoundChoice)answer).Value);
+                return $"Done. Where you are: {OnboardingDialog.DescribeRole(profile.Role)}. The steps will use words for that from now on.";
             case "breach":
-                profile.Breach = Enum.Parse<BreachKind>(((FoundChoice)step.Result).Value);
-                done = "Done. I'll keep that in mind when I choose my words.";
-                break;
+                profile.Breach = Enum.Parse<BreachKind>(((FoundChoice)answer).Value);
+                return "Done. I'll keep that in mind when I choose my words.";
             case "partner":
-                profile.PartnerInvolved = ((FoundChoice)step.Result).Value;
-                done = $"Done. Partner involved: {profile.PartnerInvolved}.";
-                break;
+                profile.PartnerInvolved = ((FoundChoice)answer).Value;
+                return $"Done. Partner involved: {profile.PartnerInvolved}.";
             case "rhythm":
-                profile.Rhythm = RemindersDialog.RhythmFrom(step.Result);
-                if (profile.Rhythm != CheckInRhythm.None && profile.ReminderTime is null)
-                {
-                    // A rhythm needs a time: ask for it rather than pick one.
-                    await step.SendAsync("Got it. Now the time.", ct);
-                    return await step.ReplaceDialogAsync(Steps, new SettingsChangeData { Field = "time" }, ct);
-                }
-                done = $"Done. Check-ins: {RemindersDialog.Describe(profile.Rhythm, profile.ReminderTime, profile.TimeZone)}.";
-                break;
+                profile.Rhythm = RemindersDialog.RhythmFrom(answer);
+                return $"Done. Check-ins: {RemindersDialog.Describe(profile.Rhythm, profile.ReminderTime, profile.TimeZone)}.";
             case "time":
-                profile.ReminderTime = (TimeOnly)step.Result;
-                done = profile.Rhythm == CheckInRhythm.None
+                profile.ReminderTime = (TimeOnly)answer;
+                return profile.Rhythm == CheckInRhythm.None
                     ? $"Done. I'll use {profile.ReminderTime.Value.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)} once you choose a check-in rhythm (type \"reminders\")."
                     : $"Done. Check-ins: {RemindersDialog.Describe(profile.Rhythm, profile.ReminderTime, profile.TimeZone)}.";
-                break;
             default:
-                profile.TimeZone = (string)step.Result;
-                done = $"Done. Your time zone is {TimeZones.Describe(profile.TimeZone)}.";
-                break;
+                profile.TimeZone = (string)answer;
+                return $"Done. Your time zone is {TimeZones.Describe(profile.TimeZone)}.";
         }
-        await step.SendAsync(done + " Type \"settings\" to change something else.", ct);
-        return await step.EndDialogAsync(ct);
     }
 
     private static string Current(JourneyProfile profile) =>

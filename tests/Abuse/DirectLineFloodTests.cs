@@ -13,51 +13,13 @@ namespace TrustBot.Tests.Abuse;
 /// <summary>Floods of the local Direct Line as an outsider would send them: memory stays bounded and nobody else's chat ends.</summary>
 public sealed class DirectLineFloodTests(ITestOutputHelper output)
 {
-    private const string Attacker = "203.0.113.66";
+    internal const string Attacker = "203.0.113.66";
 
-    private static async Task<(string Id, string Token)> StartAsync(DirectLineTestClient client)
+    internal static async Task<(string Id, string Token)> StartAsync(DirectLineTestClient client)
     {
         var (status, id, token, _) = await client.StartAsync(await client.GetUserTokenAsync());
         Assert.Equal(HttpStatusCode.Created, status);
         return (id, token);
-    }
-
-    private static long Settled()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        return GC.GetTotalMemory(forceFullCollection: true);
-    }
-
-    [Fact]
-    public async Task Three_hundred_250_KB_events_into_one_conversation_are_refused_and_the_bots_memory_grows_by_less_than_16_MB()
-    {
-        using var app = new AbuseApp();
-        var client = app.DirectLineFrom(Attacker);
-        var (id, token) = await StartAsync(client);
-        var payload = new string('x', 250 * 1024);
-        var before = Settled();
-
-        var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 300; i++)
-        {
-            using var response = await client.PostAsync(id, token, new { type = "event", name = "flood", value = payload });
-            statuses.Add(response.StatusCode);
-        }
-        var readers = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
-        {
-            using var read = await client.GetRawAsync($"/v3/directline/conversations/{id}/activities?watermark=0", token);
-            return (await read.Content.ReadAsByteArrayAsync()).Length;
-        }));
-        var after = Settled();
-
-        var store = app.Services.GetRequiredService<LocalConversationStore>();
-        output.WriteLine($"managed heap before {before / 1024 / 1024.0:F1} MB, after {after / 1024 / 1024.0:F1} MB, growth {(after - before) / 1024 / 1024.0:F2} MB; store holds {store.TotalBytes} bytes; reads {string.Join(", ", readers)} bytes");
-        Assert.All(statuses, s => Assert.Contains(s, new[] { HttpStatusCode.RequestEntityTooLarge, HttpStatusCode.TooManyRequests }));
-        Assert.True(after - before < 16 * 1024 * 1024, $"memory grew by {(after - before) / 1024 / 1024} MB");
-        Assert.True(store.TotalBytes < 64 * 1024, $"the store holds {store.TotalBytes} bytes");
-        Assert.All(readers, bytes => Assert.True(bytes < 64 * 1024));
     }
 
     [Fact]
@@ -208,13 +170,86 @@ public sealed class DirectLineFloodTests(ITestOutputHelper output)
         sockets.Add(await SocketClient().ConnectAsync(streamUrl, timeout.Token));
         sockets.Add(await SocketClient().ConnectAsync(streamUrl, timeout.Token));
         var thirdOnSameConversation = await Record.ExceptionAsync(() => SocketClient().ConnectAsync(streamUrl, timeout.Token));
-        sockets.Add(await SocketClient().ConnectAsync(otherUrl, timeout.Token));
+        sockets.Add(await ConnectWhenTheRejectedAttemptHasLetGo(otherUrl));
         var fourthFromSameAddress = await Record.ExceptionAsync(() => SocketClient().ConnectAsync(otherUrl, timeout.Token));
 
         Assert.Contains("429", thirdOnSameConversation?.Message);
         Assert.Contains("429", fourthFromSameAddress?.Message);
         foreach (var socket in sockets) await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
+
+        // The client sees the rejected attempt's 429 before the server has finished that request and returned its
+        // slot of the per-address limit; the slot comes back within moments, and only then may the third stream count.
+        async Task<WebSocket> ConnectWhenTheRejectedAttemptHasLetGo(Uri url)
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return await SocketClient().ConnectAsync(url, timeout.Token);
+                }
+                catch (InvalidOperationException e) when (e.Message.Contains("429", StringComparison.Ordinal) && attempt < 50)
+                {
+                    await Task.Delay(20, timeout.Token);
+                }
+            }
+        }
     }
+}
+
+/// <summary>
+/// A flood's effect on the whole process's managed heap. The heap is shared by every test running at the same time, so
+/// this one runs alone: another test's allocations must not pass for the bot's (it once read 17 MB under a loaded run).
+/// </summary>
+[Collection(ProcessMemoryCollection.Name)]
+public sealed class DirectLineFloodMemoryTests(ITestOutputHelper output)
+{
+    private const string Attacker = DirectLineFloodTests.Attacker;
+
+    [Fact]
+    public async Task Three_hundred_250_KB_events_into_one_conversation_are_refused_and_the_bots_memory_grows_by_less_than_16_MB()
+    {
+        using var app = new AbuseApp();
+        var client = app.DirectLineFrom(Attacker);
+        var (id, token) = await DirectLineFloodTests.StartAsync(client);
+        var payload = new string('x', 250 * 1024);
+        var before = Settled();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 300; i++)
+        {
+            using var response = await client.PostAsync(id, token, new { type = "event", name = "flood", value = payload });
+            statuses.Add(response.StatusCode);
+        }
+        var readers = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            using var read = await client.GetRawAsync($"/v3/directline/conversations/{id}/activities?watermark=0", token);
+            return (await read.Content.ReadAsByteArrayAsync()).Length;
+        }));
+        var after = Settled();
+
+        var store = app.Services.GetRequiredService<LocalConversationStore>();
+        output.WriteLine($"managed heap before {before / 1024 / 1024.0:F1} MB, after {after / 1024 / 1024.0:F1} MB, growth {(after - before) / 1024 / 1024.0:F2} MB; store holds {store.TotalBytes} bytes; reads {string.Join(", ", readers)} bytes");
+        Assert.All(statuses, s => Assert.Contains(s, new[] { HttpStatusCode.RequestEntityTooLarge, HttpStatusCode.TooManyRequests }));
+        Assert.True(after - before < 16 * 1024 * 1024, $"memory grew by {(after - before) / 1024 / 1024} MB");
+        Assert.True(store.TotalBytes < 64 * 1024, $"the store holds {store.TotalBytes} bytes");
+        Assert.All(readers, bytes => Assert.True(bytes < 64 * 1024));
+    }
+
+
+    private static long Settled()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+}
+
+/// <summary>Tests that measure the process's memory, run when no other test is running.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ProcessMemoryCollection
+{
+    public const string Name = "process memory";
 }
 
 internal static class ObjectExtensions

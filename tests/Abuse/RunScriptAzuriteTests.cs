@@ -43,8 +43,13 @@ public sealed class RunScriptAzuriteTests(Xunit.Abstractions.ITestOutputHelper o
             await table.CreateIfNotExistsAsync();
             await table.AddEntityAsync(new TableEntity("person", "answer") { ["Text"] = "kept" });
             output.WriteLine($"written {timer.Elapsed}");
+            var stopping = timer.Elapsed;
             await first.StopAsync();
             output.WriteLine($"stopped {timer.Elapsed}");
+
+            // The client's idle keep-alive connection is still open, as a running bot's would be: Azurite must not
+            // sit on it until the 20 s kill (Ctrl-C on run.sh would hang, and the kill could cost the last writes).
+            Assert.True(timer.Elapsed - stopping < TimeSpan.FromSeconds(10), $"stopping took {timer.Elapsed - stopping}");
         }
 
         using var second = await ScriptedAzurite.StartAsync(_data, port);
