@@ -9,8 +9,11 @@
 # With the azurite target also: storage requests per warm turn over WARM_TURNS sequential check-in turns of one
 # person (raw/http-storage-per-turn.txt), and ten simultaneous messages of one person (raw/burst.json).
 # Targets run one after another on the same machine; compare ratios within one run, not across machines.
+# Every target is warmed up the same way before it is measured: WARMUP_SECONDS (default 12) of the same load. A .NET
+# process needs 10-15 s of load on two busy cores before its hot code is recompiled optimised (tiered JIT); the
+# earlier 3 s warm-up measured that recompilation rather than the steady state.
 # Settings: SECONDS_PER_TARGET (default 15), PEOPLE (default "8 32"), TARGETS (default "bare memory azurite nocache js"),
-# WARM_TURNS (default 60). Writes bench/results/http-latest.md and bench/results/raw/http-*.txt.
+# WARM_TURNS (default 60), WARMUP_SECONDS (default 12). Writes bench/results/http-latest.md and bench/results/raw/http-*.txt.
 set -euo pipefail
 
 bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -19,6 +22,7 @@ seconds="${SECONDS_PER_TARGET:-15}"
 people_list="${PEOPLE:-8 32}"
 targets="${TARGETS:-bare memory azurite nocache js}"
 warm_turns="${WARM_TURNS:-60}"
+warmup_seconds="${WARMUP_SECONDS:-12}"
 raw="$bench_dir/results/raw"
 work="$(mktemp -d)"
 pids=()
@@ -92,11 +96,15 @@ start_bot() { # port storage-provider [connection string] [more VAR=value settin
 
 requests_in_log() { grep -c 'TableStorageContextMiddleware: RequestMethod=' "$1" || true; }
 
+warm_up() { # url people script prefix
+  wrk -t "$2" -c "$2" -d "${warmup_seconds}s" --timeout 10s -s "$bench_dir/http/$3" "$1" -- "$4" >/dev/null
+}
+
 results="$raw/http-results.txt"
 : >"$results"
 run_wrk() { # target url people script [prefix]
   local target="$1" url="$2" people="$3" lua="$4" prefix="${5:-$1}"
-  wrk -t "$people" -c "$people" -d 3s -s "$bench_dir/http/$lua" "$url" -- "$prefix-warm$people" >/dev/null
+  warm_up "$url" "$people" "$lua" "$prefix-warm$people"
   local line
   line="$(wrk -t "$people" -c "$people" -d "${seconds}s" --timeout 10s --latency -s "$bench_dir/http/$lua" "$url" -- "$prefix-$people" | grep '^RESULT ')"
   echo "$target $people ${line#RESULT }" | tee -a "$results"
@@ -138,7 +146,7 @@ for target in $targets; do
       for p in $people_list; do
         onboard "$url" "$target-warm$p" "$p"; onboard "$url" "$target-$p" "$p"
         # Only the measured run's requests: the log is read before and after it (the warm-up run comes first).
-        wrk -t "$p" -c "$p" -d 3s -s "$bench_dir/http/checkin.lua" "$url" -- "$target-warm$p" >/dev/null
+        warm_up "$url" "$p" checkin.lua "$target-warm$p"
         before="$(requests_in_log "$log")"
         line="$(wrk -t "$p" -c "$p" -d "${seconds}s" --timeout 10s --latency -s "$bench_dir/http/checkin.lua" "$url" -- "$target-$p" | grep '^RESULT ')"
         sleep 1

@@ -93,13 +93,16 @@ internal static class SchedulerBench
         await a.TickAsync(CancellationToken.None);
         await b.TickAsync(CancellationToken.None);
         clock.Set(SendFirst.AddMinutes(SendMinutes - 1).AddSeconds(30));
+        var beforeSends = counter.Snapshot();
         var sendWatch = Stopwatch.StartNew();
         var sentBoth = await Task.WhenAll(Task.Run(() => a.TickAsync(CancellationToken.None)), Task.Run(() => b.TickAsync(CancellationToken.None)));
         sendWatch.Stop();
+        var sendRequests = counter.Snapshot() - beforeSends;
         var duplicates = loopback.Duplicates;
         var sendRate = loopback.Sent / sendWatch.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"two instances: {loopback.Sent:N0} of {sends:N0} due sent ({sentBoth[0]:N0} + {sentBoth[1]:N0}) in {sendWatch.Elapsed.TotalSeconds:F1} s = {sendRate:F0} sends/s (MaxSendsPerSecond {rate} each); duplicates {duplicates}"));
+            $"two instances: {loopback.Sent:N0} of {sends:N0} due sent ({sentBoth[0]:N0} + {sentBoth[1]:N0}) in {sendWatch.Elapsed.TotalSeconds:F1} s = {sendRate:F0} sends/s (MaxSendsPerSecond {rate} each); duplicates {duplicates}; "
+            + $"storage requests per send {(double)sendRequests.Total / Math.Max(1, loopback.Sent):F2} ({sendRequests.Queries:N0} queries, {sendRequests.PointReads:N0} point reads, {sendRequests.Writes:N0} writes)"));
 
         if (jsonPath is not null)
         {
@@ -122,6 +125,9 @@ internal static class SchedulerBench
                 ["sendsPerSecond"] = Math.Round(sendRate, 1),
                 ["maxSendsPerSecond"] = rate,
                 ["duplicates"] = duplicates,
+                ["sendQueries"] = sendRequests.Queries,
+                ["sendPointReads"] = sendRequests.PointReads,
+                ["sendWrites"] = sendRequests.Writes,
             };
             await File.WriteAllTextAsync(jsonPath, result.ToJsonString() + "\n");
         }

@@ -36,10 +36,11 @@ internal static class BotEndpoints
             return Error(403, "This bot has no MicrosoftAppId, so /api/messages only accepts requests from this machine.");
 
         var limit = options.Value.MaxActivityBytes;
-        var body = await LimitedBody.ReadAsync(http.Request, limit, cancellationToken);
-        if (body is null) return Error(413, $"The activity is larger than {limit} bytes.");
+        // Parsed straight from Kestrel's buffers: no copy of the body per request.
+        var (fits, parsed) = await LimitedBody.ReadAsync(http.Request, limit, static body => InboundActivity.Parse(body), cancellationToken);
+        if (!fits) return Error(413, $"The activity is larger than {limit} bytes.");
 
-        var (activity, invalid) = InboundActivity.Parse(body);
+        var (activity, invalid) = parsed;
         if (activity is null) return Error(400, invalid!);
 
         var auth = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : null, activity, cancellationToken);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using TrustBot.Bot.Channel;
 using TrustBot.Bot.Hosting;
@@ -29,6 +30,14 @@ internal sealed class ProactiveSender : BackgroundService
 
     /// <summary>Due rows processed at once in a tick (measured by TrustBot.Bench scheduler: two instances over Azurite).</summary>
     private const int RowsAtOnce = 16;
+
+    /// <summary>
+    /// Rows claimed by one write: two rounds of <see cref="RowsAtOnce"/>, well inside one entity group transaction
+    /// (100), so a claim stays all-or-nothing; claiming row by row cost one storage call per message.
+    /// </summary>
+    private const int ClaimsAtOnce = 2 * RowsAtOnce;
+
+    private const int MaxClaimConflictsPerMinute = 200;
 
     private readonly IStorage _storage;
     private readonly TimeProvider _clock;
@@ -84,16 +93,53 @@ internal sealed class ProactiveSender : BackgroundService
         var sent = 0;
         // The current minute is read again next tick: a row written into it after this read is not missed.
         for (var minute = first; minute <= current; minute = minute.AddMinutes(1))
+            sent += await SendMinuteAsync(DueIndex.PartitionFor(minute), cancellationToken).ConfigureAwait(false);
+        _lastScannedMinute = current;
+        return sent;
+    }
+
+    /// <summary>
+    /// Claims the due rows of one index minute a batch at a time (one conditional write per batch, see
+    /// <see cref="DueRowClaims.TryClaimAsync"/>) and sends each batch's messages side by side. Instances start
+    /// at different places in the minute, so they rarely race for the same batch; the loser of a race reads the
+    /// minute again and goes on with what is left.
+    /// </summary>
+    private async Task<int> SendMinuteAsync(string partition, CancellationToken cancellationToken)
+    {
+        var rows = await _storage.QueryAsync(partition, "", MaxRowsPerMinute, cancellationToken).ConfigureAwait(false);
+        if (rows.Count == 0) return 0;
+        var start = Random.Shared.Next(rows.Count);
+        var settled = new HashSet<StorageKey>();
+        var sent = 0;
+        for (var conflicts = 0; ;)
         {
-            var rows = await _storage.QueryAsync(DueIndex.PartitionFor(minute), "", MaxRowsPerMinute, cancellationToken).ConfigureAwait(false);
-            // Each row is claimed by its own conditional write, so rows go side by side: one send takes several
-            // storage round trips, and one at a time would cap the send rate far below MaxSendsPerSecond.
-            await Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = RowsAtOnce, CancellationToken = cancellationToken }, async (row, ct) =>
+            var open = rows.Skip(start).Concat(rows.Take(start)).Where(r => !settled.Contains(r.Key));
+            var batch = await _claims.TryClaimAsync(open, ClaimsAtOnce, cancellationToken).ConfigureAwait(false);
+            settled.UnionWith(batch.Settled);
+            if (batch.Conflict)
+            {
+                // Each conflict means someone else changed a row (and a claimed row is settled on the next read), so
+                // this ends; the bound only guards against a storage that never agrees.
+                if (++conflicts > MaxClaimConflictsPerMinute)
+                {
+                    _logger.LogWarning("Proactive claims of one minute kept conflicting; its remaining rows are left to other instances");
+                    return sent;
+                }
+                rows = await _storage.QueryAsync(partition, "", MaxRowsPerMinute, cancellationToken).ConfigureAwait(false);
+                start = rows.Count == 0 ? 0 : Math.Min(start, rows.Count - 1);
+                continue;
+            }
+            if (batch.Claimed.Count == 0) return sent;
+
+            // One send takes several storage round trips; one at a time would cap the rate far below MaxSendsPerSecond.
+            var processed = new ConcurrentBag<ClaimedRow>();
+            await Parallel.ForEachAsync(batch.Claimed, new ParallelOptions { MaxDegreeOfParallelism = RowsAtOnce, CancellationToken = cancellationToken }, async (claimed, ct) =>
             {
                 try
                 {
-                    if (await _claims.TryClaimAsync(row.Key, row.Value, ct).ConfigureAwait(false) is { } entry
-                        && await SendClaimedAsync(row.Key, entry, ct).ConfigureAwait(false)) Interlocked.Increment(ref sent);
+                    var (delivered, remove) = await SendClaimedAsync(claimed.Key, claimed.Entry, ct).ConfigureAwait(false);
+                    if (delivered) Interlocked.Increment(ref sent);
+                    if (remove) processed.Add(claimed);
                 }
                 catch (StorageConflictException)
                 {
@@ -101,33 +147,32 @@ internal sealed class ProactiveSender : BackgroundService
                     _logger.LogWarning("Proactive row left for the person's next turn after repeated profile conflicts");
                 }
             }).ConfigureAwait(false);
+            // The claim's rows go in one call (they share the minute's partition), not one call per message.
+            await _claims.RemoveAsync(processed.ToList(), cancellationToken).ConfigureAwait(false);
         }
-        _lastScannedMinute = current;
-        return sent;
     }
 
-    private async Task<bool> SendClaimedAsync(StorageKey key, DueEntry entry, CancellationToken cancellationToken)
+    /// <summary>Whether the message went out, and whether its index row is left to remove (false when the new schedule replaced it).</summary>
+    private async Task<(bool Sent, bool Remove)> SendClaimedAsync(StorageKey key, DueEntry entry, CancellationToken cancellationToken)
     {
         var person = entry.Person;
         var (profile, reference, stored) = await _profiles.ReadWithReferenceAsync(person, cancellationToken).ConfigureAwait(false);
         if (profile is null || profile.ScheduledDueKey != key.Partition)
         {
             // Erased, or the index row outlived a schedule change: the profile is the truth.
-            await _claims.DropAsync(key, cancellationToken).ConfigureAwait(false);
-            return false;
+            return (false, true);
         }
 
         var now = _clock.GetUtcNow();
         if (!ReminderSchedule.IsStillDue(profile, entry.Kind, entry.DueAt, now, _rules))
         {
-            await _rescheduler.MoveOnAsync(person, stored, key, cancellationToken).ConfigureAwait(false);
+            var remove = await _rescheduler.MoveOnAsync(person, stored, key, cancellationToken).ConfigureAwait(false);
             _logger.LogInformation("Proactive {Kind} no longer due; rescheduled", entry.Kind);
-            return false;
+            return (false, remove);
         }
         if (reference is null)
         {
-            await _rescheduler.NoConversationAsync(person, stored, key, cancellationToken).ConfigureAwait(false);
-            return false;
+            return (false, await _rescheduler.NoConversationAsync(person, stored, key, cancellationToken).ConfigureAwait(false));
         }
 
         var message = new DueMessage(entry.Kind, entry.DueAt, entry.Milestone);
@@ -140,23 +185,20 @@ internal sealed class ProactiveSender : BackgroundService
         switch (failure)
         {
             case null:
-                await _rescheduler.SentAsync(person, stored, key, message, now, cancellationToken).ConfigureAwait(false);
+                var remove = await _rescheduler.SentAsync(person, stored, key, message, now, cancellationToken).ConfigureAwait(false);
                 BotTelemetry.Source.StartActivity("proactive.sent")?.SetTag("trustbot.proactive.kind", entry.Kind.ToString()).Dispose();
                 _logger.LogInformation("Proactive {Kind} sent", entry.Kind);
-                return true;
+                return (true, remove);
             case ChannelSendException { IsBlocked: true } blocked:
                 _logger.LogInformation("Proactive {Kind} refused by the channel ({Code}); no more proactive messages until the person writes", entry.Kind, blocked.Code);
-                await _rescheduler.BlockedAsync(person, stored, key, cancellationToken).ConfigureAwait(false);
-                return false;
+                return (false, await _rescheduler.BlockedAsync(person, stored, key, cancellationToken).ConfigureAwait(false));
             case ChannelSendException { IsGone: true }:
                 _logger.LogInformation("Proactive {Kind}: the conversation no longer exists; reference dropped", entry.Kind);
-                await _rescheduler.ConversationGoneAsync(person, stored, key, cancellationToken).ConfigureAwait(false);
-                return false;
+                return (false, await _rescheduler.ConversationGoneAsync(person, stored, key, cancellationToken).ConfigureAwait(false));
             default:
                 // Not sent this time; the schedule moves on to the next message.
                 _logger.LogWarning(failure, "Proactive {Kind} could not be delivered", entry.Kind);
-                await _rescheduler.MoveOnAsync(person, stored, key, cancellationToken).ConfigureAwait(false);
-                return false;
+                return (false, await _rescheduler.MoveOnAsync(person, stored, key, cancellationToken).ConfigureAwait(false));
         }
     }
 

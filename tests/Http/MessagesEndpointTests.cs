@@ -138,6 +138,42 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         Assert.Contains(replies.Activities, a => a.Type == ActivityTypes.Message);
     }
 
+    [Fact]
+    public async Task Body_arriving_in_many_small_pieces_runs_the_turn_like_one_sent_whole()
+    {
+        // The endpoint parses from the server's buffers; a body split over several of them is read as one.
+        var json = MessageJson();
+        json["text"] = "hi " + new string('x', 6000);
+        var content = new PiecewiseContent(Encoding.UTF8.GetBytes(json.ToJsonString()), pieceBytes: 200);
+        content.Headers.ContentType = Activities.JsonMediaType;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+        using var response = await _client.SendAsync(request);
+        var replies = await Activities.ReadRepliesAsync(response);
+        Assert.Contains(replies.Activities, a => a.Type == ActivityTypes.Message);
+        Assert.Equal(1, _factory.Turns.Count);
+    }
+
+    /// <summary>A body written a few bytes at a time, each piece flushed and let go before the next.</summary>
+    private sealed class PiecewiseContent(byte[] bytes, int pieceBytes) : HttpContent
+    {
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            for (var at = 0; at < bytes.Length; at += pieceBytes)
+            {
+                await stream.WriteAsync(bytes.AsMemory(at, Math.Min(pieceBytes, bytes.Length - at)));
+                await stream.FlushAsync();
+                await Task.Delay(1);
+            }
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = -1;
+            return false;
+        }
+    }
+
     [Theory]
     [InlineData("GET")]
     [InlineData("PUT")]

@@ -97,9 +97,101 @@ public sealed class ProactiveSenderTests : IAsyncLifetime
         h.Clock.SetUtcNow(SevenPm.AddSeconds(20));
         Assert.Equal(1, await sender.TickAsync(default));
 
-        // One read (profile and conversation together); writes: the claim, then profile and next row together.
-        Assert.Equal((1, 2), (counting.Reads, counting.Writes));
+        // One read (profile and conversation together); writes: the claim, profile and next row together, then the
+        // removal of the claimed row (the claim and the removal are shared by every row of a claim, see below).
+        Assert.Equal((1, 3), (counting.Reads, counting.Writes));
         Assert.Equal(SevenPm.AddSeconds(20), (await h.ProfileAsync())!.LastReminderAt);
+    }
+
+    [Fact]
+    public async Task Reminders_due_in_one_minute_are_claimed_and_removed_in_one_write_each_and_all_sent()
+    {
+        var h = await OnboardedPersonAsync();
+        var people = await ClonePersonAsync(h, 12);
+        var counting = new CountingStorage(h.Storage);
+
+        h.Clock.SetUtcNow(SevenPm.AddSeconds(20));
+        Assert.Equal(people.Count, await Sender(h, counting).TickAsync(default));
+
+        Assert.Equal(people.Count, _channel.ConnectorRequests.Count);
+        // Per person one read and one write (profile and next row); one claim and one removal for all of them.
+        Assert.Equal((people.Count, people.Count + 2), (counting.Reads, counting.Writes));
+        Assert.Equal(0, await DueRowsAsync(h.Storage, SevenPm));
+        Assert.Equal(people.Count, await DueRowsAsync(h.Storage, SevenPm.AddDays(1)));
+        foreach (var person in people)
+            Assert.Equal(SevenPm.AddSeconds(20), (await new ProfileStore(h.Storage).ReadAsync(person, default))!.LastReminderAt);
+    }
+
+    [Fact]
+    public async Task Two_senders_share_a_minute_of_many_reminders_and_send_each_exactly_once()
+    {
+        var memory = new MemoryStorage();
+        var h = await OnboardedPersonAsync(memory);
+        // More than one claim's worth, so the senders meet inside the minute.
+        var people = await ClonePersonAsync(h, 80);
+        var first = Sender(h, memory);
+        var second = Sender(h, memory);
+        h.Clock.SetUtcNow(SevenPm.AddSeconds(20));
+
+        var sent = await Task.WhenAll(Task.Run(() => first.TickAsync(default)), Task.Run(() => second.TickAsync(default)));
+
+        Assert.Equal(people.Count, sent.Sum());
+        Assert.Equal(people.Count, _channel.ConnectorRequests.Count);
+        Assert.Equal(0, await DueRowsAsync(memory, SevenPm));
+        Assert.Equal(people.Count, await DueRowsAsync(memory, SevenPm.AddDays(1)));
+    }
+
+    [Fact]
+    public async Task A_row_rescheduled_by_a_turn_into_the_claimed_minute_is_not_removed_with_the_claim()
+    {
+        var memory = new MemoryStorage();
+        var h = await OnboardedPersonAsync(memory);
+        var key = new StorageKey(DueIndex.PartitionFor(SevenPm), DueIndex.RowFor(h.Partition));
+        // The person's turn rewrites their row of the same minute while the reminder is being sent.
+        var racing = new RewriteBeforeRemovalStorage(memory, key);
+        h.Clock.SetUtcNow(SevenPm.AddSeconds(20));
+
+        Assert.Equal(1, await Sender(h, racing).TickAsync(default));
+
+        Assert.True(racing.Rewritten, "the row was rewritten before the claim's removal");
+        Assert.Equal(1, await DueRowsAsync(memory, SevenPm));
+    }
+
+    /// <summary>Copies the onboarded person's rows to <paramref name="count"/> people in all (the harness person first), each with their own index row of the same minute.</summary>
+    private static async Task<List<string>> ClonePersonAsync(JourneyHarness h, int count)
+    {
+        var rows = await h.Storage.QueryAsync(h.Partition, "", 100, default);
+        var index = (await h.Storage.ReadAsync([new StorageKey(DueIndex.PartitionFor(SevenPm), DueIndex.RowFor(h.Partition))], default)).Single().Value;
+        var people = new List<string> { h.Partition };
+        for (var i = 1; i < count; i++)
+        {
+            var person = $"{h.Partition}-clone{i}";
+            people.Add(person);
+            var entry = System.Text.Json.JsonSerializer.Deserialize(index.Json, ProactiveJson.Default.DueEntry)!;
+            entry.Person = person;
+            await h.Storage.WriteAsync([.. rows.Select(r => new StorageWrite(new StorageKey(person, r.Key.Row), r.Value.Json, ETags.Any))], default);
+            await h.Storage.WriteAsync([new StorageWrite(new StorageKey(DueIndex.PartitionFor(SevenPm), DueIndex.RowFor(person)),
+                System.Text.Json.JsonSerializer.Serialize(entry, ProactiveJson.Default.DueEntry), ETags.Any)], default);
+        }
+        return people;
+    }
+
+    /// <summary>Storage where, just before the first delete of <paramref name="key"/>, someone writes that row again.</summary>
+    private sealed class RewriteBeforeRemovalStorage(IStorage inner, StorageKey key) : PassThroughStorage(inner)
+    {
+        public bool Rewritten { get; private set; }
+
+        public override async Task<IReadOnlyDictionary<StorageKey, string>> WriteAsync(IReadOnlyList<StorageWrite> writes, CancellationToken cancellationToken)
+        {
+            if (!Rewritten && writes.Any(w => w.Key == key && w.Json is null))
+            {
+                Rewritten = true;
+                var entry = System.Text.Json.JsonSerializer.Deserialize((await Inner.ReadAsync([key], cancellationToken))[key].Json, ProactiveJson.Default.DueEntry)!;
+                entry.ClaimedBy = null;
+                await Inner.WriteAsync([new StorageWrite(key, System.Text.Json.JsonSerializer.Serialize(entry, ProactiveJson.Default.DueEntry), ETags.Any)], cancellationToken);
+            }
+            return await Inner.WriteAsync(writes, cancellationToken);
+        }
     }
 
     [Fact]
