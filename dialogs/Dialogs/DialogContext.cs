@@ -140,6 +140,28 @@ public sealed class DialogContext
         return null;
     }
 
+    /// <summary>True when the question waiting for an answer takes <paramref name="input"/> as a structured value of its
+    /// kind (see <see cref="IPromptDialog.IsStructuredAnswer"/>).</summary>
+    public bool ActivePromptTakesAsStructuredAnswer(string input)
+    {
+        var dc = this;
+        while (dc.ActiveDialog is { } active)
+        {
+            switch (dc.FindDialog(active.Id))
+            {
+                case ComponentDialog component:
+                    dc = component.CreateInnerContext(dc, active);
+                    break;
+                case IPromptDialog prompt:
+                    return prompt.IsStructuredAnswer(input, prompt.OptionsOf(active), Context);
+                default:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
     private async Task EndActiveDialogAsync(DialogReason reason, CancellationToken cancellationToken)
     {
         if (ActiveDialog is not { } instance) return;

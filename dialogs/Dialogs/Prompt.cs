@@ -200,6 +200,11 @@ internal abstract class Prompt<T> : Dialog, IPromptDialog
 
     PromptOptions IPromptDialog.OptionsOf(DialogInstance instance) => OptionsOf(instance);
 
+    bool IPromptDialog.IsStructuredAnswer(string input, PromptOptions options, ITurnContext context) => IsStructuredAnswer(input, options, context);
+
+    /// <summary>See <see cref="IPromptDialog.IsStructuredAnswer"/>; free text never is.</summary>
+    protected virtual bool IsStructuredAnswer(string input, PromptOptions options, ITurnContext context) => false;
+
     // Read several times a turn (interruptions, the prompt, a re-prompt): the state keeps the object it read.
     private static PromptOptions OptionsOf(DialogInstance instance) =>
         instance.State.Get(OptionsKey, DialogJson.Default.PromptOptions) ?? new PromptOptions();
@@ -307,4 +312,8 @@ internal interface IPromptDialog
 {
     /// <summary>The options the waiting prompt was started with.</summary>
     PromptOptions OptionsOf(DialogInstance instance);
+
+    /// <summary>True when <paramref name="input"/> is, as a whole, a value of the kind this prompt asks for (a time zone,
+    /// a time, a number, one of its options exactly): an answer, not something said in passing.</summary>
+    bool IsStructuredAnswer(string input, PromptOptions options, ITurnContext context);
 }

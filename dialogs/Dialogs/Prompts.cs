@@ -34,6 +34,11 @@ internal sealed class NumberPrompt<T>(string id, PromptValidator<T>? validator =
     where T : struct, INumber<T>
 {
     /// <inheritdoc />
+    /// <remarks>Only a number on its own ("7", "7/10", "seven"): a number inside a sentence ("I took 30 of them") is not.</remarks>
+    protected override bool IsStructuredAnswer(string input, PromptOptions options, ITurnContext context) =>
+        Recognizers.IsOnlyANumber(input) && Recognize(input, options, context).Succeeded;
+
+    /// <inheritdoc />
     protected override PromptRecognizerResult<T> Recognize(string input, PromptOptions options, ITurnContext context)
     {
         if (!Recognizers.TryNumber(input, out var number) || !T.TryParse(number, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
@@ -72,6 +77,10 @@ internal sealed class ConfirmPrompt(string id, PromptValidator<bool>? validator 
 internal sealed class ChoicePrompt(string id, PromptValidator<FoundChoice>? validator = null) : Prompt<FoundChoice>(id, validator)
 {
     /// <inheritdoc />
+    protected override bool IsStructuredAnswer(string input, PromptOptions options, ITurnContext context) =>
+        options.Choices is { Count: > 0 } choices && Recognizers.Match(input, choices).Exact;
+
+    /// <inheritdoc />
     protected override PromptRecognizerResult<FoundChoice> Recognize(string input, PromptOptions options, ITurnContext context)
     {
         if (options.Choices is not { Count: > 0 } choices) return PromptRecognizerResult<FoundChoice>.Failed;
@@ -87,6 +96,9 @@ internal sealed class ChoicePrompt(string id, PromptValidator<FoundChoice>? vali
 internal sealed class TimeOfDayPrompt(string id, PromptValidator<TimeOnly>? validator = null) : Prompt<TimeOnly>(id, validator)
 {
     /// <inheritdoc />
+    protected override bool IsStructuredAnswer(string input, PromptOptions options, ITurnContext context) => Recognize(input, options, context).Succeeded;
+
+    /// <inheritdoc />
     protected override PromptRecognizerResult<TimeOnly> Recognize(string input, PromptOptions options, ITurnContext context) =>
         Recognizers.TryTimeOfDay(input, out var time) ? PromptRecognizerResult<TimeOnly>.Ok(time) : PromptRecognizerResult<TimeOnly>.Failed;
 }
@@ -94,6 +106,9 @@ internal sealed class TimeOfDayPrompt(string id, PromptValidator<TimeOnly>? vali
 /// <summary>A time zone: an IANA name, a city, or a UTC offset; checked against the system's time zone database.</summary>
 internal sealed class TimeZonePrompt(string id, PromptValidator<string>? validator = null) : Prompt<string>(id, validator)
 {
+    /// <inheritdoc />
+    protected override bool IsStructuredAnswer(string input, PromptOptions options, ITurnContext context) => TimeZones.IsOnlyAPlace(input);
+
     /// <inheritdoc />
     protected override PromptRecognizerResult<string> Recognize(string input, PromptOptions options, ITurnContext context)
     {

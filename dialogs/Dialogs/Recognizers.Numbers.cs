@@ -44,6 +44,13 @@ internal static partial class Recognizers
         return false;
     }
 
+    /// <summary>True when the text is a number and nothing else: "7", "7.5", "7/10", "7 out of 10", "seven".</summary>
+    public static bool IsOnlyANumber(string? text)
+    {
+        var t = Normalize(text);
+        return OnlyANumber().IsMatch(t) || NumberWords.ContainsKey(t);
+    }
+
     /// <summary>
     /// A step number in "step 3", "step three", "the third step", "3rd step", "go to step 3 please". Any number is
     /// returned (the caller says when there is no such step); false when the message is not about a step number.
@@ -66,6 +73,9 @@ internal static partial class Recognizers
         step = 0;
         return false;
     }
+
+    [GeneratedRegex(@"^-?[0-9]+(?:[.,][0-9]+)?(?:\s*(?:/|out\s+of)\s*10)?$")]
+    private static partial Regex OnlyANumber();
 
     [GeneratedRegex(@"(?<![\w.])(?<n>-?[0-9]+(?:[.,][0-9]+)?)(?![\w])")]
     private static partial Regex NumberPattern();

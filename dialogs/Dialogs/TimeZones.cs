@@ -61,18 +61,38 @@ internal static partial class TimeZones
         ["japan"] = "Asia/Tokyo", ["korea"] = "Asia/Seoul", ["south korea"] = "Asia/Seoul", ["new zealand"] = "Pacific/Auckland",
         ["nz"] = "Pacific/Auckland", ["jamaica"] = "America/Jamaica", ["colombia"] = "America/Bogota", ["peru"] = "America/Lima",
         ["argentina"] = "America/Argentina/Buenos_Aires", ["chile"] = "America/Santiago", ["portugal"] = "Europe/Lisbon",
+        ["french"] = "Europe/Paris", ["german"] = "Europe/Berlin", ["italian"] = "Europe/Rome", ["spanish"] = "Europe/Madrid",
+        ["dutch"] = "Europe/Amsterdam", ["irish"] = "Europe/Dublin", ["indian"] = "Asia/Kolkata", ["japanese"] = "Asia/Tokyo",
+        ["central europe"] = "Europe/Berlin", ["cape town"] = "Africa/Johannesburg", ["ny"] = "America/New_York",
+
+        // The US: coasts and the states that lie in one zone.
+        ["east coast"] = "America/New_York", ["west coast"] = "America/Los_Angeles", ["california"] = "America/Los_Angeles",
+        ["oregon"] = "America/Los_Angeles", ["nevada"] = "America/Los_Angeles", ["washington state"] = "America/Los_Angeles",
+        ["colorado"] = "America/Denver", ["utah"] = "America/Denver", ["new mexico"] = "America/Denver", ["montana"] = "America/Denver",
+        ["illinois"] = "America/Chicago", ["minnesota"] = "America/Chicago", ["wisconsin"] = "America/Chicago", ["missouri"] = "America/Chicago",
+        ["iowa"] = "America/Chicago", ["louisiana"] = "America/Chicago", ["alabama"] = "America/Chicago", ["mississippi"] = "America/Chicago",
+        ["arkansas"] = "America/Chicago", ["oklahoma"] = "America/Chicago", ["texas"] = "America/Chicago", ["new york state"] = "America/New_York",
+        ["new jersey"] = "America/New_York", ["pennsylvania"] = "America/New_York", ["ohio"] = "America/New_York", ["georgia"] = "America/New_York",
+        ["north carolina"] = "America/New_York", ["south carolina"] = "America/New_York", ["virginia"] = "America/New_York",
+        ["massachusetts"] = "America/New_York", ["maryland"] = "America/New_York", ["connecticut"] = "America/New_York",
+        ["west virginia"] = "America/New_York", ["maine"] = "America/New_York", ["vermont"] = "America/New_York",
+        ["new hampshire"] = "America/New_York", ["rhode island"] = "America/New_York", ["delaware"] = "America/New_York",
     };
 
     private static readonly (string Name, (string Title, string Zone)[] Zones) UnitedStates =
         ("The US", [("Eastern", "America/New_York"), ("Central", "America/Chicago"), ("Mountain", "America/Denver"), ("Pacific", "America/Los_Angeles"), ("Alaska", "America/Anchorage"), ("Hawaii", "Pacific/Honolulu")]);
 
+    private static readonly (string Name, (string Title, string Zone)[] Zones) Canada = ("Canada", [("Pacific (Vancouver)", "America/Vancouver"), ("Mountain (Edmonton)", "America/Edmonton"), ("Central (Winnipeg)", "America/Winnipeg"), ("Eastern (Toronto)", "America/Toronto"), ("Atlantic (Halifax)", "America/Halifax")]);
+
+    private static readonly (string Name, (string Title, string Zone)[] Zones) Australia = ("Australia", [("Sydney, Melbourne", "Australia/Sydney"), ("Brisbane", "Australia/Brisbane"), ("Adelaide", "Australia/Adelaide"), ("Perth", "Australia/Perth")]);
+
     // Countries with several time zones: the person is asked which one, with the main ones as buttons.
     private static readonly Dictionary<string, (string Name, (string Title, string Zone)[] Zones)> Regions = new(StringComparer.OrdinalIgnoreCase)
     {
         ["us"] = UnitedStates, ["usa"] = UnitedStates, ["u.s"] = UnitedStates, ["u.s.a"] = UnitedStates, ["america"] = UnitedStates,
-        ["united states"] = UnitedStates, ["the states"] = UnitedStates, ["states"] = UnitedStates,
-        ["canada"] = ("Canada", [("Pacific (Vancouver)", "America/Vancouver"), ("Mountain (Edmonton)", "America/Edmonton"), ("Central (Winnipeg)", "America/Winnipeg"), ("Eastern (Toronto)", "America/Toronto"), ("Atlantic (Halifax)", "America/Halifax")]),
-        ["australia"] = ("Australia", [("Sydney, Melbourne", "Australia/Sydney"), ("Brisbane", "Australia/Brisbane"), ("Adelaide", "Australia/Adelaide"), ("Perth", "Australia/Perth")]),
+        ["united states"] = UnitedStates, ["the states"] = UnitedStates, ["states"] = UnitedStates, ["american"] = UnitedStates,
+        ["canada"] = Canada, ["canadian"] = Canada,
+        ["australia"] = Australia, ["australian"] = Australia,
         ["mexico"] = ("Mexico", [("Mexico City", "America/Mexico_City"), ("Tijuana", "America/Tijuana"), ("Cancún", "America/Cancun")]),
         ["brazil"] = ("Brazil", [("São Paulo, Rio", "America/Sao_Paulo"), ("Manaus", "America/Manaus")]),
         ["russia"] = ("Russia", [("Moscow", "Europe/Moscow"), ("Yekaterinburg", "Asia/Yekaterinburg"), ("Novosibirsk", "Asia/Novosibirsk"), ("Vladivostok", "Asia/Vladivostok")]),
@@ -100,7 +120,54 @@ internal static partial class TimeZones
             return true;
         }
 
-        return false;
+        return TryPlacesInside(t, out zoneId);
+    }
+
+    // "US eastern", "uk london", "Eastern time (US)": places and zone names side by side. Word pairs before single words
+    // ("central europe" before "central"); only when every place named points to the same zone is it taken.
+    private static bool TryPlacesInside(string normalized, out string zoneId)
+    {
+        zoneId = "";
+        var words = Spaces().Replace(PlaceFillers().Replace(normalized.Replace('(', ' ').Replace(')', ' ').Replace(',', ' '), " "), " ")
+            .Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is < 2 or > 6) return false;
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (i + 1 < words.Length && Named(words[i] + " " + words[i + 1]) is { } pair)
+            {
+                found.Add(pair);
+                i++;
+            }
+            else if (Named(words[i]) is { } single)
+            {
+                found.Add(single);
+            }
+        }
+
+        if (found.Count != 1) return false;
+        zoneId = found.First();
+        return true;
+    }
+
+    // A zone a word or two name: an everyday name or a city (not the research stations of Antarctica, whose names are
+    // ordinary words).
+    private static string? Named(string words) =>
+        Aliases.TryGetValue(words, out var alias) && Exists(alias) ? alias
+        : Cities.Value.TryGetValue(words, out var city) && !city.StartsWith("Antarctica/", StringComparison.Ordinal) ? city
+        : null;
+
+    /// <summary>
+    /// True when the whole answer is a place or a zone, with at most the words people put around one ("I live in
+    /// London", "eastern time"): nothing else was said. Stricter than <see cref="TryResolve"/>, which also finds a place
+    /// inside a longer answer.
+    /// </summary>
+    public static bool IsOnlyAPlace(string? input)
+    {
+        var t = Recognizers.Normalize(input);
+        if (t.Length == 0 || t.Length > 64) return false;
+        var bare = Spaces().Replace(PlaceFillers().Replace(t, " "), " ").Trim(' ', '.');
+        return Resolve(t, out _) || (bare.Length > 0 && !bare.Contains(',') && Resolve(bare, out _));
     }
 
     /// <summary>

@@ -45,7 +45,7 @@ internal sealed class JourneySafety(ISafetyDetector detector, SafetyResources re
         }
 
         var assessment = detector.Assess(text, inMode ? SafetyScrutiny.Heightened : SafetyScrutiny.Normal);
-        if (assessment.IsCrisis)
+        if (assessment.IsCrisis && !ReadOnlyAsPossibleInAnswer(dc, assessment, inMode, text))
         {
             await RespondToDangerAsync(dc, journey, assessment, inMode, cancellationToken);
             return true;
@@ -60,6 +60,12 @@ internal sealed class JourneySafety(ISafetyDetector detector, SafetyResources re
         await dc.ContinueDialogAsync(cancellationToken);
         return true;
     }
+
+    // The meaning layer reads some plain answers as possible danger ("i live in london" at the time zone question). When
+    // the open question takes the whole message as a value of its kind (a time zone, a time, a number, one of its
+    // options), only a possible reading is set aside: clear danger, and everything in the safety mode, is acted on.
+    private static bool ReadOnlyAsPossibleInAnswer(DialogContext dc, SafetyAssessment assessment, bool inMode, string? text) =>
+        !assessment.IsClear && !inMode && text is { Length: > 0 } && dc.ActivePromptTakesAsStructuredAnswer(text);
 
     /// <summary>A sign of danger: in a group, a short caring line; in a personal chat, the safety mode (entered, or
     /// renewed with what this message showed).</summary>

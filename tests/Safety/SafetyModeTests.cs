@@ -160,6 +160,66 @@ public sealed class SafetyModeTests
     }
 
     [Fact]
+    public async Task A_time_zone_the_meaning_layer_reads_as_possible_danger_is_taken_as_the_answer_without_a_gentle_check()
+    {
+        var detector = new MeaningStandIn(("i live in london", SafetyScrutiny.Normal));
+        var h = new JourneyHarness(detector: detector);
+        await h.Flow()
+            .Send("hi").SkipReplies().Send("yes").SkipReplies().Send("Sam").SkipReplies().Send("I was hurt").SkipReplies()
+            .Send("Dishonesty").SkipReplies().Send("yes").SkipReplies().Send("every day").SkipReplies()
+            .Send("7pm").AssertReplyContains("Which time zone are you in?")
+            .Send("i live in london").AssertReplyContains("Here's what I have").SkipReplies()
+            .StartTestAsync();
+        Assert.Equal("Europe/London", (await h.ProfileAsync())!.TimeZone);
+    }
+
+    [Fact]
+    public async Task The_same_possible_reading_of_words_the_open_question_does_not_take_as_its_value_still_gets_the_gentle_check()
+    {
+        var detector = new MeaningStandIn(("i live in london", SafetyScrutiny.Normal), ("you can just call me sam", SafetyScrutiny.Normal));
+        var h = new JourneyHarness(detector: detector);
+        await h.Flow()
+            .Send("hi").SkipReplies().Send("yes").AssertReply("Thank you. What should I call you?")
+            // A name is free text: any words are an answer, so nothing in them is set aside.
+            .Send("you can just call me sam").AssertReply(AsksIfSafe, "the gentle check")
+            .StartTestAsync();
+
+        var sentence = new JourneyHarness(detector: new MeaningStandIn(("im not okay, london", SafetyScrutiny.Normal)));
+        await sentence.Flow()
+            .Send("hi").SkipReplies().Send("yes").SkipReplies().Send("Sam").SkipReplies().Send("I was hurt").SkipReplies()
+            .Send("Dishonesty").SkipReplies().Send("yes").SkipReplies().Send("every day").SkipReplies()
+            .Send("7pm").AssertReplyContains("Which time zone are you in?")
+            // A place inside something else said is not just a place: the possible reading counts.
+            .Send("im not okay, london").AssertReply(AsksIfSafe, "the gentle check")
+            .StartTestAsync();
+
+        var other = new JourneyHarness(detector: detector);
+        await other.Flow()
+            .Send("hi").SkipReplies().Send("yes").SkipReplies()
+            .Send("Sam").AssertReplyContains("Which of these is closest to where you are?")
+            // Not one of the role question's options: the possible reading counts.
+            .Send("i live in london").AssertReply(AsksIfSafe, "the gentle check")
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task A_number_inside_a_sentence_at_the_trust_rating_is_not_set_aside_as_an_answer()
+    {
+        var detector = new MeaningStandIn(("i took 30 of them", SafetyScrutiny.Normal), ("7", SafetyScrutiny.Normal));
+        var h = new JourneyHarness(detector: detector);
+        await h.Onboarded()
+            .Send("check in").AssertReplyContains("How much do you trust")
+            .Send("i took 30 of them").AssertReply(AsksIfSafe, "the gentle check")
+            .StartTestAsync();
+
+        var rating = new JourneyHarness(detector: detector);
+        await rating.Onboarded()
+            .Send("check in").AssertReplyContains("How much do you trust")
+            .Send("7").AssertReplyContains("communication")
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task Group_chat_gets_a_caring_line_with_resources_and_an_invitation_to_a_personal_chat()
     {
         var h = new JourneyHarness(channelId: Channels.Msteams);

@@ -30,11 +30,38 @@ public sealed class TimeZoneAnswerTests
     [InlineData("Berlin", "Europe/Berlin")]
     [InlineData("UTC+2", "UTC+02:00")]
     [InlineData("America/New_York", "America/New_York")]
+    // Tried on the running bot after the rules above: right at first ...
+    [InlineData("Britain time", "Europe/London")]
+    [InlineData("Paris, France", "Europe/Paris")]
+    [InlineData("im in england", "Europe/London")]
+    [InlineData("GMT+1", "UTC+01:00")]
+    [InlineData("melbourne", "Australia/Melbourne")]
+    // ... and wrong at first, then fixed.
+    [InlineData("french time", "Europe/Paris")]
+    [InlineData("east coast", "America/New_York")]
+    [InlineData("west coast", "America/Los_Angeles")]
+    [InlineData("US eastern", "America/New_York")]
+    [InlineData("Eastern time (US)", "America/New_York")]
+    [InlineData("NY", "America/New_York")]
+    [InlineData("Cape Town", "Africa/Johannesburg")]
+    [InlineData("texas", "America/Chicago")]
+    [InlineData("california", "America/Los_Angeles")]
+    [InlineData("uk london", "Europe/London")]
     public void A_place_or_a_zones_everyday_name_is_a_time_zone(string typed, string zone)
     {
         Assert.True(TimeZones.TryResolve(typed, out var resolved), typed);
         Assert.Equal(zone, resolved);
     }
+
+    [Theory]
+    [InlineData("i live in london", true)]
+    [InlineData("eastern time", true)]
+    [InlineData("UTC+2", true)]
+    [InlineData("im not okay, london", false)]
+    [InlineData("he lives in texas and i live in london", false)]
+    [InlineData("i dont want to be here anymore paris", false)]
+    public void Only_an_answer_that_is_just_a_place_counts_as_nothing_but_a_place(string typed, bool onlyAPlace) =>
+        Assert.Equal(onlyAPlace, TimeZones.IsOnlyAPlace(typed));
 
     [Fact]
     public void Every_zone_a_country_or_everyday_name_stands_for_is_in_the_time_zone_database()
