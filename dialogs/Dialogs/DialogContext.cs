@@ -121,7 +121,15 @@ public sealed class DialogContext
     }
 
     /// <summary>The options of the question waiting for an answer (the innermost active prompt), or null when no prompt is waiting.</summary>
-    public PromptOptions? ActivePromptOptions()
+    public PromptOptions? ActivePromptOptions() => ActivePrompt() is { } active ? active.Prompt.OptionsOf(active.Instance) : null;
+
+    /// <summary>True when the question waiting for an answer takes <paramref name="input"/> as a structured value of its
+    /// kind (see <see cref="IPromptDialog.IsStructuredAnswer"/>).</summary>
+    public bool ActivePromptTakesAsStructuredAnswer(string input) =>
+        ActivePrompt() is { } active && active.Prompt.IsStructuredAnswer(input, active.Prompt.OptionsOf(active.Instance), Context);
+
+    /// <summary>The innermost active prompt and its instance, through any component dialogs; null when none is waiting.</summary>
+    private (IPromptDialog Prompt, DialogInstance Instance)? ActivePrompt()
     {
         var dc = this;
         while (dc.ActiveDialog is { } active)
@@ -132,34 +140,13 @@ public sealed class DialogContext
                     dc = component.CreateInnerContext(dc, active);
                     break;
                 case IPromptDialog prompt:
-                    return prompt.OptionsOf(active);
+                    return (prompt, active);
                 default:
                     return null;
             }
         }
+
         return null;
-    }
-
-    /// <summary>True when the question waiting for an answer takes <paramref name="input"/> as a structured value of its
-    /// kind (see <see cref="IPromptDialog.IsStructuredAnswer"/>).</summary>
-    public bool ActivePromptTakesAsStructuredAnswer(string input)
-    {
-        var dc = this;
-        while (dc.ActiveDialog is { } active)
-        {
-            switch (dc.FindDialog(active.Id))
-            {
-                case ComponentDialog component:
-                    dc = component.CreateInnerContext(dc, active);
-                    break;
-                case IPromptDialog prompt:
-                    return prompt.IsStructuredAnswer(input, prompt.OptionsOf(active), Context);
-                default:
-                    return false;
-            }
-        }
-
-        return false;
     }
 
     private async Task EndActiveDialogAsync(DialogReason reason, CancellationToken cancellationToken)
