@@ -129,13 +129,17 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     public async Task Chunked_body_under_the_limit_runs_the_turn()
     {
         var bytes = Encoding.UTF8.GetBytes(MessageJson().ToJsonString());
-        var content = new Activities.UnknownLengthContent(bytes);
+        var replies = await PostChunkedAsync(new Activities.UnknownLengthContent(bytes));
+        Assert.Contains(replies.Activities, a => a.Type == ActivityTypes.Message);
+    }
+
+    private async Task<ExpectedReplies> PostChunkedAsync(HttpContent content)
+    {
         content.Headers.ContentType = Activities.JsonMediaType;
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = content };
         request.Headers.TransferEncodingChunked = true;
         using var response = await _client.SendAsync(request);
-        var replies = await Activities.ReadRepliesAsync(response);
-        Assert.Contains(replies.Activities, a => a.Type == ActivityTypes.Message);
+        return await Activities.ReadRepliesAsync(response);
     }
 
     [Fact]
@@ -144,12 +148,7 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         // The endpoint parses from the server's buffers; a body split over several of them is read as one.
         var json = MessageJson();
         json["text"] = "hi " + new string('x', 6000);
-        var content = new PiecewiseContent(Encoding.UTF8.GetBytes(json.ToJsonString()), pieceBytes: 200);
-        content.Headers.ContentType = Activities.JsonMediaType;
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = content };
-        request.Headers.TransferEncodingChunked = true;
-        using var response = await _client.SendAsync(request);
-        var replies = await Activities.ReadRepliesAsync(response);
+        var replies = await PostChunkedAsync(new PiecewiseContent(Encoding.UTF8.GetBytes(json.ToJsonString()), pieceBytes: 200));
         Assert.Contains(replies.Activities, a => a.Type == ActivityTypes.Message);
         Assert.Equal(1, _factory.Turns.Count);
     }
