@@ -68,7 +68,9 @@ internal sealed class ProfileStore(IStorage storage)
             if (item is null || Parse(item) is not { } profile || JsonNode.Parse(item.Json) is not JsonObject document) return false;
             var together = change(profile).ToList();
             document[Property] = JsonSerializer.SerializeToNode(profile, JourneyJson.Default.JourneyProfile);
-            // The person's partition comes first: when its condition fails nothing else needs applying.
+            // Only the person's partition is conditional. Storage applies each partition atomically but not in order, so
+            // when the profile's ETag fails another partition (a due-index row) may already be written: the sender
+            // skips a row the profile's ScheduledDueKey does not name, and the retry below writes the same rows again.
             List<StorageWrite> writes = [new StorageWrite(key, document.ToJsonString(), item.ETag), .. together];
             try
             {
