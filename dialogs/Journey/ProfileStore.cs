@@ -70,7 +70,7 @@ internal sealed class ProfileStore(IStorage storage)
             document[Property] = JsonSerializer.SerializeToNode(profile, JourneyJson.Default.JourneyProfile);
             // Only the person's partition is conditional. Storage applies each partition atomically but not in order, so
             // when the profile's ETag fails another partition (a due-index row) may already be written: the sender
-            // skips a row the profile's ScheduledDueKey does not name, and the retry below writes the same rows again.
+            // skips a row the profile's ScheduledDueKey does not name, and a retry below works from the profile read again.
             List<StorageWrite> writes = [new StorageWrite(key, document.ToJsonString(), item.ETag), .. together];
             try
             {
