@@ -32,26 +32,31 @@ internal sealed class JourneyInterruptions(IJourneyReports reports) : IInterrupt
             return InterruptionResult.Handled;
         }
 
-        input = MenuOptionAsCommand(dc, input);
-        if (Recognizers.TryStepNumber(input, out var stepNumber))
+        var command = GlobalCommands.Recognize(input);
+        var isStep = Recognizers.TryStepNumber(input, out var stepNumber);
+        if (command == GlobalCommand.None && !isStep && PickedMenuOption(dc, input) is { } picked)
+        {
+            command = GlobalCommands.Recognize(picked);
+            isStep = Recognizers.TryStepNumber(picked, out stepNumber);
+        }
+
+        if (isStep)
         {
             return setUp ? await OpenStepAsync(dc, stepNumber, cancellationToken) : await FinishSetUpFirstAsync(dc, cancellationToken);
         }
 
-        var command = GlobalCommands.Recognize(input);
         if (command == GlobalCommand.None) return InterruptionResult.Continue;
         if (!setUp && NeedsProfile(command)) return await FinishSetUpFirstAsync(dc, cancellationToken);
         if (await TryAnswerAsync(turn, command, cancellationToken)) return await ResumeAsync(dc, cancellationToken);
         return await OpenFlowAsync(dc, command, setUp, cancellationToken);
     }
 
-    /// <summary>The menu's options are commands: one picked in other words ("my wins list") is acted on as its command.</summary>
-    private static string MenuOptionAsCommand(DialogContext dc, string input) =>
-        GlobalCommands.Recognize(input) == GlobalCommand.None && !Recognizers.TryStepNumber(input, out _)
-        && dc.ActiveDialogPath() is [nameof(MenuDialog), ..] && dc.ActivePromptOptions() is { Choices: { Count: > 0 } menu }
-        && Recognizers.Match(input, menu).Found is { } picked
-            ? picked.Value
-            : input;
+    /// <summary>The menu's options are commands: the value of the one picked in other words ("my wins list"), to be
+    /// acted on as its command; null when the menu is not open or no option is named.</summary>
+    private static string? PickedMenuOption(DialogContext dc, string input) =>
+        dc.ActiveDialogPath() is [nameof(MenuDialog), ..] && dc.ActivePromptOptions() is { Choices: { Count: > 0 } menu }
+            ? Recognizers.Match(input, menu).Found?.Value
+            : null;
 
     /// <summary>The commands that only answer (help, progress, export, reminder switches); the interrupted question
     /// resumes after them. False for a command that opens a flow.</summary>
