@@ -124,5 +124,5 @@ internal static partial class Recognizers
     }
 
     [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
+    internal static partial Regex Spaces();
 }

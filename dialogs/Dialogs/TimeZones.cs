@@ -128,8 +128,8 @@ internal static partial class TimeZones
     private static bool TryPlacesInside(string normalized, out string zoneId)
     {
         zoneId = "";
-        var words = Spaces().Replace(PlaceFillers().Replace(normalized.Replace('(', ' ').Replace(')', ' ').Replace(',', ' '), " "), " ")
-            .Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = WithoutFillers(normalized.Replace('(', ' ').Replace(')', ' ').Replace(',', ' '))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length is < 2 or > 6) return false;
         var found = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < words.Length; i++)
@@ -166,7 +166,7 @@ internal static partial class TimeZones
     {
         var t = Recognizers.Normalize(input);
         if (t.Length == 0 || t.Length > 64) return false;
-        var bare = Spaces().Replace(PlaceFillers().Replace(t, " "), " ").Trim(' ', '.');
+        var bare = WithoutFillers(t);
         return Resolve(t, out _) || (bare.Length > 0 && !bare.Contains(',') && Resolve(bare, out _));
     }
 
@@ -196,7 +196,7 @@ internal static partial class TimeZones
     private static IEnumerable<string> Parts(string normalized)
     {
         if (normalized.Length == 0) yield break;
-        var bare = Spaces().Replace(PlaceFillers().Replace(normalized, " "), " ").Trim(' ', '.');
+        var bare = WithoutFillers(normalized);
         yield return normalized;
         if (bare.Length > 0 && bare != normalized) yield return bare;
         foreach (var part in bare.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -204,6 +204,10 @@ internal static partial class TimeZones
             if (part != bare) yield return part;
         }
     }
+
+    /// <summary>The words around a place or a zone removed ("i'm in the uk" → "uk", "eastern time" → "eastern").</summary>
+    private static string WithoutFillers(string normalized) =>
+        Recognizers.Spaces().Replace(PlaceFillers().Replace(normalized, " "), " ").Trim(' ', '.');
 
     private static bool Resolve(string t, out string zoneId)
     {
@@ -273,9 +277,6 @@ internal static partial class TimeZones
 
     [GeneratedRegex(@"\b(?:i\s*['’]?m|i\s+am|we\s*['’]?re|we\s+are|i\s+live|we\s+live|i\s*['’]?m\s+based|based|living|live|in|the|my|our|its|it\s*['’]?s|time\s*zones?|timezones?|time|zone|standard|daylight|summer|winter|here|please|thanks)\b")]
     private static partial Regex PlaceFillers();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
 
     [GeneratedRegex(@"^UTC(?<s>[+-])(?<o>[0-9]{2}:[0-9]{2})$")]
     private static partial Regex StoredOffsetPattern();
