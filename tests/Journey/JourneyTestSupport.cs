@@ -26,6 +26,12 @@ internal static class JourneyTestSupport
         return Task.CompletedTask;
     });
 
+    /// <summary>Onboarding up to the time zone question (daily reminders at 7pm), which has just been asked.</summary>
+    public static TestFlow AtTheTimeZoneQuestion(this JourneyHarness h) => h.Flow()
+        .Send("hi").SkipReplies().Send("yes").SkipReplies().Send("Sam").SkipReplies().Send("I was hurt").SkipReplies()
+        .Send("Dishonesty").SkipReplies().Send("yes").SkipReplies().Send("every day").SkipReplies()
+        .Send("7pm").AssertReplyContains("Which time zone are you in?");
+
     /// <summary>Onboarding like <see cref="JourneyHarness.Onboarded"/>, but with daily reminders in <paramref name="city"/>, or none.</summary>
     public static TestFlow OnboardedIn(this JourneyHarness h, string role, string? city)
     {

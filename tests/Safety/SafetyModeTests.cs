@@ -164,10 +164,7 @@ public sealed class SafetyModeTests
     {
         var detector = new MeaningStandIn(("i live in london", SafetyScrutiny.Normal));
         var h = new JourneyHarness(detector: detector);
-        await h.Flow()
-            .Send("hi").SkipReplies().Send("yes").SkipReplies().Send("Sam").SkipReplies().Send("I was hurt").SkipReplies()
-            .Send("Dishonesty").SkipReplies().Send("yes").SkipReplies().Send("every day").SkipReplies()
-            .Send("7pm").AssertReplyContains("Which time zone are you in?")
+        await h.AtTheTimeZoneQuestion()
             .Send("i live in london").AssertReplyContains("Here's what I have").SkipReplies()
             .StartTestAsync();
         Assert.Equal("Europe/London", (await h.ProfileAsync())!.TimeZone);
@@ -185,10 +182,7 @@ public sealed class SafetyModeTests
             .StartTestAsync();
 
         var sentence = new JourneyHarness(detector: new MeaningStandIn(("im not okay, london", SafetyScrutiny.Normal)));
-        await sentence.Flow()
-            .Send("hi").SkipReplies().Send("yes").SkipReplies().Send("Sam").SkipReplies().Send("I was hurt").SkipReplies()
-            .Send("Dishonesty").SkipReplies().Send("yes").SkipReplies().Send("every day").SkipReplies()
-            .Send("7pm").AssertReplyContains("Which time zone are you in?")
+        await sentence.AtTheTimeZoneQuestion()
             // A place inside something else said is not just a place: the possible reading counts.
             .Send("im not okay, london").AssertReply(AsksIfSafe, "the gentle check")
             .StartTestAsync();

@@ -89,10 +89,7 @@ public sealed class TimeZoneAnswerTests
     public async Task Onboarding_asks_which_of_the_us_time_zones_and_takes_the_button_or_a_typed_name()
     {
         var h = new JourneyHarness();
-        await h.Flow()
-            .Send("hi").SkipReplies().Send("yes").SkipReplies().Send("Sam").SkipReplies().Send("I was hurt").SkipReplies()
-            .Send("Dishonesty").SkipReplies().Send("yes").SkipReplies().Send("every day").SkipReplies().Send("7pm")
-            .AssertReplyContains("Which time zone are you in?")
+        await h.AtTheTimeZoneQuestion()
             .Send("usa").AssertReply(
                 reply => reply.Text == "The US has several time zones. Which one is yours? A city near you works too."
                     && Testing.TestFlow.ButtonsOf(reply).SequenceEqual(["Eastern", "Central", "Mountain", "Pacific", "Alaska", "Hawaii"]),
