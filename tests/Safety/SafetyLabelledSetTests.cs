@@ -191,6 +191,6 @@ public sealed class SafetyLabelledSetTests(MeaningModelFixture model, ITestOutpu
 
     /// <summary>What the frozen detector measured on safety-dev.tsv (safety/evaluate.sh dev), rounded against it.</summary>
     private static readonly Frozen DevFigures = new(
-        PhraseRecall: 0.465, MeaningRecall: 0.927, CombinationRecall: 0.974, CombinationWorstCategoryRecall: 0.952,
-        PlansMeansWeaponsClear: 0.955, OrdinaryClear: 0.069, OrdinaryPossible: 0.081);
+        PhraseRecall: 0.470, MeaningRecall: 0.958, CombinationRecall: 0.985, CombinationWorstCategoryRecall: 0.977,
+        PlansMeansWeaponsClear: 0.972, OrdinaryClear: 0.052, OrdinaryPossible: 0.087);
 }
