@@ -118,6 +118,16 @@ internal static class SchedulerBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"CPU during the sends: bench (both senders) {benchCpu.TotalSeconds:F1} s{azuriteShare}, over {sendWatch.Elapsed.TotalSeconds:F1} s"));
 
+        // Why Azurite's share per send grows with the number of people: the same point read, of a row whose RowKey every
+        // person shares (their profile, "user") and of one whose RowKey is theirs alone (their next due-index row).
+        var probed = Enumerable.Range(due, sends).ToList();
+        var profileReadMs = await AzuriteMsPerReadAsync(tables, azuritePid, probed.Select(i => UserState.KeyFor($"bench/users/p{i}")));
+        var indexReadMs = await AzuriteMsPerReadAsync(tables, azuritePid,
+            probed.Select(i => new StorageKey(DueIndex.PartitionFor(PlannedMinute(i, due, sends).AddDays(1)), DueIndex.RowFor($"bench/users/p{i}"))));
+        if (azuritePid > 0)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Azurite CPU per point read among {people:N0} people: {profileReadMs:F2} ms for a profile row (RowKey shared by everyone), {indexReadMs:F2} ms for a due-index row (RowKey of its own)"));
+
         if (jsonPath is not null)
         {
             var result = new JsonObject
@@ -145,7 +155,12 @@ internal static class SchedulerBench
                 ["sendRequestsByKind"] = new JsonObject(profiled.RequestsByKind().Select(k => KeyValuePair.Create(k.Key, (JsonNode?)k.Value))),
                 ["sendBenchCpuSeconds"] = Math.Round(benchCpu.TotalSeconds, 1),
             };
-            if (azuritePid > 0) result["sendAzuriteCpuSeconds"] = Math.Round(azuriteCpu, 1);
+            if (azuritePid > 0)
+            {
+                result["sendAzuriteCpuSeconds"] = Math.Round(azuriteCpu, 1);
+                result["azuriteMsPerProfileRead"] = Math.Round(profileReadMs, 2);
+                result["azuriteMsPerIndexRead"] = Math.Round(indexReadMs, 2);
+            }
             await File.WriteAllTextAsync(jsonPath, result.ToJsonString() + "\n");
         }
         return misplaced == 0 && tickSent == due && loopback.Sent == sends && duplicates == 0 ? 0 : 1;
@@ -155,6 +170,16 @@ internal static class SchedulerBench
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var n) && n >= 0 ? n : fallback;
+    }
+
+    /// <summary>Azurite's CPU milliseconds per point read of <paramref name="keys"/>, read one key per call, 16 at a time (0 without its process id).</summary>
+    private static async Task<double> AzuriteMsPerReadAsync(IStorage tables, int azuritePid, IEnumerable<StorageKey> keys)
+    {
+        if (azuritePid <= 0) return 0;
+        var list = keys.ToList();
+        var before = CpuSeconds(azuritePid);
+        await Parallel.ForEachAsync(list, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (key, ct) => await tables.ReadAsync([key], ct));
+        return (CpuSeconds(azuritePid) - before) * 1000 / Math.Max(1, list.Count);
     }
 
     /// <summary>User plus system CPU seconds of process <paramref name="pid"/> (Linux /proc), 0 when unknown.</summary>
