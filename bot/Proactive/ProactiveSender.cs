@@ -133,7 +133,10 @@ internal sealed class ProactiveSender : BackgroundService
 
             // One send takes several storage round trips; one at a time would cap the rate far below MaxSendsPerSecond.
             var outcomes = new ConcurrentBag<(ClaimedRow Row, ScheduleChange? Change)>();
-            await Parallel.ForEachAsync(batch.Claimed, new ParallelOptions { MaxDegreeOfParallelism = RowsAtOnce, CancellationToken = cancellationToken }, async (claimed, ct) =>
+            // A person has one row per minute, except for a row under the key's old escaped form next to a new one: one message.
+            var once = batch.Claimed.GroupBy(c => c.Entry.Person, StringComparer.Ordinal).ToList();
+            foreach (var extra in once.SelectMany(g => g.Skip(1))) outcomes.Add((extra, null));
+            await Parallel.ForEachAsync(once.Select(g => g.First()), new ParallelOptions { MaxDegreeOfParallelism = RowsAtOnce, CancellationToken = cancellationToken }, async (claimed, ct) =>
             {
                 var (delivered, change) = await SendClaimedAsync(claimed.Key, claimed.Entry, ct).ConfigureAwait(false);
                 if (delivered) Interlocked.Increment(ref sent);

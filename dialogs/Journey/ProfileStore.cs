@@ -83,7 +83,7 @@ internal sealed class ProfileStore(IStorage storage)
     /// the writes outside the people's own partitions (their due-index rows, which for people due in one minute mostly
     /// share the next day's minute) go first, all in one call, so storage makes one transaction per partition of them;
     /// then each profile with the writes of its own partition, side by side. A profile changed meanwhile is read again
-    /// and that person's writes all made again, as UpdateAsync does. Each change must name different rows (one per person).
+    /// and that person's writes all made again, as UpdateAsync does.
     /// </summary>
     /// <returns>Per change, in order, what became of it.</returns>
     /// <remarks>
@@ -97,7 +97,8 @@ internal sealed class ProfileStore(IStorage storage)
         var elsewhere = new List<StorageWrite>();
         for (var i = 0; i < changes.Count; i++)
             if (prepared[i] is { } p) elsewhere.AddRange(p.Together.Where(w => w.Key.Partition != changes[i].Person));
-        if (elsewhere.Count > 0) await storage.WriteAsync(elsewhere, cancellationToken).ConfigureAwait(false);
+        // A key named twice (two changes of one person) is written once, as the later change has it.
+        if (elsewhere.Count > 0) await storage.WriteAsync([.. elsewhere.GroupBy(w => w.Key).Select(g => g.Last())], cancellationToken).ConfigureAwait(false);
 
         var results = new ProfileUpdate[changes.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, changes.Count), new ParallelOptions { MaxDegreeOfParallelism = atOnce, CancellationToken = cancellationToken }, async (i, ct) =>

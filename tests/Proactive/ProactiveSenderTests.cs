@@ -128,6 +128,23 @@ public sealed class ProactiveSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_person_with_a_row_under_the_old_escaped_key_next_to_the_new_one_gets_one_message()
+    {
+        var h = await OnboardedPersonAsync();
+        var minute = DueIndex.PartitionFor(SevenPm);
+        var row = (await h.Storage.ReadAsync([new StorageKey(minute, DueIndex.RowFor(h.Partition))], default)).Single().Value;
+        await h.Storage.WriteAsync([new StorageWrite(new StorageKey(minute, Uri.EscapeDataString(h.Partition)), row.Json, ETags.Any)], default);
+        Assert.Equal(2, await DueRowsAsync(h.Storage, SevenPm));
+
+        h.Clock.SetUtcNow(SevenPm.AddSeconds(20));
+        Assert.Equal(1, await Sender(h).TickAsync(default));
+
+        Assert.Single(_channel.ConnectorRequests);
+        Assert.Equal(0, await DueRowsAsync(h.Storage, SevenPm));
+        Assert.Equal(1, await DueRowsAsync(h.Storage, SevenPm.AddDays(1)));
+    }
+
+    [Fact]
     public async Task A_person_whose_turns_keep_changing_the_profile_keeps_their_row_and_the_others_of_the_claim_are_recorded()
     {
         var h = await OnboardedPersonAsync();
