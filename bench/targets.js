@@ -85,7 +85,7 @@ for (const r of http) lines.push(`| ${names[r.target] || r.target} | ${r.people}
 lines.push('');
 if (scheduler) {
     const perSend = (n) => fmt(n / Math.max(1, scheduler.sent), 2);
-    const kinds = Object.entries(scheduler.sendRequestsByKind || {}).map(([kind, n]) => `${kind} ${perSend(n)}`).join(', ');
+    const kinds = Object.entries(scheduler.sendRequestsByKind || {}).sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${kind} ${perSend(n)}`).join(', ');
     const cpu = scheduler.sendAzuriteCpuSeconds === undefined ? ''
         : ` CPU during the sends: Azurite ${scheduler.sendAzuriteCpuSeconds} s (${fmt(scheduler.sendAzuriteCpuSeconds * 1000 / Math.max(1, scheduler.sent), 1)} ms per send), the bench ${scheduler.sendBenchCpuSeconds} s.`;
     lines.push(`Scheduler: seeded ${scheduler.people.toLocaleString('en')} people in ${scheduler.seedSeconds} s (${scheduler.seedRequests} requests); the tick took ${scheduler.tickMs} ms; the two instances sent ${scheduler.sent} in ${scheduler.sendSeconds} s.`
