@@ -158,7 +158,7 @@ internal static partial class SafetyPatterns
     internal static partial Regex SelfHarmIndirect();
 
     [GeneratedRegex(
-        @"\bself harm[a-z]*|\bcutting (?:myself|again)\b|\bcut again\b|\brelapsed\b|\b(?:cut|cuts|cutting|burn|burning|burns) (?:my|both) (?:arms?|wrists?|legs?|thighs?|skin)\b|\bstarted cutting\b|\b(?:goodbye|suicide) (?:letters?|notes?)\b",
+        @"\bself harm[a-z]*|\bcutting (?:myself|again)\b|\bcut again\b|\bi (?:have )?(?:just )?relapsed\b|\b(?:cut|cuts|cutting|burn|burning|burns) (?:my|both) (?:arms?|wrists?|legs?|thighs?|skin)\b|\bstarted cutting\b|\b(?:goodbye|suicide) (?:letters?|notes?)\b",
         Options)]
     internal static partial Regex SelfHarmActs();
 
@@ -236,6 +236,7 @@ internal static partial class SafetyPatterns
         + @"|\bsharpen(?:s|ed|ing)? (?:my|his|her|the|a) (?:[a-z]+ )?(?:knife|knives|blade|axe|machete)\b|\b(?:throw|throwing|threw) acid\b|\bacid (?:in|on) (?:my|her|his|your) face\b"
         + @"|\b(?:wav[a-z]*|point[a-z]*|held|swung|swinging) (?:a|the|his|her) (?:broken )?(?:bottle|glass) at me\b|\bbullets in (?:his|her|their|the) (?:jacket|coat|car|bag|drawer|pocket)\b"
         + @"|\btak(?:e|ing) (?:the whole family|us all|all of us|the kids|the children) (?:with (?:him|her|them|me)|to heaven)\b|\b(?:not|nah) (?:going to |gonna |go |a go )?(?:die|dead|go) alone\b"
+        + @"|\b(?:came at|come at|coming at|went for|go for|threaten[a-z]*|swung|swinging|swings|waved|waving|brandish[a-z]*) (?:me |us )?(?:with )?(?:a|the|his|her) (?:[a-z]+ )?(?:hammer|axe|hatchet|crowbar|bat|golf club|machete|knife|screwdriver)\b|\beven in death\b"
         + @"|\bthreat[a-z]* to (?:hurt|harm|kill|take) (?:my|our) (?:little |baby |younger |older )?(?:brother|sister|mum|mom|dad|parents|dog|cat|pets?|kids|children|son|daughter)\b",
         Options)]
     internal static partial Regex ViolenceWeapon();
@@ -421,7 +422,7 @@ internal static partial class SafetyPatterns
     [GeneratedRegex(
         @"\b(?:do it|go through with it|set a date|(?:have|got) a date|(?:worked|figured|planned) (?:it|everything|it all) out|it all worked out"
         + @"|(?:not|never|will not be|am not) (?:coming|going|bringing it) back|take (?:her|him|them|the kids|you) with me|look like an accident"
-        + @"|(?:nobody|no one) finds me|(?:everyone|everybody|the house|the kids) (?:is|are) (?:asleep|empty|out|gone)|(?:last|final) (?:time|night|day)"
+        + @"|(?:nobody|no one) finds me|(?:everyone|everybody|the house|the kids) (?:is|are) (?:asleep|empty|out|gone|quiet)|(?:on|for) the [0-9]{1,2}(?:st|nd|rd|th)|alarm (?:is )?set for|(?:last|final) (?:time|night|day)"
         + @"|when i go|before i go|arrived today|in my bag|(?:this|next|on) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend))\b",
         Options)]
     internal static partial Regex PlanCue();
@@ -442,13 +443,16 @@ internal static partial class SafetyPatterns
         + @"|(?:in|into) (?:therapy|counselling|counseling|rehab|recovery) (?:since|ever since|for (?:years|[a-z0-9]+ years))|(?:clean|sober) (?:for|since) (?:[a-z0-9]+ )?(?:years|year)|(?:[a-z0-9]+) years (?:sober|clean)"
         + @"|(?:well |long )?past (?:that|all that|it) now|(?:those|the|these) (?:thoughts|feelings|urges) (?:are|have) (?:long )?(?:gone|passed)|(?:well |long |all )?behind us|a different life|another life|a lifetime ago|ages ago"
         + @"|my first (?:marriage|husband|wife)|(?:was|got|been) arrested|(?:which|that|this) was (?:in )?(?:19[5-9][0-9]|200[0-9]|201[0-9]|202[0-3])|but (?:i am |i feel )?safe(?: now)?(?= \.| ,|$)|(?:home|it) feels safe (?:now|again)"
-        + @"|back when|i got out|(?:that|the) chapter is closed|i (?:am|have|got) remarried|(?:is|are) in (?:prison|jail)|when (?:we|i) (?:were|was) [0-9]+|i am doing (?:much|a lot|so much) better|used to be (?:scared|afraid|frightened|terrified))\b",
+        + @"|back when|i got out|(?:that|the) chapter is closed|i (?:am|have|got) remarried|(?:is|are) in (?:prison|jail)|when (?:we|i) (?:were|was) [0-9]+|i am doing (?:much|a lot|so much) better|used to be (?:scared|afraid|frightened|terrified)"
+        + @"|(?:never|not) happened (?:again|since)|that was (?:early on|at the (?:start|beginning)|in the beginning|last (?:year|spring|summer|autumn|fall|winter))"
+        + @"|(?:they|those thoughts|the thoughts|the feelings|the urges) passed|i am in a (?:stable|good|better|safe|much better|healthier) place|worked through it"
+        + @"|(?:clean|sober) (?:for )?[a-z0-9]+ years|not my current (?:partner|husband|wife|boyfriend|girlfriend)|(?:a )?different relationship)\b",
         Options)]
     internal static partial Regex ResolvedPast();
 
     // Signs that it is happening now, which keep a past phrase live ("he used to hit me and now he has started again").
     [GeneratedRegex(
-        @"\b(?:again(?<!\b(?:never|not) (?:once )?(?:happened|happens|did (?:it|that|anything like that)|done (?:it|that)|hit me|touched me|laid a (?:hand|finger) on me) again)(?<!\b(?:safe|fine|okay|ok|happy|myself|well|normal|close|trust each other) again)|still(?! (?:jump|flinch|get nightmares|have nightmares|have the scars|think about it|remember|here|alive|around|standing|kicking|going strong))|lately|recently|tonight|today|this (?:week|morning|evening)|right now|every (?:day|night)|started|coming back|came back|back again|is back|now (?:he|she|they) (?:is|has|does|will|keeps|wants|says|said|started)|now i (?:want|feel|am (?:thinking|scared|afraid))|any day)\b",
+        @"\b(?:again(?<!\b(?:never|not) (?:once )?(?:happened|happens|did (?:it|that|anything like that)|done (?:it|that)|hit me|touched me|laid a (?:hand|finger) on me) again)(?<!\b(?:safe|fine|okay|ok|happy|myself|well|normal|close|trust each other|trying|talking|together|laughing|dating|sleeping together) again)|still(?! ,| (?:jump|flinch|get nightmares|have nightmares|have the scars|think about it|remember|here|alive|around|standing|kicking|going strong|in my (?:wallet|purse|bag|phone|drawer)|together|married|working on|trying|angry|sad|upset|processing|healing|learning))|lately|recently|tonight|today|this (?:week|morning|evening)|right now|every (?:day|night)|started|coming back|came back|back again|is back|now (?:he|she|they) (?:is|has|does|will|keeps|wants|says|said|started)(?! (?:remarried|married|happy|fine|better|sober|clean|safe|doing well|in therapy|okay|ok|settled)\b)|now i (?:want|feel|am (?:thinking|scared|afraid))|any day)\b",
         Options)]
     internal static partial Regex PresentDanger();
 
@@ -456,13 +460,15 @@ internal static partial class SafetyPatterns
     [GeneratedRegex(
         @"\b(?:on|in|from|watched|watching|saw|seen|read|reading|heard|listening to|about) (?:a|the|this|that|an|some|my|our) (?:[a-z]+ )?(?:podcast|documentary|doco|tv show|show|series|episode|film|movie|book|novel|article|news|headline|song|play|thread|lecture|essay|true crime|court case|soap|drama|radio|workbook|poem|sermon|lyrics)\b"
         + @"|\b(?:someone|somebody|a (?:woman|man|guy|girl|lady|bloke)) (?:on|in) (?:a|the) (?:forum|group|thread|subreddit|reddit|video|comments?) (?:wrote|said|posted|says)\b"
-        + @"|\bthe (?:song|line|lyric|lyrics|workbook|book|leaflet|poem|caption) (?:[a-z]+ ){0,3}(?:says|said|goes|went|reads)\b",
+        + @"|\bthe (?:song|line|lyric|lyrics|workbook|book|leaflet|poem|caption) (?:[a-z]+ ){0,3}(?:says|said|goes|went|reads)\b"
+        + @"|\bthe (?:podcast|film|movie|show|book|song|documentary|article|episode) (?:guest|host|character|narrator|author|singer|presenter|guy|woman|man)s?\b"
+        + @"|\b(?:my|a) (?:friend|mate|sister|brother|cousin|colleague|neighbour|neighbor|aunt|aunty|auntie|mum|mom) (?:told me|said|says) (?:that )?(?:her|his|their) (?:husband|wife|partner|boyfriend|girlfriend|ex)\b",
         Options)]
     internal static partial Regex MediaFrame();
 
     // Someone else's words reported: "my friend said if he did that to her she would kill him".
     [GeneratedRegex(
-        @"\b(?:my|his|her|our) (?:friend|friends|mate|mates|mum|mom|mother|dad|father|sister|brother|therapist|counsellor|counselor|colleague|boss|nan|gran|grandma|aunt|uncle|cousin|neighbour|neighbor|bestie|best friend)\b[^.]{0,20}\b(?:said|says|joked|jokes|told me|reckons|reckoned|texted)\b",
+        @"\b(?:my|his|her|our) (?:friend|friends|mate|mates|mum|mom|mother|dad|father|sister|brother|therapist|counsellor|counselor|colleague|boss|nan|gran|grandma|aunt|uncle|cousin|neighbour|neighbor|bestie|best friend)\b[^.]{0,20}\b(?:said|says|joked|jokes|told me|reckons|reckoned|texted|keeps saying|kept saying|always says)\b",
         Options)]
     internal static partial Regex Hearsay();
 
@@ -512,7 +518,8 @@ internal static partial class SafetyPatterns
     // A threat whose cause is trivial is a figure of speech: "my mum will kill me if i am late", "i could kill him for
     // eating the last slice". Causes that are real danger (leaving, telling, talking to someone) are not in the list.
     [GeneratedRegex(
-        @"^(?: [a-z]+){0,4} (?:for|if|when|because|after)\b[^.]{0,50}\b(?:late|buy|buying|bought|spend|spending|spent|eat|eating|ate|forget|forgetting|forgot|break|breaking|broke|lose|losing|lost|miss|missing|missed|wear|wearing|dye|dyed|haircut|fail|failing|failed|crash|crashed|scratch|scratched|dent|dented|socks|dishes|washing|laundry|mess|messy|chores|plant|plants|slice|pizza|cake|chocolate|biscuits|game|games|console|match|football|snoring|snores|spoiler|spoilers|shopping|shoes|tattoo|grades|exam|exams|homework|report card|parking|traffic|tidy|clean|cleaned|bins|remote|wifi|sofa|carpet|paint|bill|bills|credit card|how much|last one|another one|scratch on|wedding|anniversary|birthday|tv)\b",
+        @"^(?: [a-z]+){0,4} (?:for|if|when|because|after)\b[^.]{0,50}\b(?:late|buy|buying|bought|spend|spending|spent|eat|eating|ate|forget|forgetting|forgot|break|breaking|broke|lose|losing|lost|miss|missing|missed|wear|wearing|dye|dyed|haircut|fail|failing|failed|crash|crashed|scratch|scratched|dent|dented|socks|dishes|washing|laundry|mess|messy|chores|plant|plants|slice|pizza|cake|chocolate|biscuits|game|games|console|match|football|snoring|snores|spoiler|spoilers|shopping|shoes|tattoo|grades|exam|exams|homework|report card|parking|traffic|tidy|clean|cleaned|bins|remote|wifi|sofa|carpet|paint|bill|bills|credit card|how much|last one|another one|scratch on|wedding|anniversary|birthday|tv|book|booking|booked|golf|spoil|spoiling|episode|finale)\b"
+        + @"|^(?: [a-z]+){0,2} at (?:[a-z]+ )?(?:kart|cards|scrabble|monopoly|chess|golf|tennis|fifa|game|games|pool|darts|uno|quiz|trivia|bowling|squash|pickleball|badminton)\b",
         Options)]
     internal static partial Regex TrivialCause();
 
@@ -527,7 +534,7 @@ internal static partial class SafetyPatterns
     // A negation that governs the phrase right after it: the cue, then only auxiliaries and softeners up to the
     // phrase ("I'm not going to", "I would never", "he has never", "no intention of").
     [GeneratedRegex(
-        @"(?:^| )(?<cue>not|never|no longer|no way|nor|no one|nobody|nothing|no intention of|no intentions of|no plans? to|no plans? of|no desire to|no thoughts? of|no thoughts? about|no urge to)"
+        @"(?:^| )(?<cue>no(?= ?$)|not|never|no longer|no way|nor|no one|nobody|nothing|no intention of|no intentions of|no plans? to|no plans? of|no desire to|no thoughts? of|no thoughts? about|no urge to)"
         + @"(?<fill>(?: (?:ever|even|once|really|actually|seriously|honestly|truly|at all|going to|about to|planning to|planning on|plan to|plan on|intending to|intend to|want to|wanted to|wanting to|try to|tried to|thinking about|thinking of|think about|think of|thought about|considering|consider|have|has|had|been|be|being|would|will|could|should|do|did|does|to|i|he|she|they|we|you|physically|literally|again|am|is|was|are|were|a|ever again|anything like|any|thoughts of|thoughts about|plans to|urge to|felt|feel|having)){0,6}) ?$",
         Options)]
     internal static partial Regex NegationBefore();

@@ -343,6 +343,8 @@ public sealed class SafetyDetectorTests
     [InlineData("she said she will throw acid on his face if she sees him again", SafetyCategory.Violence)]
     [InlineData("he says hes not going to die alone, hes taking us with him", SafetyCategory.Violence)]
     [InlineData("he threatened to hurt my little sister if i tell anyone", SafetyCategory.Violence)]
+    [InlineData("he went for me with a hammer when i said i wanted space", SafetyCategory.Violence)]
+    [InlineData("she keeps saying we will be together even in death and it scares me", SafetyCategory.Violence)]
     public void Indirect_danger_of_each_kind_is_recognised(string text, SafetyCategory expected) =>
         Assert.Equal(expected, _detector.Assess(text).Category);
 
@@ -361,6 +363,12 @@ public sealed class SafetyDetectorTests
     [InlineData("i never felt afraid of her, not even the night she found the messages")]
     [InlineData("on the radio a woman said her husband hit her for years, it made me grateful for what we have")]
     [InlineData("she says shell murder me if i spoil the finale. we are good though, watching it together tonight")]
+    [InlineData("he pushed me once, back when he was drinking. hes been sober 6 years and it never happened again")]
+    [InlineData("there are no weapons at home and no threats, just a lot of silence")]
+    [InlineData("nobodys threatening me, i just feel like a fool")]
+    [InlineData("the podcast host called cheating a slow suicide of the family, bit much")]
+    [InlineData("my cousin told me her husband used to hit her, it made me see how lucky i am")]
+    [InlineData("she says shell destroy me at scrabble tonight and honestly she will")]
     public void Reassurances_stories_and_resolved_pasts_never_get_the_full_message_from_the_rules(string text)
     {
         var got = _detector.Assess(text);
