@@ -98,6 +98,12 @@ public sealed class SafetyLabelledSetTests(MeaningModelFixture model, ITestOutpu
     public void On_the_development_set_every_layer_holds_the_figures_measured_when_it_was_frozen() =>
         HoldsFigures("safety-dev.tsv", DevFigures);
 
+    // A floor against regressions, never a target: the figures the round-6 detector measured the one time the held-out
+    // set was evaluated (safety/README.md). When the detector changes, the set moves into development.
+    [Fact]
+    public void On_the_held_out_set_the_frozen_detector_keeps_the_figures_it_measured_once() =>
+        HoldsFigures("safety-holdout.tsv", HeldOutFigures);
+
     private void HoldsFigures(string file, Frozen frozen)
     {
         var set = Load(file);
@@ -193,4 +199,9 @@ public sealed class SafetyLabelledSetTests(MeaningModelFixture model, ITestOutpu
     private static readonly Frozen DevFigures = new(
         PhraseRecall: 0.456, MeaningRecall: 0.960, CombinationRecall: 0.983, CombinationWorstCategoryRecall: 0.974,
         PlansMeansWeaponsClear: 0.968, OrdinaryClear: 0.044, OrdinaryPossible: 0.093);
+
+    /// <summary>What the round-6 detector (d74d715) measured on safety-holdout.tsv (safety/evaluate.sh holdout), rounded against it.</summary>
+    private static readonly Frozen HeldOutFigures = new(
+        PhraseRecall: 0.363, MeaningRecall: 0.936, CombinationRecall: 0.956, CombinationWorstCategoryRecall: 0.920,
+        PlansMeansWeaponsClear: 0.880, OrdinaryClear: 0.132, OrdinaryPossible: 0.088);
 }
