@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using TrustBot.Turns;
@@ -18,6 +19,16 @@ internal interface IStatePropertyAccessor<T>
 
     /// <summary>Removes the property.</summary>
     Task DeleteAsync(ITurnContext turnContext, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// A state value a turn changes in place. Its stored text need not be read again on every turn: the value read
+/// from a document that the <see cref="StateCache"/> hands out again is kept, and each turn works on a copy.
+/// </summary>
+internal interface IStateCopy<out T>
+{
+    /// <summary>A copy sharing nothing the turn can change (collections are copied; strings and values may be shared).</summary>
+    T Copy();
 }
 
 /// <summary>
@@ -72,12 +83,16 @@ internal abstract class BotState
     /// <summary>True when this scope has been loaded in the turn.</summary>
     public bool IsLoaded(ITurnContext turnContext) => Cached(turnContext) is not null;
 
-    internal void Attach(ITurnContext turnContext, StorageKey key, StoreItem? item)
+    /// <param name="turnContext">The turn the document is loaded for.</param>
+    /// <param name="key">The document's key.</param>
+    /// <param name="item">The stored document, or null when there is none.</param>
+    /// <param name="shared">The document came from (or went into) the state cache, so later turns may load this very text again.</param>
+    internal void Attach(ITurnContext turnContext, StorageKey key, StoreItem? item, bool shared = false)
     {
         var json = item?.Json ?? "{}";
         // A damaged document must not lock the person out: start this scope afresh; the write replaces it.
         var slots = StateDocument.TrySplit(json, out var found) ? found : [];
-        turnContext.Services.Set(_cacheKey, new CachedState(key, json, slots, item is null ? ETags.New : item.ETag));
+        turnContext.Services.Set(_cacheKey, new CachedState(key, json, slots, item is null ? ETags.New : item.ETag) { Shared = shared && item is not null });
     }
 
     /// <param name="turnContext">The turn whose document is written.</param>
@@ -155,6 +170,9 @@ internal abstract class BotState
 
         public string? PendingJson { get; set; }
 
+        /// <summary>Later turns may load this same document text (see <see cref="IStateCopy{T}"/>).</summary>
+        public bool Shared { get; init; }
+
         public StateSlot? Find(string name)
         {
             foreach (var slot in Slots)
@@ -174,6 +192,13 @@ internal abstract class BotState
     {
         private readonly byte[] _encodedName = JsonEncodedText.Encode(name).EncodedUtf8Bytes.ToArray();
 
+        /// <summary>
+        /// The value read from each shared document text, never given to a turn (turns get copies). Keyed by the text
+        /// instance itself, so a document the cache no longer holds takes its value with it, and a document read
+        /// again from storage (after a conflict, or by another instance's write) is a new text, read afresh.
+        /// </summary>
+        private readonly ConditionalWeakTable<string, object> _read = new();
+
         public string Name { get; } = name;
 
         public async Task<T> GetAsync(ITurnContext turnContext, Func<T> defaultFactory, CancellationToken cancellationToken)
@@ -182,18 +207,26 @@ internal abstract class BotState
             var cached = state.Require(turnContext);
             var slot = cached.Find(Name);
             if (slot?.Live is LiveValue<T> live) return live.Value;
-            T value;
+            var value = Read(cached, slot, defaultFactory);
+            Keep(cached, slot, value);
+            return value;
+        }
+
+        private T Read(CachedState cached, StateSlot? slot, Func<T> defaultFactory)
+        {
+            if (slot is not { HasRaw: true } || slot.RawIsNull(cached.Json)) return defaultFactory();
+            if (cached.Shared && _read.TryGetValue(cached.Json, out var kept)) return ((IStateCopy<T>)kept).Copy();
+            T? value;
             try
             {
-                value = slot is { HasRaw: true } && !slot.RawIsNull(cached.Json)
-                    ? Dialogs.JsonSource.Deserialize(slot.Raw(cached.Json), typeInfo) ?? defaultFactory()
-                    : defaultFactory();
+                value = Dialogs.JsonSource.Deserialize(slot.Raw(cached.Json), typeInfo);
             }
             catch (JsonException)
             {
-                value = defaultFactory();
+                return defaultFactory();
             }
-            Keep(cached, slot, value);
+            if (value is null) return defaultFactory();
+            if (cached.Shared && value is IStateCopy<T> copyable) _read.TryAdd(cached.Json, copyable.Copy()!);
             return value;
         }
 

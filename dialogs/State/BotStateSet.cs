@@ -47,7 +47,7 @@ internal sealed class BotStateSet
         var items = new StoreItem?[keys.Length];
         if (_cache is not null && _cache.TryGet(keys, items))
         {
-            for (var i = 0; i < keys.Length; i++) States[i].Attach(turnContext, keys[i], items[i]);
+            for (var i = 0; i < keys.Length; i++) States[i].Attach(turnContext, keys[i], items[i], shared: true);
             turnContext.Services.Set(_fromCacheKey, new CachedLoad(keys, items));
             return;
         }
@@ -64,7 +64,7 @@ internal sealed class BotStateSet
         {
             var item = read.GetValueOrDefault(keys[i]);
             _cache?.Fill(keys[i], item, versions![i]);
-            States[i].Attach(turnContext, keys[i], item);
+            States[i].Attach(turnContext, keys[i], item, shared: _cache is not null);
         }
     }
 
