@@ -55,7 +55,7 @@ internal sealed class StatefulTurnRunner
         using var hold = _locks is null ? null : await _locks.EnterAsync(LockKey(turnContext.Activity), cancellationToken).ConfigureAwait(false);
         var attempts = new Attempts();
         turnContext.Services.Set(attempts);
-        turnContext.Services.Set(new TurnIdentity(turnContext.Activity.Id is { Length: > 0 } id ? id : Guid.NewGuid().ToString("N")));
+        turnContext.Services.Set(new TurnIdentity(turnContext.Activity.Id is { Length: > 0 } id ? id : UniqueIds.Next()));
         BufferedTurnContext? failed = null;
         for (var attempt = 1; ; attempt++)
         {
