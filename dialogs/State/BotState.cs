@@ -284,6 +284,12 @@ internal static class StateKeys
         var user = activity.From?.Id;
         if (string.IsNullOrEmpty(channel) || string.IsNullOrEmpty(user))
             throw new InvalidOperationException("The activity has no channelId or from.id, so there is no one to keep state for.");
-        return $"{channel}/users/{user}";
+        // A turn asks for its person's partition several times (lock, state keys, records): made once per activity's strings.
+        if (t_lastPartition is { } last && ReferenceEquals(last.Channel, channel) && ReferenceEquals(last.User, user)) return last.Partition;
+        var partition = $"{channel}/users/{user}";
+        t_lastPartition = (channel, user, partition);
+        return partition;
     }
+
+    [ThreadStatic] private static (string Channel, string User, string Partition)? t_lastPartition;
 }
