@@ -12,13 +12,14 @@ internal interface IStatePropertyAccessor<T>
     string Name { get; }
 
     /// <summary>The value, created with <paramref name="defaultFactory"/> (and kept) when absent.</summary>
-    Task<T> GetAsync(ITurnContext turnContext, Func<T> defaultFactory, CancellationToken cancellationToken);
+    /// <remarks>A value task: the scope is almost always loaded already, and then no task is made.</remarks>
+    ValueTask<T> GetAsync(ITurnContext turnContext, Func<T> defaultFactory, CancellationToken cancellationToken);
 
     /// <summary>Replaces the value.</summary>
-    Task SetAsync(ITurnContext turnContext, T value, CancellationToken cancellationToken);
+    ValueTask SetAsync(ITurnContext turnContext, T value, CancellationToken cancellationToken);
 
     /// <summary>Removes the property.</summary>
-    Task DeleteAsync(ITurnContext turnContext, CancellationToken cancellationToken);
+    ValueTask DeleteAsync(ITurnContext turnContext, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -201,9 +202,17 @@ internal abstract class BotState
 
         public string Name { get; } = name;
 
-        public async Task<T> GetAsync(ITurnContext turnContext, Func<T> defaultFactory, CancellationToken cancellationToken)
+        public ValueTask<T> GetAsync(ITurnContext turnContext, Func<T> defaultFactory, CancellationToken cancellationToken) =>
+            state.IsLoaded(turnContext) ? new ValueTask<T>(Get(turnContext, defaultFactory)) : LoadThenGetAsync(turnContext, defaultFactory, cancellationToken);
+
+        private async ValueTask<T> LoadThenGetAsync(ITurnContext turnContext, Func<T> defaultFactory, CancellationToken cancellationToken)
         {
-            if (!state.IsLoaded(turnContext)) await state.LoadAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
+            await state.LoadAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
+            return Get(turnContext, defaultFactory);
+        }
+
+        private T Get(ITurnContext turnContext, Func<T> defaultFactory)
+        {
             var cached = state.Require(turnContext);
             var slot = cached.Find(Name);
             if (slot?.Live is LiveValue<T> live) return live.Value;
@@ -230,14 +239,14 @@ internal abstract class BotState
             return value;
         }
 
-        public async Task SetAsync(ITurnContext turnContext, T value, CancellationToken cancellationToken)
+        public async ValueTask SetAsync(ITurnContext turnContext, T value, CancellationToken cancellationToken)
         {
             if (!state.IsLoaded(turnContext)) await state.LoadAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
             var cached = state.Require(turnContext);
             Keep(cached, cached.Find(Name), value);
         }
 
-        public async Task DeleteAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+        public async ValueTask DeleteAsync(ITurnContext turnContext, CancellationToken cancellationToken)
         {
             if (!state.IsLoaded(turnContext)) await state.LoadAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
             state.Require(turnContext).Find(Name)?.Forget();
