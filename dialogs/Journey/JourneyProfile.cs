@@ -40,7 +40,8 @@ internal enum CheckInRhythm
 /// writing is not here: it lives in journey records. Fields that are no longer kept (<c>lastWinAt</c>,
 /// <c>weeklyCommitmentSetAt</c>) may still be in stored documents: reading ignores them, and the next save drops them.
 /// </summary>
-internal sealed class JourneyProfile : State.IStateCopy<JourneyProfile>
+/// <remarks>Reused from turn to turn while the state cache holds the person (<see cref="State.IReusableState"/>): every property is saved with it.</remarks>
+internal sealed class JourneyProfile : State.IReusableState
 {
     /// <summary>Consent to begin; null until asked, false for "not now".</summary>
     public bool? Consented { get; set; }
@@ -155,15 +156,6 @@ internal sealed class JourneyProfile : State.IStateCopy<JourneyProfile>
 
     /// <summary>When a past win was last brought back to mind.</summary>
     public DateTimeOffset? LastWinRememberedAt { get; set; }
-
-    /// <inheritdoc />
-    /// <remarks>Every other property is a value or a string; a new collection property must be copied here too (a test checks).</remarks>
-    public JourneyProfile Copy()
-    {
-        var copy = (JourneyProfile)MemberwiseClone();
-        copy.StepsDone = [.. StepsDone];
-        return copy;
-    }
 
     public bool IsSpaceActive(DateTimeOffset now) => SpaceOpenEnded || SpaceUntil > now;
 

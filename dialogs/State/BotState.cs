@@ -23,14 +23,13 @@ internal interface IStatePropertyAccessor<T>
 }
 
 /// <summary>
-/// A state value a turn changes in place. Its stored text need not be read again on every turn: the value read
-/// from a document that the <see cref="StateCache"/> hands out again is kept, and each turn works on a copy.
+/// A state value that is all in its JSON (every change a turn makes to it is written when the turn saves) and that
+/// nothing keeps after the turn. When the <see cref="StateCache"/> is on, the object itself is kept once a turn has
+/// saved its document (or left it unchanged), and the next turn that loads that very document text takes it instead
+/// of reading the JSON again. A turn that fails, or meets a conflict, never gives its object back: the next turn
+/// reads what is stored. One turn at a time holds an object.
 /// </summary>
-internal interface IStateCopy<out T>
-{
-    /// <summary>A copy sharing nothing the turn can change (collections are copied; strings and values may be shared).</summary>
-    T Copy();
-}
+internal interface IReusableState;
 
 /// <summary>
 /// A state scope (a JSON document per key), loaded once per turn, changed in memory through typed
@@ -93,7 +92,18 @@ internal abstract class BotState
         var json = item?.Json ?? "{}";
         // A damaged document must not lock the person out: start this scope afresh; the write replaces it.
         var slots = StateDocument.TrySplit(json, out var found) ? found : [];
-        turnContext.Services.Set(_cacheKey, new CachedState(key, json, slots, item is null ? ETags.New : item.ETag) { Shared = shared && item is not null });
+        turnContext.Services.Set(_cacheKey, new CachedState(key, json, slots, item is null ? ETags.New : item.ETag) { Shared = shared });
+    }
+
+    /// <summary>
+    /// The turn saved this scope (or found nothing to save): its values that may be reused are kept for the next turn
+    /// that loads the document as it now stands. Call only after a successful save, at the end of the turn.
+    /// </summary>
+    internal void Release(ITurnContext turnContext)
+    {
+        if (Cached(turnContext) is not { Shared: true, PendingJson: null } cached) return;
+        foreach (var slot in cached.Slots)
+            if (slot.Present && slot.Live is { } live) live.Release(cached.OriginalJson);
     }
 
     /// <param name="turnContext">The turn whose document is written.</param>
@@ -171,7 +181,7 @@ internal abstract class BotState
 
         public string? PendingJson { get; set; }
 
-        /// <summary>Later turns may load this same document text (see <see cref="IStateCopy{T}"/>).</summary>
+        /// <summary>The state cache is on: later turns may load this same document text (see <see cref="IReusableState"/>).</summary>
         public bool Shared { get; init; }
 
         public StateSlot? Find(string name)
@@ -182,11 +192,13 @@ internal abstract class BotState
         }
     }
 
-    private sealed class LiveValue<T>(T value, JsonTypeInfo<T> typeInfo) : LiveValue
+    private sealed class LiveValue<T>(T value, JsonTypeInfo<T> typeInfo, Property<T> property) : LiveValue
     {
         public T Value { get; } = value;
 
         public override void WriteTo(Utf8JsonWriter writer) => JsonSerializer.Serialize(writer, Value, typeInfo);
+
+        public override void Release(string document) => property.KeepIdle(document, Value);
     }
 
     private sealed class Property<T>(BotState state, string name, JsonTypeInfo<T> typeInfo) : IStatePropertyAccessor<T>
@@ -194,11 +206,14 @@ internal abstract class BotState
         private readonly byte[] _encodedName = JsonEncodedText.Encode(name).EncodedUtf8Bytes.ToArray();
 
         /// <summary>
-        /// The value read from each shared document text, never given to a turn (turns get copies). Keyed by the text
-        /// instance itself, so a document the cache no longer holds takes its value with it, and a document read
-        /// again from storage (after a conflict, or by another instance's write) is a new text, read afresh.
+        /// Values no turn holds, each under the document text it was saved as or read from (see <see cref="IReusableState"/>).
+        /// Keyed by the text instance itself: a document the cache lets go takes its value with it, and a document read
+        /// again from storage (after a conflict, or another instance's write) is a new text, read afresh.
         /// </summary>
-        private readonly ConditionalWeakTable<string, object> _read = new();
+        private readonly ConditionalWeakTable<string, object> _idle = new();
+
+        /// <summary>Makes taking a value one step, so two turns never take the same one.</summary>
+        private readonly Lock _gate = new();
 
         public string Name { get; } = name;
 
@@ -224,7 +239,7 @@ internal abstract class BotState
         private T Read(CachedState cached, StateSlot? slot, Func<T> defaultFactory)
         {
             if (slot is not { HasRaw: true } || slot.RawIsNull(cached.Json)) return defaultFactory();
-            if (cached.Shared && _read.TryGetValue(cached.Json, out var kept)) return ((IStateCopy<T>)kept).Copy();
+            if (cached.Shared && Take(cached.Json) is { } kept) return kept;
             T? value;
             try
             {
@@ -234,9 +249,24 @@ internal abstract class BotState
             {
                 return defaultFactory();
             }
-            if (value is null) return defaultFactory();
-            if (cached.Shared && value is IStateCopy<T> copyable) _read.TryAdd(cached.Json, copyable.Copy()!);
-            return value;
+            return value ?? defaultFactory();
+        }
+
+        private T? Take(string document)
+        {
+            lock (_gate)
+            {
+                if (!_idle.TryGetValue(document, out var kept)) return default;
+                _idle.Remove(document);
+                return (T)kept;
+            }
+        }
+
+        /// <summary>Keeps a value the turn is done with, for the next turn that loads <paramref name="document"/>.</summary>
+        public void KeepIdle(string document, T value)
+        {
+            if (value is not IReusableState) return;
+            lock (_gate) _idle.AddOrUpdate(document, value);
         }
 
         public async ValueTask SetAsync(ITurnContext turnContext, T value, CancellationToken cancellationToken)
@@ -255,7 +285,7 @@ internal abstract class BotState
         private void Keep(CachedState cached, StateSlot? slot, T value)
         {
             if (slot is null) cached.Slots.Add(slot = new StateSlot(Name, _encodedName));
-            slot.Live = new LiveValue<T>(value, typeInfo);
+            slot.Live = new LiveValue<T>(value, typeInfo, this);
         }
     }
 }

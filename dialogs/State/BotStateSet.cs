@@ -95,6 +95,12 @@ internal sealed class BotStateSet
         return true;
     }
 
+    /// <summary>The turn saved: values that may be reused are kept for the next turn (see <see cref="IReusableState"/>).</summary>
+    public void Release(ITurnContext turnContext)
+    {
+        foreach (var state in _states) state.Release(turnContext);
+    }
+
     /// <summary>A turn writes a handful of rows: a pairwise look costs less than a set.</summary>
     private static bool HasRepeatedKey(List<StorageWrite> writes)
     {

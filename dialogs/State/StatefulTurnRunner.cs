@@ -81,6 +81,7 @@ internal sealed class StatefulTurnRunner
                 if (Backoff(attempt) is { Ticks: > 0 } pause) await Task.Delay(pause, _clock, cancellationToken).ConfigureAwait(false);
                 continue;
             }
+            _states.Release(turn);
             await turn.FlushAsync(cancellationToken).ConfigureAwait(false);
             return;
         }

@@ -1,14 +1,14 @@
-using System.Text.Json;
 using TrustBot.Journey;
 using TrustBot.Schema;
 using TrustBot.State;
 using TrustBot.Testing;
+using TrustBot.Turns;
 
 namespace TrustBot.Tests.Dialogs;
 
 /// <summary>
-/// Warm turns reuse the profile read from a cached document instead of reading its JSON again; what one turn
-/// does to its profile must never reach another turn unless it was saved.
+/// While the state cache holds a person, warm turns reuse the profile object of the turn before instead of reading
+/// its JSON again. What a turn does to its profile must reach the next turn only when the turn saved it.
 /// </summary>
 public sealed class CachedProfileTests
 {
@@ -16,86 +16,89 @@ public sealed class CachedProfileTests
     {
         public Scope()
         {
-            Cache = new StateCache(10, TimeSpan.FromMinutes(5), TimeProvider.System);
-            var observed = Cache.Observe(Storage);
+            var cache = new StateCache(10, TimeSpan.FromMinutes(5), TimeProvider.System);
+            var observed = cache.Observe(Storage);
             var user = new UserState(observed);
             Profile = user.CreateProperty(ProfileStore.Property, JourneyJson.Default.JourneyProfile);
-            States = new BotStateSet(observed, Cache, user);
+            Runner = new StatefulTurnRunner(new BotStateSet(observed, cache, user));
         }
 
         public MemoryStorage Storage { get; } = new();
-        public StateCache Cache { get; }
         public IStatePropertyAccessor<JourneyProfile> Profile { get; }
-        public BotStateSet States { get; }
+        public StatefulTurnRunner Runner { get; }
         public TestAdapter Adapter { get; } = new();
 
-        /// <summary>One turn: loads the state, shows <paramref name="turn"/> the profile, saves only when asked.</summary>
-        public Task TurnAsync(Action<JourneyProfile> turn, bool save) =>
-            Adapter.ProcessActivityAsync(Activity.CreateMessage("hi"), async (context, ct) =>
-            {
-                await States.LoadAllAsync(context, ct);
-                turn(await Profile.GetAsync(context, () => new JourneyProfile(), ct));
-                if (save) await States.SaveAllChangesAsync(context, ct);
-            }, default);
+        /// <summary>One turn as the bot runs it: state loaded, <paramref name="turn"/> shown the profile, then saved.</summary>
+        public Task TurnAsync(Action<JourneyProfile> turn, string conversation = "conversation1") =>
+            Adapter.ProcessActivityAsync(
+                new Activity { Type = ActivityTypes.Message, Text = "hi", Conversation = new ConversationAccount { Id = conversation } },
+                (context, ct) => Runner.RunAsync(context, async (t, c) => turn(await Profile.GetAsync(t, () => new JourneyProfile(), c)), ct),
+                default);
+
+        public async Task<JourneyProfile> SeenByNextTurnAsync()
+        {
+            JourneyProfile? seen = null;
+            await TurnAsync(p => seen = p);
+            return seen!;
+        }
     }
 
     [Fact]
-    public async Task A_profile_change_that_was_not_saved_is_gone_in_the_next_warm_turn()
+    public async Task A_profile_change_in_a_turn_that_failed_is_gone_in_the_next_warm_turn()
     {
         var scope = new Scope();
-        await scope.TurnAsync(p => { p.Name = "Sam"; p.MarkStepDone(1); }, save: true);
+        await scope.TurnAsync(p => { p.Name = "Sam"; p.MarkStepDone(1); });
+        await scope.TurnAsync(_ => { }); // a warm turn that changes nothing
         var reads = scope.Storage.ReadCalls;
 
-        // Two warm turns change the profile and fail before saving (an exception, a cancelled request).
+        // Two warm turns change the profile and then fail before anything is saved.
         for (var i = 0; i < 2; i++)
         {
-            await scope.TurnAsync(p =>
+            await Assert.ThrowsAsync<InvalidOperationException>(() => scope.TurnAsync(p =>
             {
-                Assert.Equal(("Sam", 0), (p.Name, p.CheckInCount));
-                Assert.Equal([1], p.StepsDone);
                 p.Name = "Changed";
                 p.MarkStepDone(2);
                 p.CheckInCount = 5;
-            }, save: false);
+                throw new InvalidOperationException("the turn failed");
+            }));
         }
 
-        JourneyProfile? seen = null;
-        await scope.TurnAsync(p => seen = p, save: false);
-        Assert.Equal(("Sam", 0), (seen!.Name, seen.CheckInCount));
+        Assert.Equal(reads, scope.Storage.ReadCalls); // both were warm turns, served from the cache
+        var seen = await scope.SeenByNextTurnAsync();
+        Assert.Equal(("Sam", 0), (seen.Name, seen.CheckInCount));
         Assert.Equal([1], seen.StepsDone);
-        Assert.Equal(reads, scope.Storage.ReadCalls); // every one of them came from the cache
     }
 
     [Fact]
     public async Task A_saved_profile_change_is_what_the_next_warm_turn_sees()
     {
         var scope = new Scope();
-        await scope.TurnAsync(p => p.Name = "Sam", save: true);
-        await scope.TurnAsync(p => { p.CheckInCount = 1; p.MarkStepDone(3); }, save: true);
+        await scope.TurnAsync(p => p.Name = "Sam");
+        await scope.TurnAsync(p => { p.CheckInCount = 1; p.MarkStepDone(3); });
+        await scope.TurnAsync(p => p.CheckInCount++);
 
-        JourneyProfile? seen = null;
-        await scope.TurnAsync(p => seen = p, save: false);
-        Assert.Equal(("Sam", 1), (seen!.Name, seen.CheckInCount));
+        var seen = await scope.SeenByNextTurnAsync();
+        Assert.Equal(("Sam", 2), (seen.Name, seen.CheckInCount));
         Assert.Equal([3], seen.StepsDone);
     }
 
     [Fact]
-    public void A_profile_copy_shares_no_collection_with_the_original()
+    public async Task Turns_of_one_person_in_two_conversations_at_once_never_share_a_profile()
     {
-        var original = new JourneyProfile { Name = "Sam", LastSeenAt = DateTimeOffset.UnixEpoch };
-        original.MarkStepDone(2);
-        // Any property that is not a value or a string can be changed in place, so a copy must have its own.
-        var mutable = typeof(JourneyProfile).GetProperties()
-            .Where(p => p.CanWrite && !p.PropertyType.IsValueType && p.PropertyType != typeof(string))
-            .ToList();
-        foreach (var property in mutable)
-            property.SetValue(original, property.GetValue(original) ?? Activator.CreateInstance(property.PropertyType));
+        var scope = new Scope();
+        await scope.TurnAsync(p => p.Name = "Sam");
+        await scope.TurnAsync(_ => { });
 
-        var copy = original.Copy();
+        // A turn in a group chat starts while the person's private turn is still running: each has its own profile.
+        JourneyProfile? inGroup = null;
+        await scope.TurnAsync(p =>
+        {
+            p.Name = "Changed in private";
+            scope.TurnAsync(q => inGroup = q, "group").GetAwaiter().GetResult();
+            throw new InvalidOperationException("the private turn failed");
+        }).ContinueWith(_ => { }, TaskScheduler.Default);
 
-        Assert.NotEmpty(mutable);
-        foreach (var property in mutable)
-            Assert.False(ReferenceEquals(property.GetValue(original), property.GetValue(copy)), $"{property.Name} is shared by the copy");
-        Assert.Equal(JsonSerializer.Serialize(original, JourneyJson.Default.JourneyProfile), JsonSerializer.Serialize(copy, JourneyJson.Default.JourneyProfile));
+        Assert.Equal("Sam", inGroup!.Name);
+        Assert.Equal("Sam", (await scope.SeenByNextTurnAsync()).Name);
     }
 }
