@@ -163,7 +163,7 @@ internal sealed class PhraseSafetyDetector : ISafetyDetector
     // unless a real cause (leaving, telling, the police) is named as well.
     private static bool IsFigureOfSpeech(string normalized, int end)
     {
-        if (SafetyPatterns.RealCause().IsMatch(normalized))
+        if (SafetyPatterns.RealCause().IsMatch(normalized) || SafetyPatterns.JokeDoubted().IsMatch(normalized))
         {
             return false;
         }

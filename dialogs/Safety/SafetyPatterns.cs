@@ -144,7 +144,16 @@ internal static partial class SafetyPatterns
         + @"|\brecorded (?:a )?(?:video|message)s? for (?:each of )?(?:the|my) (?:kids|children|family|son|daughter)\b"
         + @"|\bend(?:ing)? things\b[^.]{0,30}\bnot (?:the|this|our|my) (?:relationship|marriage)\b"
         + @"|\bover\b[^.]{0,12}\band so am i\b"
-        + @"|\b(?:this is|this will be|it is) my last (?:week|day|night|weekend|birthday|christmas)\b(?! (?:at|of|in|on|before|working|here|with (?:the|this) (?:company|team|job)))",
+        + @"|\b(?:this is|this will be|it is) my last (?:week|day|night|weekend|birthday|christmas)\b(?! (?:at|of|in|on|before|working|here|with (?:the|this) (?:company|team|job)))"
+        // Round 5, by kind: affairs put in order, an apology for what is coming, a birthday not to be seen, a last check-in.
+        + @"|\bmy affairs (?:are )?in order\b|\b(?:getting|got|put|putting|have put) my affairs in order\b|\bsorry for what i am (?:about|going) to do\b"
+        + @"|\b(?:not|never) (?:planning|going|expecting|intending) to (?:see|reach) (?:[0-9]+|my (?:next )?birthday|another (?:birthday|christmas|year)|(?:the )?new year|next (?:week|year|christmas))\b"
+        + @"|\bready to meet my maker\b|\b(?:made|make|making) (?:my )?peace with (?:my decision|dying|death|leaving)\b"
+        + @"|\b(?:will not|not going to|am not going to) be (?:around|here) to (?:hurt|bother|burden|worry|disappoint|watch)\b"
+        + @"|\b(?:better|happier|easier) (?:off )?with me (?:gone|dead|out of the way)\b"
+        + @"|\bmy (?:last|final) check ?in\b(?! (?:before|for|of|at|until|till|this)\b)"
+        + @"|\b(?:walked|stepped|ran|walk|step) (?:out )?into (?:the )?(?:traffic|oncoming traffic)\b"
+        + @"|\bhow long (?:does it|would it|will it) take to die\b",
         Options)]
     internal static partial Regex SelfHarmIndirect();
 
@@ -222,7 +231,12 @@ internal static partial class SafetyPatterns
         @"\b(?:gun|guns|knife|knives|blade|weapon|weapons|rifle|pistol|shotgun|firearm|machete|crossbow|taser)\b[^.]{0,60}?\b(?:point[a-z]*|pull[a-z]*|held|hold[a-z]*|wav[a-z]*|came at|come at|coming at|threat[a-z]*|brandish[a-z]*|at me|to my|on me|kill|shoot|shot|stab[a-z]*|scared|afraid|terrified|use it|use them|hurt|in front of me|while (?:he|she|they) (?:talk|talks|talked|asks|asked|shouts|shouted|yells|yelled|argues|argued))\b"
         + @"|\b(?:takes|took|gets|got|gets out|got out|brings|brought|fetches|fetched) (?:out )?(?:the|a|his|her|their) (?:[a-z]+ )?(?:hammer|axe|bat|crowbar|machete|knife|gun|rifle|shotgun)\b[^.]{0,60}\b(?:every time|whenever|when (?:we|i)|while|in front of me|at me|argue|argument|talk|talks|asks|asked)\b"
         + @"|\b(?:every time|whenever|when) (?:we|i) (?:argue|fight|row|talk about)[^.]{0,40}\b(?:takes|gets|brings|fetches) (?:out )?(?:the|a|his|her|their) (?:[a-z]+ )?(?:hammer|axe|bat|crowbar|machete|knife|gun|rifle|shotgun)\b"
-        + @"|\b(?:point[a-z]*|aim(?:s|ed|ing)?|pull[a-z]*|held|hold[a-z]*|wav[a-z]*|came at|come at|threat[a-z]*|brandish[a-z]*|kill|shoot|stab[a-z]*|scared|afraid|terrified)\b[^.]{0,60}?\b(?:gun|guns|knife|knives|blade|weapon|weapons|rifle|pistol|shotgun|firearm|machete|crossbow|taser)\b",
+        + @"|\b(?:point[a-z]*|aim(?:s|ed|ing)?|pull[a-z]*|held|hold[a-z]*|wav[a-z]*|came at|come at|threat[a-z]*|brandish[a-z]*|kill|shoot|stab[a-z]*|scared|afraid|terrified)\b[^.]{0,60}?\b(?:gun|guns|knife|knives|blade|weapon|weapons|rifle|pistol|shotgun|firearm|machete|crossbow|taser)\b"
+        // Round 5, by kind: a weapon made ready or kept in view, acid, a broken bottle, the whole family taken along.
+        + @"|\bsharpen(?:s|ed|ing)? (?:my|his|her|the|a) (?:[a-z]+ )?(?:knife|knives|blade|axe|machete)\b|\b(?:throw|throwing|threw) acid\b|\bacid (?:in|on) (?:my|her|his|your) face\b"
+        + @"|\b(?:wav[a-z]*|point[a-z]*|held|swung|swinging) (?:a|the|his|her) (?:broken )?(?:bottle|glass) at me\b|\bbullets in (?:his|her|their|the) (?:jacket|coat|car|bag|drawer|pocket)\b"
+        + @"|\btak(?:e|ing) (?:the whole family|us all|all of us|the kids|the children) (?:with (?:him|her|them|me)|to heaven)\b|\b(?:not|nah) (?:going to |gonna |go |a go )?(?:die|dead|go) alone\b"
+        + @"|\bthreat[a-z]* to (?:hurt|harm|kill|take) (?:my|our) (?:little |baby |younger |older )?(?:brother|sister|mum|mom|dad|parents|dog|cat|pets?|kids|children|son|daughter)\b",
         Options)]
     internal static partial Regex ViolenceWeapon();
 
@@ -389,7 +403,15 @@ internal static partial class SafetyPatterns
         + @"|\b(?:app|apps|software|program) on my (?:phone|laptop|computer)\b[^.]{0,20}\b(?:i did not|i never|i did not) (?:install|download|put)\b"
         + @"|\bquot[a-z]* (?:a |my |our )?(?:private )?(?:conversation|messages?|texts?|chats?|emails?)\b[^.]{0,30}\bback to me\b|\bfeel(?:ing)? watched\b"
         + @"|\b(?:afraid|scared|terrified|frightened) to (?:tell|say) (?:him|her|them) no\b"
-        + @"|\b(?:have to|need to|must|got to|will) delete (?:this|these|our|the) (?:chat|conversation|messages?|history)\b(?! with (?:my|a) (?:friend|therapist|counsellor))",
+        + @"|\b(?:have to|need to|must|got to|will) delete (?:this|these|our|the) (?:chat|conversation|messages?|history)\b(?! with (?:my|a) (?:friend|therapist|counsellor))"
+        // Round 5, by kind: threats that name no act ("i know where your parents live", "you will see what happens"),
+        // sleeping ready to flee, a door barricaded, not knowing what the partner will do.
+        + @"|\bi know where (?:you|your [a-z]+) (?:live|lives|work|works|sleep|sleeps)\b|\b(?:you will|you are going to) see what happens\b|\bsee what happens to you\b"
+        + @"|\blucky (?:you are|i am|to be) still (?:breathing|alive)\b|\bbetter not sleep\b|\bthe rest of (?:my|your) short life\b|\bbe careful (?:driving|walking) (?:home|to work|alone)\b"
+        + @"|\b(?:have|get|got) (?:me|you|him|her) dealt with\b"
+        + @"|\bsleep(?:ing|s)? (?:in my clothes|with my shoes on|with (?:my )?shoes by the bed)\b|\bin case i (?:need|have) to (?:leave|run|get out) (?:fast|quickly|in a hurry)\b"
+        + @"|\b(?:pushed|put|wedged|propped|dragged) (?:a |the |my )?(?:dresser|chair|wardrobe|chest of drawers|drawers|bed|table|desk) (?:against|under|in front of) (?:my|the) (?:bedroom |bathroom )?door\b"
+        + @"|\b(?:do not|never|genuinely do not) know what (?:he|she|they) (?:will|would|might|is going to|are going to) do(?= \.| ,|$| next| to me| if i)",
         Options)]
     internal static partial Regex FearVeiledThreats();
 
@@ -415,19 +437,25 @@ internal static partial class SafetyPatterns
         + @"|in the past|back then|got (?:help|better|through it)|(?:recovered|healed) from|(?:have|has) not (?:happened|felt that way|felt like that|had those thoughts) (?:in|for) (?:over |more than )?(?:years|ages|a long time|a decade|[a-z0-9]+ years)"
         + @"|(?:in|since|back in|until|that was|around|during) (?:19[5-9][0-9]|200[0-9]|201[0-9]|202[0-3])|a decade ago|(?:went|sent) to (?:prison|jail)|(?:was|got|been) (?:convicted|jailed|sentenced)|pressed charges"
         + @"|(?:split|split up|separated|divorced|broke up) (?:in|years ago)|(?:all|that is all|it is all) behind (?:me|us)|been safe (?:ever )?since|safe ever since|free of (?:him|her|them)"
-        + @"|got out of (?:an?|that|the|my) (?:abusive|violent|bad|toxic)|i am not in that place|handed them in)\b",
+        + @"|got out of (?:an?|that|the|my) (?:abusive|violent|bad|toxic)|i am not in that place|handed them in"
+        + @"|(?:have|has|had) (?:both )?(?:done|had|been (?:in|to|through)|gone to|completed|finished) (?:a lot of |years of |months of |a year of |lots of )?(?:therapy|counselling|counseling|rehab|a course|the course|a programme|a program|anger management|behaviour change)"
+        + @"|(?:in|into) (?:therapy|counselling|counseling|rehab|recovery) (?:since|ever since|for (?:years|[a-z0-9]+ years))|(?:clean|sober) (?:for|since) (?:[a-z0-9]+ )?(?:years|year)|(?:[a-z0-9]+) years (?:sober|clean)"
+        + @"|(?:well |long )?past (?:that|all that|it) now|(?:those|the|these) (?:thoughts|feelings|urges) (?:are|have) (?:long )?(?:gone|passed)|(?:well |long |all )?behind us|a different life|another life|a lifetime ago|ages ago"
+        + @"|my first (?:marriage|husband|wife)|(?:was|got|been) arrested|(?:which|that|this) was (?:in )?(?:19[5-9][0-9]|200[0-9]|201[0-9]|202[0-3])|but (?:i am |i feel )?safe(?: now)?(?= \.| ,|$)|(?:home|it) feels safe (?:now|again))\b",
         Options)]
     internal static partial Regex ResolvedPast();
 
     // Signs that it is happening now, which keep a past phrase live ("he used to hit me and now he has started again").
     [GeneratedRegex(
-        @"\b(?:again|still(?! (?:jump|flinch|get nightmares|have nightmares|have the scars|think about it|remember|here|alive|around|standing|kicking|going strong))|lately|recently|tonight|today|this (?:week|morning|evening)|right now|every (?:day|night)|started|coming back|came back|back again|is back|now (?:he|she|they) (?:is|has|does|will|keeps|wants|says|said|started)|now i (?:want|feel|am (?:thinking|scared|afraid))|any day)\b",
+        @"\b(?:again(?<!\b(?:never|not) (?:once )?(?:happened|happens|did (?:it|that|anything like that)|done (?:it|that)|hit me|touched me|laid a (?:hand|finger) on me) again)(?<!\b(?:safe|fine|okay|ok|happy|myself|well|normal|close|trust each other) again)|still(?! (?:jump|flinch|get nightmares|have nightmares|have the scars|think about it|remember|here|alive|around|standing|kicking|going strong))|lately|recently|tonight|today|this (?:week|morning|evening)|right now|every (?:day|night)|started|coming back|came back|back again|is back|now (?:he|she|they) (?:is|has|does|will|keeps|wants|says|said|started)|now i (?:want|feel|am (?:thinking|scared|afraid))|any day)\b",
         Options)]
     internal static partial Regex PresentDanger();
 
     // A story from a film, a programme, a book or the news: the person is telling it, not living it.
     [GeneratedRegex(
-        @"\b(?:on|in|from|watched|watching|saw|seen|read|reading|heard|listening to|about) (?:a|the|this|that|an|some|my|our) (?:[a-z]+ )?(?:podcast|documentary|doco|tv show|show|series|episode|film|movie|book|novel|article|news|headline|song|play|thread|lecture|essay|true crime|court case|soap|drama)\b",
+        @"\b(?:on|in|from|watched|watching|saw|seen|read|reading|heard|listening to|about) (?:a|the|this|that|an|some|my|our) (?:[a-z]+ )?(?:podcast|documentary|doco|tv show|show|series|episode|film|movie|book|novel|article|news|headline|song|play|thread|lecture|essay|true crime|court case|soap|drama|radio|workbook|poem|sermon|lyrics)\b"
+        + @"|\b(?:someone|somebody|a (?:woman|man|guy|girl|lady|bloke)) (?:on|in) (?:a|the) (?:forum|group|thread|subreddit|reddit|video|comments?) (?:wrote|said|posted|says)\b"
+        + @"|\bthe (?:song|line|lyric|lyrics|workbook|book|leaflet|poem|caption) (?:[a-z]+ ){0,3}(?:says|said|goes|went|reads)\b",
         Options)]
     internal static partial Regex MediaFrame();
 
@@ -461,10 +489,19 @@ internal static partial class SafetyPatterns
 
     // The person marks the message as a joke or a figure of speech ("lol", "she was joking").
     [GeneratedRegex(
-        @"\b(?:lol|lmao|lmfao|rofl|haha[ha]*|hehe[he]*|jk|just kidding|only kidding|kidding|joking|jokingly|as a joke|a joke|figure of speech|not literally|obviously not serious|still alive|all talk)\b"
+        @"\b(?:lol|lmao|lmfao|lmaoo+|rofl|haha[ha]*|hehe[he]*|jk|just kidding|only kidding|(?<!\b(?:not|no|was not|is not|am not|never) )(?:kidding|joking|jokingly|as a joke|a joke)|figure of speech|not literally|obviously not serious|still alive|all talk)\b"
+        + @"|\b(?:we are|everyone is|the (?:dog|cat|kids) (?:is|are)) (?:all |both )?(?:fine|good|grand|okay|ok|still alive)\b|\bcrisis averted\b|\b(?:we|i) (?:both )?(?:cracked up|laughed|were laughing|burst out laughing)\b"
         + @"|\b(?:said|says|joked|told me|wrote)\b[^.]{0,30}\bif (?:he|she|they) (?:ever )?(?:[a-z]+ ){1,3}(?:on |to )?you\b[^.]{0,40}\b(?:but (?:he|she|they) (?:never|has not|have not)|protective|just looking out)\b",
         Options)]
     internal static partial Regex Jest();
+
+    // The person doubts the joke or insists it was meant: "then said he was joking . i do not think he was",
+    // "everyone thinks he is joking", "i meant it".
+    [GeneratedRegex(
+        @"\b(?:do not|did not|can not) (?:think|believe) (?:he|she|they|it) (?:was|were|is|are|meant)\b|\b(?:everyone|everybody|they|people) (?:thinks?|think) (?:he|she|they|i) (?:is|are|was|were|am) (?:joking|kidding)\b"
+        + @"|\b(?:i|he|she|they) (?:meant|means|mean) (?:it|every word)\b|\bnot a joke\b|\b(?:was|is|am|are) not (?:joking|kidding)\b",
+        Options)]
+    internal static partial Regex JokeDoubted();
 
     // A threat whose cause is trivial is a figure of speech: "my mum will kill me if i am late", "i could kill him for
     // eating the last slice". Causes that are real danger (leaving, telling, talking to someone) are not in the list.
@@ -485,7 +522,7 @@ internal static partial class SafetyPatterns
     // phrase ("I'm not going to", "I would never", "he has never", "no intention of").
     [GeneratedRegex(
         @"(?:^| )(?<cue>not|never|no longer|no way|nor|no one|nobody|nothing|no intention of|no intentions of|no plans? to|no plans? of|no desire to|no thoughts? of|no thoughts? about|no urge to)"
-        + @"(?<fill>(?: (?:ever|even|once|really|actually|seriously|honestly|truly|at all|going to|about to|planning to|planning on|plan to|plan on|intending to|intend to|want to|wanted to|wanting to|try to|tried to|thinking about|thinking of|think about|think of|thought about|considering|consider|have|has|had|been|be|being|would|will|could|should|do|did|does|to|i|he|she|they|we|you|physically|literally|again|am|is|was|are|were|a|ever again|anything like|any|thoughts of|thoughts about|plans to|urge to)){0,6}) ?$",
+        + @"(?<fill>(?: (?:ever|even|once|really|actually|seriously|honestly|truly|at all|going to|about to|planning to|planning on|plan to|plan on|intending to|intend to|want to|wanted to|wanting to|try to|tried to|thinking about|thinking of|think about|think of|thought about|considering|consider|have|has|had|been|be|being|would|will|could|should|do|did|does|to|i|he|she|they|we|you|physically|literally|again|am|is|was|are|were|a|ever again|anything like|any|thoughts of|thoughts about|plans to|urge to|felt|feel|having)){0,6}) ?$",
         Options)]
     internal static partial Regex NegationBefore();
 }

@@ -331,9 +331,20 @@ public sealed class SafetyDetectorTests
     [InlineData("i have decided that i will not continue if the marriage ends", SafetyCategory.SelfHarm)]
     [InlineData("he said if i go he is taking me with him when he goes, so i am taking him with me when i go", SafetyCategory.FearForSafety)]
     [InlineData("she aimed the crossbow at my chest while i was asleep", SafetyCategory.Violence)]
+    [InlineData("got my affairs in order this week. the dog goes to my sister", SafetyCategory.SelfHarm)]
+    [InlineData("please tell him im sorry for what im about to do", SafetyCategory.SelfHarm)]
+    [InlineData("turning 35 in march and honestly im not planning to see 35", SafetyCategory.SelfHarm)]
+    [InlineData("she would be happier with me gone, everyone would", SafetyCategory.SelfHarm)]
+    [InlineData("this is my last check in. thank you", SafetyCategory.SelfHarm)]
+    [InlineData("he leaned in and said i know where your sister lives", SafetyCategory.FearForSafety)]
+    [InlineData("i sleep in my clothes now in case i have to get out fast", SafetyCategory.FearForSafety)]
+    [InlineData("i wedged a chair under the bedroom door last night", SafetyCategory.FearForSafety)]
+    [InlineData("he sits at the table sharpening his knife while i cook and doesnt say a word", SafetyCategory.Violence)]
+    [InlineData("she said she will throw acid on his face if she sees him again", SafetyCategory.Violence)]
+    [InlineData("he says hes not going to die alone, hes taking us with him", SafetyCategory.Violence)]
+    [InlineData("he threatened to hurt my little sister if i tell anyone", SafetyCategory.Violence)]
     public void Indirect_danger_of_each_kind_is_recognised(string text, SafetyCategory expected) =>
         Assert.Equal(expected, _detector.Assess(text).Category);
-
 
     [Theory]
     [InlineData("i have never once felt unsafe with her, just hurt")]
@@ -344,6 +355,12 @@ public sealed class SafetyDetectorTests
     [InlineData("my stepdad was violent when i was little. hes long gone and i have no contact")]
     [InlineData("haha my husband says if i leave the lights on again he will murder me")]
     [InlineData("the kids said they would rather die than hear about our date night")]
+    [InlineData("he shoved me once, years ago, and it never happened again. we both did a lot of counselling")]
+    [InlineData("i had suicidal thoughts after my first divorce but i have been in therapy since and im well past that now")]
+    [InlineData("he used to check my phone in the early days but we have done a course together and its behind us")]
+    [InlineData("i never felt afraid of her, not even the night she found the messages")]
+    [InlineData("on the radio a woman said her husband hit her for years, it made me grateful for what we have")]
+    [InlineData("she says shell murder me if i spoil the finale. we are good though, watching it together tonight")]
     public void Reassurances_stories_and_resolved_pasts_never_get_the_full_message_from_the_rules(string text)
     {
         var got = _detector.Assess(text);

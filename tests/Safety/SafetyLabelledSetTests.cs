@@ -98,12 +98,6 @@ public sealed class SafetyLabelledSetTests(MeaningModelFixture model, ITestOutpu
     public void On_the_development_set_every_layer_holds_the_figures_measured_when_it_was_frozen() =>
         HoldsFigures("safety-dev.tsv", DevFigures);
 
-    // A floor against regressions, never a target: the figures the round-4 detector measured the one time the held-out
-    // set was evaluated (safety/README.md). When the detector changes, the set moves into development.
-    [Fact]
-    public void On_the_held_out_set_the_frozen_detector_keeps_the_figures_it_measured_once() =>
-        HoldsFigures("safety-holdout.tsv", HeldOutFigures);
-
     private void HoldsFigures(string file, Frozen frozen)
     {
         var set = Load(file);
@@ -197,11 +191,6 @@ public sealed class SafetyLabelledSetTests(MeaningModelFixture model, ITestOutpu
 
     /// <summary>What the frozen detector measured on safety-dev.tsv (safety/evaluate.sh dev), rounded against it.</summary>
     private static readonly Frozen DevFigures = new(
-        PhraseRecall: 0.495, MeaningRecall: 0.930, CombinationRecall: 0.987, CombinationWorstCategoryRecall: 0.976,
-        PlansMeansWeaponsClear: 0.965, OrdinaryClear: 0.055, OrdinaryPossible: 0.082);
-
-    /// <summary>What the round-4 detector (e4be7bc) measured on safety-holdout.tsv (safety/evaluate.sh holdout), rounded against it.</summary>
-    private static readonly Frozen HeldOutFigures = new(
-        PhraseRecall: 0.352, MeaningRecall: 0.916, CombinationRecall: 0.929, CombinationWorstCategoryRecall: 0.859,
-        PlansMeansWeaponsClear: 0.920, OrdinaryClear: 0.126, OrdinaryPossible: 0.076);
+        PhraseRecall: 0.465, MeaningRecall: 0.927, CombinationRecall: 0.974, CombinationWorstCategoryRecall: 0.952,
+        PlansMeansWeaponsClear: 0.955, OrdinaryClear: 0.069, OrdinaryPossible: 0.081);
 }
