@@ -210,9 +210,9 @@ internal abstract class BotState
         /// Keyed by the text instance itself: a document the cache lets go takes its value with it, and a document read
         /// again from storage (after a conflict, or another instance's write) is a new text, read afresh.
         /// </summary>
-        private readonly ConditionalWeakTable<string, object> _idle = new();
+        private readonly ConditionalWeakTable<string, IdleSlot> _idle = new();
 
-        /// <summary>Makes taking a value one step, so two turns never take the same one.</summary>
+        /// <summary>Makes taking a value (reading and emptying its slot) one step, so two turns never take the same one.</summary>
         private readonly Lock _gate = new();
 
         public string Name { get; } = name;
@@ -254,11 +254,12 @@ internal abstract class BotState
 
         private T? Take(string document)
         {
+            if (!_idle.TryGetValue(document, out var slot)) return default;
             lock (_gate)
             {
-                if (!_idle.TryGetValue(document, out var kept)) return default;
-                _idle.Remove(document);
-                return (T)kept;
+                var kept = slot.Value;
+                slot.Value = default;
+                return kept;
             }
         }
 
@@ -266,7 +267,19 @@ internal abstract class BotState
         public void KeepIdle(string document, T value)
         {
             if (value is not IReusableState) return;
-            lock (_gate) _idle.AddOrUpdate(document, value);
+            // Most turns give the value back to the document they loaded: its slot is still there, and the table is left alone
+            // (adding and removing entries each turn made the table rebuild itself and its handles often).
+            if (_idle.TryGetValue(document, out var slot))
+            {
+                lock (_gate) slot.Value = value;
+                return;
+            }
+            _idle.AddOrUpdate(document, new IdleSlot { Value = value });
+        }
+
+        private sealed class IdleSlot
+        {
+            public T? Value;
         }
 
         public async ValueTask SetAsync(ITurnContext turnContext, T value, CancellationToken cancellationToken)
