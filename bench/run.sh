@@ -84,7 +84,7 @@ if [[ "$skip" != *" scheduler "* ]]; then
   azurite=$!
   for _ in $(seq 1 120); do curl -s -o /dev/null "http://127.0.0.1:$azport/" && break; sleep 0.5; done
   dotnet "$bench_dll" scheduler "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$azport/devstoreaccount1;" \
-    --people "$scheduler_people" --sends "$scheduler_sends" --json "$raw/scheduler.json" || status=1
+    --people "$scheduler_people" --sends "$scheduler_sends" --azurite-pid "$azurite" --json "$raw/scheduler.json" || status=1
   echo "- \`uptime\` after the scheduler: $(uptime)" >> "$raw/scheduler-machine.txt"
   kill "$azurite" 2>/dev/null || true
   wait "$azurite" 2>/dev/null || true

@@ -83,7 +83,14 @@ lines.push('| target | people | turns/s | p50 ms | p99 ms | wrong or failed |', 
 const names = { bare: 'bare Kestrel (parse only)', memory: 'TrustBot, Memory', azurite: 'TrustBot, Azurite, cache on', nocache: 'TrustBot, Azurite, cache off', js: 'JS Bot Framework SDK peer' };
 for (const r of http) lines.push(`| ${names[r.target] || r.target} | ${r.people} | ${fmt(r.rps)} | ${fmt(r.p50Ms, 2)} | ${fmt(r.p99Ms, 2)} | ${r.wrongReplies + r.socketErrors} |`);
 lines.push('');
-if (scheduler) lines.push(`Scheduler: seeded ${scheduler.people.toLocaleString('en')} people in ${scheduler.seedSeconds} s (${scheduler.seedRequests} requests); the tick took ${scheduler.tickMs} ms; the two instances sent ${scheduler.sent} in ${scheduler.sendSeconds} s.`, '');
+if (scheduler) {
+    const perSend = (n) => fmt(n / Math.max(1, scheduler.sent), 2);
+    const kinds = Object.entries(scheduler.sendRequestsByKind || {}).sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${kind} ${perSend(n)}`).join(', ');
+    const cpu = scheduler.sendAzuriteCpuSeconds === undefined ? ''
+        : ` CPU during the sends: Azurite ${scheduler.sendAzuriteCpuSeconds} s (${fmt(scheduler.sendAzuriteCpuSeconds * 1000 / Math.max(1, scheduler.sent), 1)} ms per send), the bench ${scheduler.sendBenchCpuSeconds} s.`;
+    lines.push(`Scheduler: seeded ${scheduler.people.toLocaleString('en')} people in ${scheduler.seedSeconds} s (${scheduler.seedRequests} requests); the tick took ${scheduler.tickMs} ms; the two instances sent ${scheduler.sent} in ${scheduler.sendSeconds} s.`
+        + (kinds ? ` Storage requests per send: ${kinds}.` : '') + cpu, '');
+}
 lines.push('Machine:', '');
 for (const name of ['machine.txt', 'http-machine.txt', 'scheduler-machine.txt']) if (read(name)) lines.push(read(name).trimEnd());
 lines.push('');

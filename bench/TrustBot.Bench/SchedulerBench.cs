@@ -45,6 +45,8 @@ internal static class SchedulerBench
         var due = Option(args, "--due", 100);
         var sends = Option(args, "--sends", 10_000);
         var rate = Option(args, "--rate", 1000);
+        // The emulator's process, when given, so its CPU time during the sends is reported next to the bench's own.
+        var azuritePid = Option(args, "--azurite-pid", 0);
         var jsonPath = args.SkipWhile(a => a != "--json").Skip(1).FirstOrDefault();
         if (due + sends > people || sends > SendMinutes * 1000 || rate is < 1 or > 1000)
         {
@@ -73,7 +75,8 @@ internal static class SchedulerBench
         // (1) One tick with `due` reminders due: a sender that last looked at 08:00 ticks at 12:00:30.
         var clock = new ShiftedClock();
         var loopback = new LoopbackConnector();
-        var first = Sender(tables, clock, loopback, rate);
+        var profiled = new SchedulerStorageProfile(tables);
+        var first = Sender(profiled, clock, loopback, rate);
         clock.Set(Day.AddHours(8).AddSeconds(30));
         await first.TickAsync(CancellationToken.None);
         clock.Set(TickMinute.AddSeconds(30));
@@ -87,22 +90,43 @@ internal static class SchedulerBench
 
         // (2) Two instances send the block due 16:05–16:20, both ticking at 16:20:30.
         loopback.Clear();
-        var a = Sender(tables, clock, loopback, rate);
-        var b = Sender(tables, clock, loopback, rate);
+        var a = Sender(profiled, clock, loopback, rate);
+        var b = Sender(profiled, clock, loopback, rate);
         clock.Set(Day.AddHours(8).AddSeconds(30));
         await a.TickAsync(CancellationToken.None);
         await b.TickAsync(CancellationToken.None);
         clock.Set(SendFirst.AddMinutes(SendMinutes - 1).AddSeconds(30));
         var beforeSends = counter.Snapshot();
+        profiled.Reset();
+        var benchCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var azuriteCpu = CpuSeconds(azuritePid);
         var sendWatch = Stopwatch.StartNew();
         var sentBoth = await Task.WhenAll(Task.Run(() => a.TickAsync(CancellationToken.None)), Task.Run(() => b.TickAsync(CancellationToken.None)));
         sendWatch.Stop();
+        benchCpu = Process.GetCurrentProcess().TotalProcessorTime - benchCpu;
+        azuriteCpu = CpuSeconds(azuritePid) - azuriteCpu;
         var sendRequests = counter.Snapshot() - beforeSends;
         var duplicates = loopback.Duplicates;
         var sendRate = loopback.Sent / sendWatch.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"two instances: {loopback.Sent:N0} of {sends:N0} due sent ({sentBoth[0]:N0} + {sentBoth[1]:N0}) in {sendWatch.Elapsed.TotalSeconds:F1} s = {sendRate:F0} sends/s (MaxSendsPerSecond {rate} each); duplicates {duplicates}; "
             + $"storage requests per send {(double)sendRequests.Total / Math.Max(1, loopback.Sent):F2} ({sendRequests.Queries:N0} queries, {sendRequests.PointReads:N0} point reads, {sendRequests.Writes:N0} writes)"));
+        Console.Write(profiled.Describe(loopback.Sent));
+        var azuriteShare = azuritePid > 0
+            ? string.Create(CultureInfo.InvariantCulture, $", Azurite {azuriteCpu:F1} s ({azuriteCpu * 1000 / Math.Max(1, loopback.Sent):F1} ms per send, {azuriteCpu * 1e6 / Math.Max(1, sendRequests.Total):F0} µs per request)")
+            : "";
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"CPU during the sends: bench (both senders) {benchCpu.TotalSeconds:F1} s{azuriteShare}, over {sendWatch.Elapsed.TotalSeconds:F1} s"));
+
+        // Why Azurite's share per send grows with the number of people: the same point read, of a row whose RowKey every
+        // person shares (their profile, "user") and of one whose RowKey is theirs alone (their next due-index row).
+        var probed = Enumerable.Range(due, sends).ToList();
+        var profileReadMs = await AzuriteMsPerReadAsync(tables, azuritePid, probed.Select(i => UserState.KeyFor($"bench/users/p{i}")));
+        var indexReadMs = await AzuriteMsPerReadAsync(tables, azuritePid,
+            probed.Select(i => new StorageKey(DueIndex.PartitionFor(PlannedMinute(i, due, sends).AddDays(1)), DueIndex.RowFor($"bench/users/p{i}"))));
+        if (azuritePid > 0)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Azurite CPU per point read among {people:N0} people: {profileReadMs:F2} ms for a profile row (RowKey shared by everyone), {indexReadMs:F2} ms for a due-index row (RowKey of its own)"));
 
         if (jsonPath is not null)
         {
@@ -128,7 +152,15 @@ internal static class SchedulerBench
                 ["sendQueries"] = sendRequests.Queries,
                 ["sendPointReads"] = sendRequests.PointReads,
                 ["sendWrites"] = sendRequests.Writes,
+                ["sendRequestsByKind"] = new JsonObject(profiled.RequestsByKind().Select(k => KeyValuePair.Create(k.Key, (JsonNode?)k.Value))),
+                ["sendBenchCpuSeconds"] = Math.Round(benchCpu.TotalSeconds, 1),
             };
+            if (azuritePid > 0)
+            {
+                result["sendAzuriteCpuSeconds"] = Math.Round(azuriteCpu, 1);
+                result["azuriteMsPerProfileRead"] = Math.Round(profileReadMs, 2);
+                result["azuriteMsPerIndexRead"] = Math.Round(indexReadMs, 2);
+            }
             await File.WriteAllTextAsync(jsonPath, result.ToJsonString() + "\n");
         }
         return misplaced == 0 && tickSent == due && loopback.Sent == sends && duplicates == 0 ? 0 : 1;
@@ -138,6 +170,33 @@ internal static class SchedulerBench
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var n) && n >= 0 ? n : fallback;
+    }
+
+    /// <summary>Azurite's CPU milliseconds per point read of <paramref name="keys"/>, read one key per call, 16 at a time (0 without its process id).</summary>
+    private static async Task<double> AzuriteMsPerReadAsync(IStorage tables, int azuritePid, IEnumerable<StorageKey> keys)
+    {
+        if (azuritePid <= 0) return 0;
+        var list = keys.ToList();
+        var before = CpuSeconds(azuritePid);
+        await Parallel.ForEachAsync(list, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (key, ct) => await tables.ReadAsync([key], ct));
+        return (CpuSeconds(azuritePid) - before) * 1000 / Math.Max(1, list.Count);
+    }
+
+    /// <summary>User plus system CPU seconds of process <paramref name="pid"/> (Linux /proc), 0 when unknown.</summary>
+    private static double CpuSeconds(int pid)
+    {
+        if (pid <= 0) return 0;
+        try
+        {
+            // Fields after the command's closing parenthesis: state is the 3rd field, utime and stime the 14th and 15th.
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
     }
 
     private static ProactiveSender Sender(IStorage storage, TimeProvider clock, LoopbackConnector loopback, int rate)

@@ -5,44 +5,60 @@ namespace TrustBot.Bot.Proactive;
 
 /// <summary>
 /// Records in the person's profile what became of a due message and writes their next row of the due-time
-/// index, in one write call with the profile (see <see cref="ProfileStore.UpdateAsync(string, StoreItem?, Func{JourneyProfile, IEnumerable{StorageWrite}}, CancellationToken)"/>).
-/// Each change starts from the profile row the sender read (<c>stored</c>), so it costs no second read unless
-/// the person's own turn changed the profile in between. The processed row is left to the sender, which removes
-/// a whole claim's rows in one call: each method returns false when the new schedule took that row's place.
+/// index. Each change starts from the profile row the sender read (<c>stored</c>), so it costs no second read unless
+/// the person's own turn changed the profile in between. The changes of one claim's rows are written together
+/// (<see cref="ApplyAsync"/>): their next rows, which mostly share the next day's minute, in one call, then each
+/// profile. The processed rows are left to the sender, which removes a whole claim's rows in one call.
 /// </summary>
-internal sealed class ProactiveRescheduler(ProfileStore profiles, TimeProvider clock, ReminderRules rules)
+internal sealed class ProactiveRescheduler(ProfileStore profiles, TimeProvider clock, ReminderRules rules, ILogger logger)
 {
     /// <summary>The message was not sent (no longer due, or not delivered this time): the schedule moves on.</summary>
-    public Task<bool> MoveOnAsync(string person, StoreItem? stored, StorageKey processed, CancellationToken cancellationToken) =>
-        UpdateAsync(person, stored, processed, _ => { }, reschedule: true, dropReference: false, cancellationToken);
+    public ScheduleChange MoveOn(string person, StoreItem? stored, StorageKey processed) =>
+        Change(person, stored, processed, _ => { }, reschedule: true, dropReference: false);
 
     /// <summary>The message went out: the profile remembers it, then the next one is scheduled.</summary>
-    public Task<bool> SentAsync(string person, StoreItem? stored, StorageKey processed, DueMessage message, DateTimeOffset now, CancellationToken cancellationToken) =>
-        UpdateAsync(person, stored, processed, p => RecordSent(p, message, now), reschedule: true, dropReference: false, cancellationToken);
+    public ScheduleChange Sent(string person, StoreItem? stored, StorageKey processed, DueMessage message, DateTimeOffset now) =>
+        Change(person, stored, processed, p => RecordSent(p, message, now), reschedule: true, dropReference: false);
 
     /// <summary>The channel refuses messages to the person until they write again.</summary>
-    public Task<bool> BlockedAsync(string person, StoreItem? stored, StorageKey processed, CancellationToken cancellationToken) =>
-        UpdateAsync(person, stored, processed, p => p.ChannelBlocked = true, reschedule: true, dropReference: false, cancellationToken);
+    public ScheduleChange Blocked(string person, StoreItem? stored, StorageKey processed) =>
+        Change(person, stored, processed, p => p.ChannelBlocked = true, reschedule: true, dropReference: false);
 
     /// <summary>There is nowhere to send: nothing is scheduled until the person writes again.</summary>
-    public Task<bool> NoConversationAsync(string person, StoreItem? stored, StorageKey processed, CancellationToken cancellationToken) =>
-        UpdateAsync(person, stored, processed, p => p.ScheduledDueKey = p.ScheduledKind = null, reschedule: false, dropReference: false, cancellationToken);
+    public ScheduleChange NoConversation(string person, StoreItem? stored, StorageKey processed) =>
+        Change(person, stored, processed, p => p.ScheduledDueKey = p.ScheduledKind = null, reschedule: false, dropReference: false);
 
     /// <summary>The conversation no longer exists: its reference is forgotten and nothing is scheduled.</summary>
-    public Task<bool> ConversationGoneAsync(string person, StoreItem? stored, StorageKey processed, CancellationToken cancellationToken) =>
-        UpdateAsync(person, stored, processed, p =>
+    public ScheduleChange ConversationGone(string person, StoreItem? stored, StorageKey processed) =>
+        Change(person, stored, processed, p =>
         {
             p.LastConversationKey = null;
             p.ScheduledDueKey = p.ScheduledKind = null;
-        }, reschedule: false, dropReference: true, cancellationToken);
+        }, reschedule: false, dropReference: true);
 
-    private async Task<bool> UpdateAsync(string person, StoreItem? stored, StorageKey processed, Action<JourneyProfile> change, bool reschedule, bool dropReference, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the changes of one claim's rows (one per person) with <see cref="ProfileStore.UpdateManyAsync"/>. Returns, per
+    /// change, whether its processed row is left to remove: not when the new schedule took that row's place, nor when the
+    /// person's turns kept changing the profile (their next turn reschedules from it).
+    /// </summary>
+    public async Task<IReadOnlyList<bool>> ApplyAsync(IReadOnlyList<ScheduleChange> changes, int atOnce, CancellationToken cancellationToken)
     {
-        // Set by the attempt that was written (the change runs again after a conflict).
-        var replaced = false;
-        await profiles.UpdateAsync(person, stored, profile =>
+        if (changes.Count == 0) return [];
+        var results = await profiles.UpdateManyAsync([.. changes.Select(c => (c.Person, c.Stored, (Func<JourneyProfile, IEnumerable<StorageWrite>>)c.Apply))], atOnce, cancellationToken).ConfigureAwait(false);
+        var remove = new bool[changes.Count];
+        for (var i = 0; i < changes.Count; i++)
         {
-            change(profile);
+            if (results[i] == ProfileUpdate.KeptChanging)
+                logger.LogWarning("Proactive row left for the person's next turn after repeated profile conflicts");
+            // Replaced is set by the try that was written (the change runs again after a conflict).
+            remove[i] = results[i] != ProfileUpdate.KeptChanging && !changes[i].Replaced;
+        }
+        return remove;
+    }
+
+    private ScheduleChange Change(string person, StoreItem? stored, StorageKey processed, Action<JourneyProfile> change, bool reschedule, bool dropReference) =>
+        new(person, stored, processed, change, profile =>
+        {
             var indexWrites = new List<StorageWrite>();
             if (reschedule)
             {
@@ -50,14 +66,11 @@ internal sealed class ProactiveRescheduler(ProfileStore profiles, TimeProvider c
                 profile.ScheduledDueKey = profile.ScheduledKind = null;
                 indexWrites.AddRange(DueIndex.Reschedule(profile, person, clock.GetUtcNow(), rules));
             }
-            replaced = indexWrites.Exists(w => w.Key == processed);
             var writes = new List<StorageWrite>();
             if (dropReference) writes.Add(new StorageWrite(new StorageKey(person, RecordKinds.Reference), null, ETags.Any));
             writes.AddRange(indexWrites);
             return writes;
-        }, cancellationToken).ConfigureAwait(false);
-        return !replaced;
-    }
+        });
 
     private static void RecordSent(JourneyProfile profile, DueMessage message, DateTimeOffset now)
     {
@@ -83,5 +96,44 @@ internal sealed class ProactiveRescheduler(ProfileStore profiles, TimeProvider c
                 profile.LastWinRememberedAt = now;
                 break;
         }
+    }
+}
+
+/// <summary>
+/// What the sender decided for one processed due row, to be written with the rest of its claim
+/// (<see cref="ProactiveRescheduler.ApplyAsync"/>).
+/// </summary>
+internal sealed class ScheduleChange
+{
+    private readonly Action<JourneyProfile> _change;
+    private readonly Func<JourneyProfile, List<StorageWrite>> _schedule;
+
+    public ScheduleChange(string person, StoreItem? stored, StorageKey processed, Action<JourneyProfile> change, Func<JourneyProfile, List<StorageWrite>> schedule)
+    {
+        Person = person;
+        Stored = stored;
+        Processed = processed;
+        _change = change;
+        _schedule = schedule;
+    }
+
+    public string Person { get; }
+
+    /// <summary>The profile row as the sender read it.</summary>
+    public StoreItem? Stored { get; }
+
+    /// <summary>The due row this change settles.</summary>
+    public StorageKey Processed { get; }
+
+    /// <summary>Whether the last run of <see cref="Apply"/> wrote a new row over <see cref="Processed"/> (the next message is due in the same minute).</summary>
+    public bool Replaced { get; private set; }
+
+    /// <summary>Changes the profile and returns the writes that go with it; runs again on a fresh copy after a conflict.</summary>
+    public IEnumerable<StorageWrite> Apply(JourneyProfile profile)
+    {
+        _change(profile);
+        var writes = _schedule(profile);
+        Replaced = writes.Exists(w => w.Key == Processed);
+        return writes;
     }
 }

@@ -13,7 +13,7 @@ namespace TrustBot.Bot.Proactive;
 /// the minutes since the last tick (at most <see cref="CatchUpMinutes"/> back), claims each row
 /// (<see cref="DueRowClaims"/>), re-validates it against the person's profile, sends it to their last
 /// conversation (<see cref="ProactiveDelivery"/>) and records it and schedules the next one
-/// (<see cref="ProactiveRescheduler"/>).
+/// (<see cref="ProactiveRescheduler"/>, for a whole claim at once).
 /// </summary>
 internal sealed class ProactiveSender : BackgroundService
 {
@@ -60,7 +60,7 @@ internal sealed class ProactiveSender : BackgroundService
         _profiles = new ProfileStore(storage);
         _claims = new DueRowClaims(storage, clock);
         _delivery = new ProactiveDelivery(adapter, new TokenBucket(_options.MaxSendsPerSecond, clock));
-        _rescheduler = new ProactiveRescheduler(_profiles, clock, rules);
+        _rescheduler = new ProactiveRescheduler(_profiles, clock, rules, logger);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -132,48 +132,45 @@ internal sealed class ProactiveSender : BackgroundService
             if (batch.Claimed.Count == 0) return sent;
 
             // One send takes several storage round trips; one at a time would cap the rate far below MaxSendsPerSecond.
-            var processed = new ConcurrentBag<ClaimedRow>();
-            await Parallel.ForEachAsync(batch.Claimed, new ParallelOptions { MaxDegreeOfParallelism = RowsAtOnce, CancellationToken = cancellationToken }, async (claimed, ct) =>
+            var outcomes = new ConcurrentBag<(ClaimedRow Row, ScheduleChange? Change)>();
+            // A person has one row per minute, except for a row under the key's old escaped form next to a new one: one message.
+            var once = batch.Claimed.GroupBy(c => c.Entry.Person, StringComparer.Ordinal).ToList();
+            foreach (var extra in once.SelectMany(g => g.Skip(1))) outcomes.Add((extra, null));
+            await Parallel.ForEachAsync(once.Select(g => g.First()), new ParallelOptions { MaxDegreeOfParallelism = RowsAtOnce, CancellationToken = cancellationToken }, async (claimed, ct) =>
             {
-                try
-                {
-                    var (delivered, remove) = await SendClaimedAsync(claimed.Key, claimed.Entry, ct).ConfigureAwait(false);
-                    if (delivered) Interlocked.Increment(ref sent);
-                    if (remove) processed.Add(claimed);
-                }
-                catch (StorageConflictException)
-                {
-                    // The person's turns kept changing the profile; their next turn reschedules from it.
-                    _logger.LogWarning("Proactive row left for the person's next turn after repeated profile conflicts");
-                }
+                var (delivered, change) = await SendClaimedAsync(claimed.Key, claimed.Entry, ct).ConfigureAwait(false);
+                if (delivered) Interlocked.Increment(ref sent);
+                outcomes.Add((claimed, change));
             }).ConfigureAwait(false);
-            // The claim's rows go in one call (they share the minute's partition), not one call per message.
-            await _claims.RemoveAsync(processed.ToList(), cancellationToken).ConfigureAwait(false);
+            // What became of the claim's messages is written together (next rows in one call), then the rows go in one call.
+            var changed = outcomes.Where(o => o.Change is not null).ToList();
+            var remove = await _rescheduler.ApplyAsync([.. changed.Select(o => o.Change!)], RowsAtOnce, cancellationToken).ConfigureAwait(false);
+            List<ClaimedRow> processed = [.. outcomes.Where(o => o.Change is null).Select(o => o.Row), .. changed.Where((_, i) => remove[i]).Select(o => o.Row)];
+            await _claims.RemoveAsync(processed, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Whether the message went out, and whether its index row is left to remove (false when the new schedule replaced it).</summary>
-    private async Task<(bool Sent, bool Remove)> SendClaimedAsync(StorageKey key, DueEntry entry, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the message of one claimed row when the profile still wants it. Returns whether it went out, and what to record
+    /// in the profile (null when there is nothing to record and the row is simply removed).
+    /// </summary>
+    private async Task<(bool Sent, ScheduleChange? Change)> SendClaimedAsync(StorageKey key, DueEntry entry, CancellationToken cancellationToken)
     {
         var person = entry.Person;
         var (profile, reference, stored) = await _profiles.ReadWithReferenceAsync(person, cancellationToken).ConfigureAwait(false);
         if (profile is null || profile.ScheduledDueKey != key.Partition)
         {
             // Erased, or the index row outlived a schedule change: the profile is the truth.
-            return (false, true);
+            return (false, null);
         }
 
         var now = _clock.GetUtcNow();
         if (!ReminderSchedule.IsStillDue(profile, entry.Kind, entry.DueAt, now, _rules))
         {
-            var remove = await _rescheduler.MoveOnAsync(person, stored, key, cancellationToken).ConfigureAwait(false);
             _logger.LogInformation("Proactive {Kind} no longer due; rescheduled", entry.Kind);
-            return (false, remove);
+            return (false, _rescheduler.MoveOn(person, stored, key));
         }
-        if (reference is null)
-        {
-            return (false, await _rescheduler.NoConversationAsync(person, stored, key, cancellationToken).ConfigureAwait(false));
-        }
+        if (reference is null) return (false, _rescheduler.NoConversation(person, stored, key));
 
         var message = new DueMessage(entry.Kind, entry.DueAt, entry.Milestone);
         var rememberedWin = entry.Milestone == MilestoneKind.WinRemembered
@@ -185,20 +182,19 @@ internal sealed class ProactiveSender : BackgroundService
         switch (failure)
         {
             case null:
-                var remove = await _rescheduler.SentAsync(person, stored, key, message, now, cancellationToken).ConfigureAwait(false);
                 BotTelemetry.Source.StartActivity("proactive.sent")?.SetTag("trustbot.proactive.kind", entry.Kind.ToString()).Dispose();
                 _logger.LogInformation("Proactive {Kind} sent", entry.Kind);
-                return (true, remove);
+                return (true, _rescheduler.Sent(person, stored, key, message, now));
             case ChannelSendException { IsBlocked: true } blocked:
                 _logger.LogInformation("Proactive {Kind} refused by the channel ({Code}); no more proactive messages until the person writes", entry.Kind, blocked.Code);
-                return (false, await _rescheduler.BlockedAsync(person, stored, key, cancellationToken).ConfigureAwait(false));
+                return (false, _rescheduler.Blocked(person, stored, key));
             case ChannelSendException { IsGone: true }:
                 _logger.LogInformation("Proactive {Kind}: the conversation no longer exists; reference dropped", entry.Kind);
-                return (false, await _rescheduler.ConversationGoneAsync(person, stored, key, cancellationToken).ConfigureAwait(false));
+                return (false, _rescheduler.ConversationGone(person, stored, key));
             default:
                 // Not sent this time; the schedule moves on to the next message.
                 _logger.LogWarning(failure, "Proactive {Kind} could not be delivered", entry.Kind);
-                return (false, await _rescheduler.MoveOnAsync(person, stored, key, cancellationToken).ConfigureAwait(false));
+                return (false, _rescheduler.MoveOn(person, stored, key));
         }
     }
 

@@ -78,6 +78,16 @@ public sealed class LayeredSafetyDetector(IMeaningClassifier meaning) : ISafetyD
                     _ => judged,
                 };
             }
+
+            // A message marked as a joke or as someone else's words, with no phrase matched and no real cause or means
+            // named ("my sister says she'll shoot me if i take him back , she is a vegan pacifist lol"): the meaning
+            // layer may ask gently but not show the full message at once. Checked only on a clear verdict, so that
+            // ordinary turns never pay for it.
+            var verdict = AssessMeaning(normalized, scrutiny);
+            return verdict.Rule == "meaning.clear" && phrase.Rule is null && scrutiny == SafetyScrutiny.Normal
+                && PhraseSafetyDetector.IsToldLightly(normalized)
+                ? verdict with { Level = SafetyLevel.Possible, Rule = "meaning.possible" }
+                : verdict;
         }
         else
         {

@@ -116,7 +116,7 @@ internal sealed class PhraseSafetyDetector : ISafetyDetector
         {
             foreach (var match in rule.Pattern.EnumerateMatches(span))
             {
-                if (rule.Negatable && IsNegated(span, match.Index, rule.Category))
+                if (rule.Negatable && (IsNegated(span, match.Index, rule.Category) || IsInNegatedList(normalized, match.Index)))
                 {
                     continue;
                 }
@@ -155,6 +155,13 @@ internal sealed class PhraseSafetyDetector : ISafetyDetector
         SafetyPatterns.ReportedDenial().IsMatch(normalized)
         || ((SafetyPatterns.ResolvedPast().IsMatch(normalized) || SafetyPatterns.MediaFrame().IsMatch(normalized))
             && !SafetyPatterns.PresentDanger().IsMatch(normalized));
+
+    /// <summary>Whether the person marks the message as a joke or as someone else's words, and names no real cause
+    /// (leaving, telling, the police), does not doubt the joke, and places nothing in the present.</summary>
+    internal static bool IsToldLightly(string normalized) =>
+        (SafetyPatterns.Jest().IsMatch(normalized) || SafetyPatterns.Hearsay().IsMatch(normalized))
+        && !SafetyPatterns.RealCause().IsMatch(normalized) && !SafetyPatterns.JokeDoubted().IsMatch(normalized)
+        && !SafetyPatterns.PresentDanger().IsMatch(normalized);
 
     private static bool IsThreatRule(Rule rule) =>
         rule.Id is "violence.intent" or "violence.threat" or "fear.intimidation" or "fear.threats" or "violence.by-me" or "fear.veiled-threats";
@@ -209,6 +216,20 @@ internal sealed class PhraseSafetyDetector : ISafetyDetector
             }
 
             return !cue.IsEmpty;
+        }
+
+        return false;
+    }
+
+    // The match lies inside a negated list that ends in "or anything (like that)".
+    private static bool IsInNegatedList(string normalized, int index)
+    {
+        foreach (var list in SafetyPatterns.NegatedList().EnumerateMatches(normalized))
+        {
+            if (list.Index < index && index < list.Index + list.Length)
+            {
+                return true;
+            }
         }
 
         return false;

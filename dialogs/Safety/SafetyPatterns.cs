@@ -441,7 +441,8 @@ internal static partial class SafetyPatterns
         + @"|(?:have|has|had) (?:both )?(?:done|had|been (?:in|to|through)|gone to|completed|finished) (?:a lot of |years of |months of |a year of |lots of )?(?:therapy|counselling|counseling|rehab|a course|the course|a programme|a program|anger management|behaviour change)"
         + @"|(?:in|into) (?:therapy|counselling|counseling|rehab|recovery) (?:since|ever since|for (?:years|[a-z0-9]+ years))|(?:clean|sober) (?:for|since) (?:[a-z0-9]+ )?(?:years|year)|(?:[a-z0-9]+) years (?:sober|clean)"
         + @"|(?:well |long )?past (?:that|all that|it) now|(?:those|the|these) (?:thoughts|feelings|urges) (?:are|have) (?:long )?(?:gone|passed)|(?:well |long |all )?behind us|a different life|another life|a lifetime ago|ages ago"
-        + @"|my first (?:marriage|husband|wife)|(?:was|got|been) arrested|(?:which|that|this) was (?:in )?(?:19[5-9][0-9]|200[0-9]|201[0-9]|202[0-3])|but (?:i am |i feel )?safe(?: now)?(?= \.| ,|$)|(?:home|it) feels safe (?:now|again))\b",
+        + @"|my first (?:marriage|husband|wife)|(?:was|got|been) arrested|(?:which|that|this) was (?:in )?(?:19[5-9][0-9]|200[0-9]|201[0-9]|202[0-3])|but (?:i am |i feel )?safe(?: now)?(?= \.| ,|$)|(?:home|it) feels safe (?:now|again)"
+        + @"|back when|i got out|(?:that|the) chapter is closed|i (?:am|have|got) remarried|(?:is|are) in (?:prison|jail)|when (?:we|i) (?:were|was) [0-9]+|i am doing (?:much|a lot|so much) better|used to be (?:scared|afraid|frightened|terrified))\b",
         Options)]
     internal static partial Regex ResolvedPast();
 
@@ -502,6 +503,11 @@ internal static partial class SafetyPatterns
         + @"|\b(?:i|he|she|they) (?:meant|means|mean) (?:it|every word)\b|\bnot a joke\b|\b(?:was|is|am|are) not (?:joking|kidding)\b",
         Options)]
     internal static partial Regex JokeDoubted();
+
+    // A negated list: "he does not check my phone or control the money or anything like that". The negation at the
+    // start governs every item up to "or anything".
+    [GeneratedRegex(@"\b(?:not|never|no|nobody|no one)\b[^.]{0,100}\bor (?:anything|any of that|anything like that|anything of the sort)\b", Options)]
+    internal static partial Regex NegatedList();
 
     // A threat whose cause is trivial is a figure of speech: "my mum will kill me if i am late", "i could kill him for
     // eating the last slice". Causes that are real danger (leaving, telling, talking to someone) are not in the list.

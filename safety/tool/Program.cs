@@ -62,7 +62,7 @@ switch (args[0])
         foreach (var c in clears)
         foreach (var u in new[] { p, p + 0.1f, p + 0.2f, p + 0.3f }.Where(u => u < c))
         {
-            var t = new MeaningThresholds(p, c, u);
+            var t = new MeaningThresholds(p, c, u, heightened ? 0f : LayeredSafetyDetector.Normal.PhraseDoubt);
             var detector = new LayeredSafetyDetector(classifier, t, t);
             var f = SafetyEvaluation.Figures("combination", set, m => detector.Assess(m.Text, heightened ? SafetyScrutiny.Heightened : SafetyScrutiny.Normal));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -91,35 +91,147 @@ public sealed class ProactiveSenderTests : IAsyncLifetime
     public async Task A_due_reminder_reads_the_person_once_and_records_the_send_from_that_read()
     {
         var h = await OnboardedPersonAsync();
-        var counting = new CountingStorage(h.Storage);
+        var counting = new TransactionCountingStorage(h.Storage);
         var sender = Sender(h, counting);
 
         h.Clock.SetUtcNow(SevenPm.AddSeconds(20));
         Assert.Equal(1, await sender.TickAsync(default));
 
-        // One read (profile and conversation together); writes: the claim, profile and next row together, then the
-        // removal of the claimed row (the claim and the removal are shared by every row of a claim, see below).
-        Assert.Equal((1, 3), (counting.Reads, counting.Writes));
+        // One read (profile and conversation together); writes: the claim, the next row, the profile, then the removal
+        // of the claimed row (all but the profile are shared by every row of a claim, see below).
+        Assert.Equal((1, 4), (counting.Reads, counting.Transactions));
         Assert.Equal(SevenPm.AddSeconds(20), (await h.ProfileAsync())!.LastReminderAt);
     }
 
     [Fact]
-    public async Task Reminders_due_in_one_minute_are_claimed_and_removed_in_one_write_each_and_all_sent()
+    public async Task Reminders_due_in_one_minute_are_claimed_rescheduled_and_removed_in_one_write_each_and_all_sent()
     {
         var h = await OnboardedPersonAsync();
         var people = await ClonePersonAsync(h, 12);
-        var counting = new CountingStorage(h.Storage);
+        var counting = new TransactionCountingStorage(h.Storage);
 
         h.Clock.SetUtcNow(SevenPm.AddSeconds(20));
         Assert.Equal(people.Count, await Sender(h, counting).TickAsync(default));
 
         Assert.Equal(people.Count, _channel.ConnectorRequests.Count);
-        // Per person one read and one write (profile and next row); one claim and one removal for all of them.
-        Assert.Equal((people.Count, people.Count + 2), (counting.Reads, counting.Writes));
+        // Per person one read and one profile write; for all of them one claim, one write of the next day's rows
+        // (the same minute tomorrow) and one removal.
+        Assert.Equal((people.Count, people.Count + 3), (counting.Reads, counting.Transactions));
         Assert.Equal(0, await DueRowsAsync(h.Storage, SevenPm));
         Assert.Equal(people.Count, await DueRowsAsync(h.Storage, SevenPm.AddDays(1)));
         foreach (var person in people)
-            Assert.Equal(SevenPm.AddSeconds(20), (await new ProfileStore(h.Storage).ReadAsync(person, default))!.LastReminderAt);
+        {
+            var profile = await new ProfileStore(h.Storage).ReadAsync(person, default);
+            Assert.Equal(SevenPm.AddSeconds(20), profile!.LastReminderAt);
+            Assert.Equal(DueIndex.PartitionFor(SevenPm.AddDays(1)), profile.ScheduledDueKey);
+        }
+    }
+
+    [Fact]
+    public async Task A_person_with_a_row_under_the_old_escaped_key_next_to_the_new_one_gets_one_message()
+    {
+        var h = await OnboardedPersonAsync();
+        var minute = DueIndex.PartitionFor(SevenPm);
+        var row = (await h.Storage.ReadAsync([new StorageKey(minute, DueIndex.RowFor(h.Partition))], default)).Single().Value;
+        await h.Storage.WriteAsync([new StorageWrite(new StorageKey(minute, Uri.EscapeDataString(h.Partition)), row.Json, ETags.Any)], default);
+        Assert.Equal(2, await DueRowsAsync(h.Storage, SevenPm));
+
+        h.Clock.SetUtcNow(SevenPm.AddSeconds(20));
+        Assert.Equal(1, await Sender(h).TickAsync(default));
+
+        Assert.Single(_channel.ConnectorRequests);
+        Assert.Equal(0, await DueRowsAsync(h.Storage, SevenPm));
+        Assert.Equal(1, await DueRowsAsync(h.Storage, SevenPm.AddDays(1)));
+    }
+
+    [Fact]
+    public async Task A_person_whose_turns_keep_changing_the_profile_keeps_their_row_and_the_others_of_the_claim_are_recorded()
+    {
+        var h = await OnboardedPersonAsync();
+        var people = await ClonePersonAsync(h, 3);
+        var busy = people[1];
+        var storage = new ProfileAlwaysChangedStorage(h.Storage, busy);
+
+        h.Clock.SetUtcNow(SevenPm.AddSeconds(20));
+        Assert.Equal(people.Count, await Sender(h, storage).TickAsync(default));
+
+        Assert.Equal(people.Count, _channel.ConnectorRequests.Count);
+        var profiles = new ProfileStore(h.Storage);
+        // Their row stays (claimed) for their next turn to reschedule; nobody else's is held up.
+        var left = Assert.Single(await h.Storage.QueryAsync(DueIndex.PartitionFor(SevenPm), "", 10, default));
+        Assert.Equal(DueIndex.RowFor(busy), left.Key.Row);
+        Assert.Null((await profiles.ReadAsync(busy, default))!.LastReminderAt);
+        foreach (var person in people.Where(p => p != busy))
+            Assert.Equal(SevenPm.AddSeconds(20), (await profiles.ReadAsync(person, default))!.LastReminderAt);
+    }
+
+    [Theory]
+    [InlineData("the next row")]
+    [InlineData("the profile")]
+    public async Task A_sender_stopped_while_recording_a_send_leaves_a_schedule_the_persons_next_turn_repairs(string stoppedAt)
+    {
+        var memory = new MemoryStorage();
+        var h = await OnboardedPersonAsync(memory);
+        h.Clock.SetUtcNow(SevenPm.AddSeconds(20));
+        var tomorrow = DueIndex.PartitionFor(SevenPm.AddDays(1));
+        var stopping = new UnavailableFromWriteStorage(memory, stoppedAt == "the profile"
+            ? w => w.Key.Row == "user" && !ETags.IsUnconditional(w.ETag)
+            : w => w.Key.Partition == tomorrow && w.Json is not null);
+
+        // Storage goes away once the message is out, at the first write of what the send changes.
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => Sender(h, stopping).TickAsync(default));
+        Assert.Single(_channel.ConnectorRequests);
+
+        // Whichever write it stopped at, the profile never names a row that was not written, so a turn puts it right.
+        h.Clock.Advance(TimeSpan.FromMinutes(5));
+        await h.Flow().Send("menu").SkipReplies().StartTestAsync();
+        Assert.Equal(tomorrow, (await h.ProfileAsync())!.ScheduledDueKey);
+        h.Clock.SetUtcNow(SevenPm.AddDays(1).AddSeconds(20));
+        Assert.Equal(1, await Sender(h, memory).TickAsync(default));
+        Assert.Equal(2, _channel.ConnectorRequests.Count);
+    }
+
+    /// <summary>Counts read calls and write transactions: each partition of a write call is one (as in Table storage, up to 100 rows).</summary>
+    private sealed class TransactionCountingStorage(IStorage inner) : PassThroughStorage(inner)
+    {
+        private int _reads;
+        private int _transactions;
+
+        public int Reads => Volatile.Read(ref _reads);
+
+        public int Transactions => Volatile.Read(ref _transactions);
+
+        public override Task<IReadOnlyDictionary<StorageKey, StoreItem>> ReadAsync(IReadOnlyCollection<StorageKey> keys, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _reads);
+            return Inner.ReadAsync(keys, cancellationToken);
+        }
+
+        public override Task<IReadOnlyDictionary<StorageKey, string>> WriteAsync(IReadOnlyList<StorageWrite> writes, CancellationToken cancellationToken)
+        {
+            Interlocked.Add(ref _transactions, writes.Select(w => w.Key.Partition).Distinct().Count());
+            return Inner.WriteAsync(writes, cancellationToken);
+        }
+    }
+
+    /// <summary>Plays a person whose own turn saves their profile just before every conditional write of it by someone else.</summary>
+    private sealed class ProfileAlwaysChangedStorage(IStorage inner, string person) : PassThroughStorage(inner)
+    {
+        public override async Task<IReadOnlyDictionary<StorageKey, string>> WriteAsync(IReadOnlyList<StorageWrite> writes, CancellationToken cancellationToken)
+        {
+            if (writes.Any(w => w.Key.Partition == person && w.Key.Row == "user" && !ETags.IsUnconditional(w.ETag)))
+                await new ProfileStore(Inner).UpdateAsync(person, p => p.Name = "Busy", cancellationToken);
+            return await Inner.WriteAsync(writes, cancellationToken);
+        }
+    }
+
+    /// <summary>Storage that stops answering at the first write call holding a write <paramref name="stopsAt"/> picks.</summary>
+    private sealed class UnavailableFromWriteStorage(IStorage inner, Func<StorageWrite, bool> stopsAt) : PassThroughStorage(inner)
+    {
+        public override Task<IReadOnlyDictionary<StorageKey, string>> WriteAsync(IReadOnlyList<StorageWrite> writes, CancellationToken cancellationToken) =>
+            writes.Any(stopsAt)
+                ? throw new StorageUnavailableException("Storage stopped answering.", new TimeoutException())
+                : Inner.WriteAsync(writes, cancellationToken);
     }
 
     [Fact]

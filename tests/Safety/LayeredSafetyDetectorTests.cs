@@ -123,6 +123,19 @@ public sealed class LayeredSafetyDetectorTests
     }
 
     [Fact]
+    public void A_threat_told_as_a_joke_or_in_someone_elses_words_gets_at_most_the_gentle_check_from_the_model()
+    {
+        var detector = new LayeredSafetyDetector(new StubMeaning(0.99f, SafetyCategory.Violence));
+        Assert.Equal(SafetyLevel.Possible, detector.Assess("my brother says hed push him off a pier if he ever did it to me haha", SafetyScrutiny.Normal).Level);
+        Assert.Equal(SafetyLevel.Possible, detector.Assess("my mum says shed bury him in the garden. shes 5 foot and scared of spiders", SafetyScrutiny.Normal).Level);
+
+        // A real cause, a doubted joke or a means keeps the full message; so does the safety mode.
+        Assert.Equal(SafetyLevel.Clear, detector.Assess("he said hed bury me in the garden if i leave lol", SafetyScrutiny.Normal).Level);
+        Assert.Equal(SafetyLevel.Clear, detector.Assess("he laughed and said hed bury me in the garden. i dont think he was joking", SafetyScrutiny.Normal).Level);
+        Assert.Equal(SafetyLevel.Clear, detector.Assess("my brother says hed push him off a pier haha", SafetyScrutiny.Heightened).Level);
+    }
+
+    [Fact]
     public void A_story_told_about_tonight_is_not_discounted()
     {
         var got = new LayeredSafetyDetector(new StubMeaning(0.5f)).Assess(

@@ -98,6 +98,12 @@ public sealed class SafetyLabelledSetTests(MeaningModelFixture model, ITestOutpu
     public void On_the_development_set_every_layer_holds_the_figures_measured_when_it_was_frozen() =>
         HoldsFigures("safety-dev.tsv", DevFigures);
 
+    // A floor against regressions, never a target: the figures the round-5 detector measured the one time the held-out
+    // set was evaluated (safety/README.md). When the detector changes, the set moves into development.
+    [Fact]
+    public void On_the_held_out_set_the_frozen_detector_keeps_the_figures_it_measured_once() =>
+        HoldsFigures("safety-holdout.tsv", HeldOutFigures);
+
     private void HoldsFigures(string file, Frozen frozen)
     {
         var set = Load(file);
@@ -191,6 +197,11 @@ public sealed class SafetyLabelledSetTests(MeaningModelFixture model, ITestOutpu
 
     /// <summary>What the frozen detector measured on safety-dev.tsv (safety/evaluate.sh dev), rounded against it.</summary>
     private static readonly Frozen DevFigures = new(
-        PhraseRecall: 0.465, MeaningRecall: 0.927, CombinationRecall: 0.974, CombinationWorstCategoryRecall: 0.952,
-        PlansMeansWeaponsClear: 0.955, OrdinaryClear: 0.069, OrdinaryPossible: 0.081);
+        PhraseRecall: 0.470, MeaningRecall: 0.958, CombinationRecall: 0.985, CombinationWorstCategoryRecall: 0.977,
+        PlansMeansWeaponsClear: 0.972, OrdinaryClear: 0.052, OrdinaryPossible: 0.087);
+
+    /// <summary>What the round-5 detector (9a3db2d) measured on safety-holdout.tsv (safety/evaluate.sh holdout), rounded against it.</summary>
+    private static readonly Frozen HeldOutFigures = new(
+        PhraseRecall: 0.390, MeaningRecall: 0.966, CombinationRecall: 0.976, CombinationWorstCategoryRecall: 0.960,
+        PlansMeansWeaponsClear: 0.925, OrdinaryClear: 0.119, OrdinaryPossible: 0.100);
 }
