@@ -95,7 +95,7 @@ internal sealed class BotHttpAdapter : BotAdapter
             }
             else if (buffer is not null)
             {
-                activity.Id ??= Guid.NewGuid().ToString("N");
+                activity.Id ??= UniqueIds.Next();
                 buffer.Activities.Add(activity);
                 responses[i] = new ResourceResponse { Id = activity.Id };
             }

@@ -300,7 +300,7 @@ internal sealed class DialogStateConverter : JsonConverter<DialogState>
             switch (name)
             {
                 case 1:
-                    instance.Id = reader.GetString() ?? "";
+                    instance.Id = DialogIds.Read(ref reader);
                     break;
                 case 2:
                     instance.State = States.Read(ref reader, typeof(DialogInstanceState), options);
@@ -335,6 +335,30 @@ internal sealed class DialogStateConverter : JsonConverter<DialogState>
     private static void Expect(ref Utf8JsonReader reader, JsonTokenType type)
     {
         if (reader.TokenType != type) throw new JsonException($"The dialog stack's JSON has {reader.TokenType} where {type} belongs.");
+    }
+}
+
+/// <summary>
+/// Dialog ids read from stored stacks: every turn reads the same few names (a stack holds three or four), so each
+/// name's string is made once and found again by its bytes.
+/// </summary>
+internal static class DialogIds
+{
+    private const int MaxKnown = 1024;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> Known = new();
+
+    /// <summary>The string the reader is on (a dialog id), the same instance as before when it was read before.</summary>
+    public static string Read(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String || reader.HasValueSequence || reader.ValueIsEscaped) return reader.GetString() ?? "";
+        var hash = new HashCode();
+        hash.AddBytes(reader.ValueSpan);
+        var key = hash.ToHashCode();
+        // Two names with the same hash: the one kept first stays, the other is made each time.
+        if (Known.TryGetValue(key, out var known) && reader.ValueTextEquals(known)) return known;
+        var id = reader.GetString() ?? "";
+        if (Known.Count < MaxKnown) Known.TryAdd(key, id);
+        return id;
     }
 }
 

@@ -242,6 +242,21 @@ internal static partial class TimeZones
     public static TimeZoneInfo Find(string? zoneId)
     {
         if (string.IsNullOrEmpty(zoneId)) return TimeZoneInfo.Utc;
+        // Turns look the person's zone up several times: the system's lookup takes a process-wide lock (turns
+        // running side by side queued on it) and an offset zone was built anew each time. Ids come from profiles,
+        // so there are few of them; the bound only guards against a flood of damaged ones.
+        if (Found.TryGetValue(zoneId, out var known)) return known;
+        var zone = FindUncached(zoneId);
+        if (Found.Count < MaxFound) Found.TryAdd(zoneId, zone);
+        return zone;
+    }
+
+    private const int MaxFound = 2048;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TimeZoneInfo> Found = new(StringComparer.Ordinal);
+
+    private static TimeZoneInfo FindUncached(string zoneId)
+    {
         var offset = StoredOffsetPattern().Match(zoneId);
         if (offset.Success)
         {

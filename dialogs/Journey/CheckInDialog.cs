@@ -58,37 +58,56 @@ internal sealed class CheckInDialog : ComponentDialog
         AddDialog(new TextPrompt(TextPromptId, NonAnswers.KeepQuestionOpen(NonAnswers.WinsAsync)));
     }
 
-    private static Task<DialogTurnResult> AskTrustStepAsync(WaterfallStepContext<CheckInData> step, CancellationToken ct)
-    {
-        var role = step.Context.Journey().Profile.Role;
-        return step.PromptAsync(TrustPromptId, PromptOptions.Ask(
-                "Time for a quick check-in. " + RoleText.Pick(role,
-                    hurt: "On a scale of 1 to 10, how much do you trust your partner today?",
-                    repairing: "On a scale of 1 to 10, how much trust do you feel between you and your partner today?",
-                    both: "On a scale of 1 to 10, how much trust do you feel between the two of you today?"),
-                "Please answer with a number from 1 to 10 (1 = hardly any trust, 10 = complete trust).")
-            .Between(1, 10)
-            .GiveUpAfter(3, "Let's leave the check-in here for now. Type \"check in\" whenever you'd like to try again."), ct);
-    }
+    private static Task<DialogTurnResult> AskTrustStepAsync(WaterfallStepContext<CheckInData> step, CancellationToken ct) =>
+        step.PromptAsync(TrustPromptId, RoleText.Pick(step.Context.Journey().Profile.Role, TrustQuestionHurt, TrustQuestionRepairing, TrustQuestionBoth), ct);
 
     private static Task<DialogTurnResult> AskCommunicationStepAsync(WaterfallStepContext<CheckInData> step, CancellationToken ct)
     {
         if (step.Result is not int trust) return step.EndDialogAsync(ct);
         step.Data.Trust = trust;
-        return step.PromptAsync(ChoicePromptId, new PromptOptions
-        {
-            Prompt = Activity.CreateMessage("Thank you. How has communication between you been since last time?"),
-            RetryPrompt = Activity.CreateMessage("\"Better\" if talking has felt easier, \"About the same\" if not much changed, \"Worse\" if it's been harder. If you can't say, choose \"Not sure\" or type skip."),
-            Choices =
-            [
-                new Choice { Value = "better", Title = "Better", Synonyms = ["improved", "good", "better than before", "great", "much better"] },
-                new Choice { Value = "same", Title = "About the same", Synonyms = ["same", "the same", "no change", "similar", "ok", "okay", "fine", "meh", "nothing changed", "alright"] },
-                new Choice { Value = "worse", Title = "Worse", Synonyms = ["bad", "not good", "harder", "terrible", "awful", "rough", "tense"] },
-                new Choice { Value = "unsure", Title = "Not sure", Synonyms = ["not sure", "unsure", "dont know", "don't know", "idk", "skip"] },
-            ],
-            MaxRetries = 2,
-        }, ct);
+        return step.PromptAsync(ChoicePromptId, CommunicationQuestion, ct);
     }
+
+    // The questions every check-in asks are the same for everyone (the trust question per role), so they are built once:
+    // a prompt only reads its options (it sends a copy of the question), and a check-in is the turn people repeat most.
+    private static readonly PromptOptions TrustQuestionHurt = TrustQuestion("On a scale of 1 to 10, how much do you trust your partner today?");
+    private static readonly PromptOptions TrustQuestionRepairing = TrustQuestion("On a scale of 1 to 10, how much trust do you feel between you and your partner today?");
+    private static readonly PromptOptions TrustQuestionBoth = TrustQuestion("On a scale of 1 to 10, how much trust do you feel between the two of you today?");
+
+    private static PromptOptions TrustQuestion(string question) =>
+        PromptOptions.Ask(
+                "Time for a quick check-in. " + question,
+                "Please answer with a number from 1 to 10 (1 = hardly any trust, 10 = complete trust).")
+            .Between(1, 10)
+            .GiveUpAfter(3, "Let's leave the check-in here for now. Type \"check in\" whenever you'd like to try again.");
+
+    private static readonly PromptOptions CommunicationQuestion = new()
+    {
+        Prompt = Activity.CreateMessage("Thank you. How has communication between you been since last time?"),
+        RetryPrompt = Activity.CreateMessage("\"Better\" if talking has felt easier, \"About the same\" if not much changed, \"Worse\" if it's been harder. If you can't say, choose \"Not sure\" or type skip."),
+        Choices =
+        [
+            new Choice { Value = "better", Title = "Better", Synonyms = ["improved", "good", "better than before", "great", "much better"] },
+            new Choice { Value = "same", Title = "About the same", Synonyms = ["same", "the same", "no change", "similar", "ok", "okay", "fine", "meh", "nothing changed", "alright"] },
+            new Choice { Value = "worse", Title = "Worse", Synonyms = ["bad", "not good", "harder", "terrible", "awful", "rough", "tense"] },
+            new Choice { Value = "unsure", Title = "Not sure", Synonyms = ["not sure", "unsure", "dont know", "don't know", "idk", "skip"] },
+        ],
+        MaxRetries = 2,
+    };
+
+    private static readonly PromptOptions WinQuestion = PromptOptions.Ask(
+            "Is there a small win to celebrate, however small? Type it, or skip.",
+            $"Type the win in a short sentence (up to {MaxTextLength} characters), or \"skip\".",
+            ["Skip"])
+        .Between(1, MaxTextLength)
+        .GiveUpAfter(2);
+
+    private static readonly PromptOptions SetbackQuestion = PromptOptions.Ask(
+            "And was there anything that felt like a setback? Type it (it stays private), or skip.",
+            $"Describe it in a short sentence (up to {MaxTextLength} characters), or \"skip\".",
+            ["Skip"])
+        .Between(1, MaxTextLength)
+        .GiveUpAfter(2);
 
     private static Task<DialogTurnResult> AskBoundariesStepAsync(WaterfallStepContext<CheckInData> step, CancellationToken ct)
     {
@@ -131,23 +150,13 @@ internal sealed class CheckInDialog : ComponentDialog
     private static Task<DialogTurnResult> AskWinStepAsync(WaterfallStepContext<CheckInData> step, CancellationToken ct)
     {
         step.Data.CommitmentKept = (step.Result as FoundChoice)?.Value;
-        return step.PromptAsync(TextPromptId, PromptOptions.Ask(
-                "Is there a small win to celebrate, however small? Type it, or skip.",
-                $"Type the win in a short sentence (up to {MaxTextLength} characters), or \"skip\".",
-                ["Skip"])
-            .Between(1, MaxTextLength)
-            .GiveUpAfter(2), ct);
+        return step.PromptAsync(TextPromptId, WinQuestion, ct);
     }
 
     private static Task<DialogTurnResult> AskSetbackStepAsync(WaterfallStepContext<CheckInData> step, CancellationToken ct)
     {
         step.Data.Win = step.Result is string win && NonAnswers.IsContent(win) ? win.Trim() : null;
-        return step.PromptAsync(TextPromptId, PromptOptions.Ask(
-                "And was there anything that felt like a setback? Type it (it stays private), or skip.",
-                $"Describe it in a short sentence (up to {MaxTextLength} characters), or \"skip\".",
-                ["Skip"])
-            .Between(1, MaxTextLength)
-            .GiveUpAfter(2), ct);
+        return step.PromptAsync(TextPromptId, SetbackQuestion, ct);
     }
 
     private static async Task<DialogTurnResult> ReplyStepAsync(WaterfallStepContext<CheckInData> step, CancellationToken ct)

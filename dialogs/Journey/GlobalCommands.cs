@@ -104,7 +104,11 @@ internal static partial class GlobalCommands
             var markup = mention.GetString("text");
             if (!string.IsNullOrEmpty(markup)) activity.Text = activity.Text.Replace(markup, "", StringComparison.OrdinalIgnoreCase);
         }
-        activity.Text = AtTag().Replace(activity.Text, m => m.Value.Contains(activity.Recipient?.Name ?? "\u0000", StringComparison.OrdinalIgnoreCase) ? "" : m.Value).Trim();
+        var text = activity.Text;
+        // Most messages carry no tag: they skip the replacement (and the closure it needs).
+        if (text.Contains("<at", StringComparison.OrdinalIgnoreCase))
+            text = AtTag().Replace(text, m => m.Value.Contains(activity.Recipient?.Name ?? "\u0000", StringComparison.OrdinalIgnoreCase) ? "" : m.Value);
+        activity.Text = text.Trim();
     }
 
     [GeneratedRegex("<at>[^<]*</at>", RegexOptions.IgnoreCase)]

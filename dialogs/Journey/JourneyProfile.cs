@@ -40,7 +40,8 @@ internal enum CheckInRhythm
 /// writing is not here: it lives in journey records. Fields that are no longer kept (<c>lastWinAt</c>,
 /// <c>weeklyCommitmentSetAt</c>) may still be in stored documents: reading ignores them, and the next save drops them.
 /// </summary>
-internal sealed class JourneyProfile
+/// <remarks>Reused from turn to turn while the state cache holds the person (<see cref="State.IReusableState"/>): every property is saved with it.</remarks>
+internal sealed class JourneyProfile : State.IReusableState
 {
     /// <summary>Consent to begin; null until asked, false for "not now".</summary>
     public bool? Consented { get; set; }

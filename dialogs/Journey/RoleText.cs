@@ -14,6 +14,14 @@ internal static class RoleText
         _ => hurt,
     };
 
+    /// <summary>The same choice for anything worded per role (e.g. a prompt built once per role).</summary>
+    public static T Pick<T>(PartnerRole role, T hurt, T repairing, T both) where T : class => role switch
+    {
+        PartnerRole.Repairing => repairing,
+        PartnerRole.Both or PartnerRole.Unknown => both,
+        _ => hurt,
+    };
+
     /// <summary>The reading pointer of step 6, matched to what broke the trust.</summary>
     public static string ReadingTip(BreachKind kind) => kind switch
     {

@@ -24,6 +24,7 @@ internal sealed class TrustBotHandler : IBot
     private readonly JourneySafety _safety;
     private readonly ReminderRules _reminderRules;
     private readonly JourneySteps _steps;
+    private readonly BotCallbackHandler _onMessage;
 
     /// <summary>How long a message waits for the same person's previous turn in this conversation before it runs anyway.</summary>
     public static readonly TimeSpan MaxTurnWait = TimeSpan.FromSeconds(10);
@@ -51,6 +52,7 @@ internal sealed class TrustBotHandler : IBot
         _runner = new StatefulTurnRunner(new BotStateSet(storage, cache, _userState, _conversationState), new TurnLocks(MaxTurnWait, clock), clock);
         _reminderRules = reminderRules ?? ReminderRules.Default;
         _safety = safety ?? new JourneySafety(options, _reminderRules);
+        _onMessage = OnMessageAsync; // made once: a method group passed per message is a new delegate each time
     }
 
     /// <inheritdoc />
@@ -61,7 +63,7 @@ internal sealed class TrustBotHandler : IBot
         {
             case ActivityTypes.Message:
                 GlobalCommands.RemoveBotMention(activity);
-                return _runner.RunAsync(turnContext, OnMessageAsync, cancellationToken);
+                return _runner.RunAsync(turnContext, _onMessage, cancellationToken);
             case ActivityTypes.ConversationUpdate when IsJoin(activity):
             case ActivityTypes.InstallationUpdate when activity.Action is "add" or "add-upgrade":
                 return _runner.RunAsync(turnContext, OnJoinAsync, cancellationToken);

@@ -14,39 +14,65 @@ public sealed class Activity
     public string? Type { get; set; }
     public string? Id { get; set; }
     public DateTimeOffset? Timestamp { get; set; }
-    public DateTimeOffset? LocalTimestamp { get; set; }
-    public string? LocalTimezone { get; set; }
+    public DateTimeOffset? LocalTimestamp { get => _rare?.LocalTimestamp; set { if (Rare(value is not null) is { } rare) rare.LocalTimestamp = value; } }
+    public string? LocalTimezone { get => _rare?.LocalTimezone; set { if (Rare(value is not null) is { } rare) rare.LocalTimezone = value; } }
     public string? ServiceUrl { get; set; }
     public string? ChannelId { get; set; }
     public ChannelAccount? From { get; set; }
     public ConversationAccount? Conversation { get; set; }
     public ChannelAccount? Recipient { get; set; }
     public string? TextFormat { get; set; }
-    public string? AttachmentLayout { get; set; }
-    public List<ChannelAccount>? MembersAdded { get; set; }
-    public List<ChannelAccount>? MembersRemoved { get; set; }
-    public string? TopicName { get; set; }
+    public string? AttachmentLayout { get => _rare?.AttachmentLayout; set { if (Rare(value is not null) is { } rare) rare.AttachmentLayout = value; } }
+    public List<ChannelAccount>? MembersAdded { get => _rare?.MembersAdded; set { if (Rare(value is not null) is { } rare) rare.MembersAdded = value; } }
+    public List<ChannelAccount>? MembersRemoved { get => _rare?.MembersRemoved; set { if (Rare(value is not null) is { } rare) rare.MembersRemoved = value; } }
+    public string? TopicName { get => _rare?.TopicName; set { if (Rare(value is not null) is { } rare) rare.TopicName = value; } }
     public string? Locale { get; set; }
     public string? Text { get; set; }
-    public string? Speak { get; set; }
+    public string? Speak { get => _rare?.Speak; set { if (Rare(value is not null) is { } rare) rare.Speak = value; } }
     public string? InputHint { get; set; }
-    public string? Summary { get; set; }
+    public string? Summary { get => _rare?.Summary; set { if (Rare(value is not null) is { } rare) rare.Summary = value; } }
     public SuggestedActions? SuggestedActions { get; set; }
     public List<Attachment>? Attachments { get; set; }
     public List<Entity>? Entities { get; set; }
     public JsonNode? ChannelData { get; set; }
-    public string? Action { get; set; }
+    public string? Action { get => _rare?.Action; set { if (Rare(value is not null) is { } rare) rare.Action = value; } }
     public string? ReplyToId { get; set; }
-    public string? Label { get; set; }
-    public string? ValueType { get; set; }
+    public string? Label { get => _rare?.Label; set { if (Rare(value is not null) is { } rare) rare.Label = value; } }
+    public string? ValueType { get => _rare?.ValueType; set { if (Rare(value is not null) is { } rare) rare.ValueType = value; } }
     public JsonNode? Value { get; set; }
     public string? Name { get; set; }
-    public ConversationReference? RelatesTo { get; set; }
-    public string? Code { get; set; }
-    public DateTimeOffset? Expiration { get; set; }
-    public string? Importance { get; set; }
+    public ConversationReference? RelatesTo { get => _rare?.RelatesTo; set { if (Rare(value is not null) is { } rare) rare.RelatesTo = value; } }
+    public string? Code { get => _rare?.Code; set { if (Rare(value is not null) is { } rare) rare.Code = value; } }
+    public DateTimeOffset? Expiration { get => _rare?.Expiration; set { if (Rare(value is not null) is { } rare) rare.Expiration = value; } }
+    public string? Importance { get => _rare?.Importance; set { if (Rare(value is not null) is { } rare) rare.Importance = value; } }
     public string? DeliveryMode { get; set; }
-    public string? CallerId { get; set; }
+    public string? CallerId { get => _rare?.CallerId; set { if (Rare(value is not null) is { } rare) rare.CallerId = value; } }
+
+    // Fields a turn's messages seldom carry live in a side object made on first use: an activity is made for every
+    // message in and every reply out, and without them it is about half the size.
+    private RareFields? _rare;
+
+    private RareFields? Rare(bool setting) => _rare ?? (setting ? _rare = new RareFields() : null);
+
+    private sealed class RareFields
+    {
+        public DateTimeOffset? LocalTimestamp;
+        public string? LocalTimezone;
+        public string? AttachmentLayout;
+        public List<ChannelAccount>? MembersAdded;
+        public List<ChannelAccount>? MembersRemoved;
+        public string? TopicName;
+        public string? Speak;
+        public string? Summary;
+        public string? Action;
+        public string? Label;
+        public string? ValueType;
+        public ConversationReference? RelatesTo;
+        public string? Code;
+        public DateTimeOffset? Expiration;
+        public string? Importance;
+        public string? CallerId;
+    }
 
     /// <summary>Properties this model does not name, kept verbatim.</summary>
     [JsonExtensionData]

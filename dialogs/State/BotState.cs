@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using TrustBot.Turns;
@@ -11,14 +12,24 @@ internal interface IStatePropertyAccessor<T>
     string Name { get; }
 
     /// <summary>The value, created with <paramref name="defaultFactory"/> (and kept) when absent.</summary>
-    Task<T> GetAsync(ITurnContext turnContext, Func<T> defaultFactory, CancellationToken cancellationToken);
+    /// <remarks>A value task: the scope is almost always loaded already, and then no task is made.</remarks>
+    ValueTask<T> GetAsync(ITurnContext turnContext, Func<T> defaultFactory, CancellationToken cancellationToken);
 
     /// <summary>Replaces the value.</summary>
-    Task SetAsync(ITurnContext turnContext, T value, CancellationToken cancellationToken);
+    ValueTask SetAsync(ITurnContext turnContext, T value, CancellationToken cancellationToken);
 
     /// <summary>Removes the property.</summary>
-    Task DeleteAsync(ITurnContext turnContext, CancellationToken cancellationToken);
+    ValueTask DeleteAsync(ITurnContext turnContext, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// A state value that is all in its JSON (every change a turn makes to it is written when the turn saves) and that
+/// nothing keeps after the turn. When the <see cref="StateCache"/> is on, the object itself is kept once a turn has
+/// saved its document (or left it unchanged), and the next turn that loads that very document text takes it instead
+/// of reading the JSON again. A turn that fails, or meets a conflict, never gives its object back: the next turn
+/// reads what is stored. One turn at a time holds an object.
+/// </summary>
+internal interface IReusableState;
 
 /// <summary>
 /// A state scope (a JSON document per key), loaded once per turn, changed in memory through typed
@@ -72,12 +83,27 @@ internal abstract class BotState
     /// <summary>True when this scope has been loaded in the turn.</summary>
     public bool IsLoaded(ITurnContext turnContext) => Cached(turnContext) is not null;
 
-    internal void Attach(ITurnContext turnContext, StorageKey key, StoreItem? item)
+    /// <param name="turnContext">The turn the document is loaded for.</param>
+    /// <param name="key">The document's key.</param>
+    /// <param name="item">The stored document, or null when there is none.</param>
+    /// <param name="shared">The document came from (or went into) the state cache, so later turns may load this very text again.</param>
+    internal void Attach(ITurnContext turnContext, StorageKey key, StoreItem? item, bool shared = false)
     {
         var json = item?.Json ?? "{}";
         // A damaged document must not lock the person out: start this scope afresh; the write replaces it.
         var slots = StateDocument.TrySplit(json, out var found) ? found : [];
-        turnContext.Services.Set(_cacheKey, new CachedState(key, json, slots, item is null ? ETags.New : item.ETag));
+        turnContext.Services.Set(_cacheKey, new CachedState(key, json, slots, item is null ? ETags.New : item.ETag) { Shared = shared });
+    }
+
+    /// <summary>
+    /// The turn saved this scope (or found nothing to save): its values that may be reused are kept for the next turn
+    /// that loads the document as it now stands. Call only after a successful save, at the end of the turn.
+    /// </summary>
+    internal void Release(ITurnContext turnContext)
+    {
+        if (Cached(turnContext) is not { Shared: true, PendingJson: null } cached) return;
+        foreach (var slot in cached.Slots)
+            if (slot.Present && slot.Live is { } live) live.Release(cached.OriginalJson);
     }
 
     /// <param name="turnContext">The turn whose document is written.</param>
@@ -155,6 +181,9 @@ internal abstract class BotState
 
         public string? PendingJson { get; set; }
 
+        /// <summary>The state cache is on: later turns may load this same document text (see <see cref="IReusableState"/>).</summary>
+        public bool Shared { get; init; }
+
         public StateSlot? Find(string name)
         {
             foreach (var slot in Slots)
@@ -163,48 +192,104 @@ internal abstract class BotState
         }
     }
 
-    private sealed class LiveValue<T>(T value, JsonTypeInfo<T> typeInfo) : LiveValue
+    private sealed class LiveValue<T>(T value, JsonTypeInfo<T> typeInfo, Property<T> property) : LiveValue
     {
         public T Value { get; } = value;
 
         public override void WriteTo(Utf8JsonWriter writer) => JsonSerializer.Serialize(writer, Value, typeInfo);
+
+        public override void Release(string document) => property.KeepIdle(document, Value);
     }
 
     private sealed class Property<T>(BotState state, string name, JsonTypeInfo<T> typeInfo) : IStatePropertyAccessor<T>
     {
         private readonly byte[] _encodedName = JsonEncodedText.Encode(name).EncodedUtf8Bytes.ToArray();
 
+        /// <summary>
+        /// Values no turn holds, each under the document text it was saved as or read from (see <see cref="IReusableState"/>).
+        /// Keyed by the text instance itself: a document the cache lets go takes its value with it, and a document read
+        /// again from storage (after a conflict, or another instance's write) is a new text, read afresh.
+        /// </summary>
+        private readonly ConditionalWeakTable<string, IdleSlot> _idle = new();
+
+        /// <summary>Makes taking a value (reading and emptying its slot) one step, so two turns never take the same one.</summary>
+        private readonly Lock _gate = new();
+
         public string Name { get; } = name;
 
-        public async Task<T> GetAsync(ITurnContext turnContext, Func<T> defaultFactory, CancellationToken cancellationToken)
+        public ValueTask<T> GetAsync(ITurnContext turnContext, Func<T> defaultFactory, CancellationToken cancellationToken) =>
+            state.IsLoaded(turnContext) ? new ValueTask<T>(Get(turnContext, defaultFactory)) : LoadThenGetAsync(turnContext, defaultFactory, cancellationToken);
+
+        private async ValueTask<T> LoadThenGetAsync(ITurnContext turnContext, Func<T> defaultFactory, CancellationToken cancellationToken)
         {
-            if (!state.IsLoaded(turnContext)) await state.LoadAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
+            await state.LoadAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
+            return Get(turnContext, defaultFactory);
+        }
+
+        private T Get(ITurnContext turnContext, Func<T> defaultFactory)
+        {
             var cached = state.Require(turnContext);
             var slot = cached.Find(Name);
             if (slot?.Live is LiveValue<T> live) return live.Value;
-            T value;
-            try
-            {
-                value = slot is { HasRaw: true } && !slot.RawIsNull(cached.Json)
-                    ? Dialogs.JsonSource.Deserialize(slot.Raw(cached.Json), typeInfo) ?? defaultFactory()
-                    : defaultFactory();
-            }
-            catch (JsonException)
-            {
-                value = defaultFactory();
-            }
+            var value = Read(cached, slot, defaultFactory);
             Keep(cached, slot, value);
             return value;
         }
 
-        public async Task SetAsync(ITurnContext turnContext, T value, CancellationToken cancellationToken)
+        private T Read(CachedState cached, StateSlot? slot, Func<T> defaultFactory)
+        {
+            if (slot is not { HasRaw: true } || slot.RawIsNull(cached.Json)) return defaultFactory();
+            if (cached.Shared && Take(cached.Json) is { } kept) return kept;
+            T? value;
+            try
+            {
+                value = Dialogs.JsonSource.Deserialize(slot.Raw(cached.Json), typeInfo);
+            }
+            catch (JsonException)
+            {
+                return defaultFactory();
+            }
+            return value ?? defaultFactory();
+        }
+
+        private T? Take(string document)
+        {
+            if (!_idle.TryGetValue(document, out var slot)) return default;
+            lock (_gate)
+            {
+                var kept = slot.Value;
+                slot.Value = default;
+                return kept;
+            }
+        }
+
+        /// <summary>Keeps a value the turn is done with, for the next turn that loads <paramref name="document"/>.</summary>
+        public void KeepIdle(string document, T value)
+        {
+            if (value is not IReusableState) return;
+            // Most turns give the value back to the document they loaded: its slot is still there, and the table is left alone
+            // (adding and removing entries each turn made the table rebuild itself and its handles often).
+            if (_idle.TryGetValue(document, out var slot))
+            {
+                lock (_gate) slot.Value = value;
+                return;
+            }
+            _idle.AddOrUpdate(document, new IdleSlot { Value = value });
+        }
+
+        private sealed class IdleSlot
+        {
+            public T? Value;
+        }
+
+        public async ValueTask SetAsync(ITurnContext turnContext, T value, CancellationToken cancellationToken)
         {
             if (!state.IsLoaded(turnContext)) await state.LoadAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
             var cached = state.Require(turnContext);
             Keep(cached, cached.Find(Name), value);
         }
 
-        public async Task DeleteAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+        public async ValueTask DeleteAsync(ITurnContext turnContext, CancellationToken cancellationToken)
         {
             if (!state.IsLoaded(turnContext)) await state.LoadAsync(turnContext, false, cancellationToken).ConfigureAwait(false);
             state.Require(turnContext).Find(Name)?.Forget();
@@ -213,7 +298,7 @@ internal abstract class BotState
         private void Keep(CachedState cached, StateSlot? slot, T value)
         {
             if (slot is null) cached.Slots.Add(slot = new StateSlot(Name, _encodedName));
-            slot.Live = new LiveValue<T>(value, typeInfo);
+            slot.Live = new LiveValue<T>(value, typeInfo, this);
         }
     }
 }
@@ -251,6 +336,12 @@ internal static class StateKeys
         var user = activity.From?.Id;
         if (string.IsNullOrEmpty(channel) || string.IsNullOrEmpty(user))
             throw new InvalidOperationException("The activity has no channelId or from.id, so there is no one to keep state for.");
-        return $"{channel}/users/{user}";
+        // A turn asks for its person's partition several times (lock, state keys, records): made once per activity's strings.
+        if (t_lastPartition is { } last && ReferenceEquals(last.Channel, channel) && ReferenceEquals(last.User, user)) return last.Partition;
+        var partition = $"{channel}/users/{user}";
+        t_lastPartition = (channel, user, partition);
+        return partition;
     }
+
+    [ThreadStatic] private static (string Channel, string User, string Partition)? t_lastPartition;
 }

@@ -35,10 +35,13 @@ internal sealed class BotStateSet
     {
         _storage = storage;
         _cache = cache is { Enabled: true } ? cache : null;
-        States = states;
+        _states = states;
     }
 
-    public IReadOnlyList<BotState> States { get; }
+    // Looped over as an array: a foreach over the list interface would allocate an enumerator every turn.
+    private readonly BotState[] _states;
+
+    public IReadOnlyList<BotState> States => _states;
 
     public async Task LoadAllAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
@@ -47,7 +50,7 @@ internal sealed class BotStateSet
         var items = new StoreItem?[keys.Length];
         if (_cache is not null && _cache.TryGet(keys, items))
         {
-            for (var i = 0; i < keys.Length; i++) States[i].Attach(turnContext, keys[i], items[i]);
+            for (var i = 0; i < keys.Length; i++) States[i].Attach(turnContext, keys[i], items[i], shared: true);
             turnContext.Services.Set(_fromCacheKey, new CachedLoad(keys, items));
             return;
         }
@@ -64,7 +67,7 @@ internal sealed class BotStateSet
         {
             var item = read.GetValueOrDefault(keys[i]);
             _cache?.Fill(keys[i], item, versions![i]);
-            States[i].Attach(turnContext, keys[i], item);
+            States[i].Attach(turnContext, keys[i], item, shared: _cache is not null);
         }
     }
 
@@ -73,7 +76,7 @@ internal sealed class BotStateSet
     {
         var writes = new List<StorageWrite>();
         var turnId = turnContext.Services.Get<TurnIdentity>()?.Id;
-        foreach (var state in States)
+        foreach (var state in _states)
             if (state.PrepareWrite(turnContext, force: false, turnId) is { } write) writes.Add(write);
         if (turnContext.Services.Get<PendingWrites>() is { Writes.Count: > 0 } pending) writes.AddRange(pending.Writes);
         if (writes.Count == 0)
@@ -87,9 +90,15 @@ internal sealed class BotStateSet
 
         if (turnId is not null) turnContext.Services.Set(_markedKey, turnId);
         var etags = await _storage.WriteAsync(writes, cancellationToken).ConfigureAwait(false);
-        foreach (var state in States) state.Committed(turnContext, etags);
+        foreach (var state in _states) state.Committed(turnContext, etags);
         turnContext.Services.Get<PendingWrites>()?.Writes.Clear();
         return true;
+    }
+
+    /// <summary>The turn saved: values that may be reused are kept for the next turn (see <see cref="IReusableState"/>).</summary>
+    public void Release(ITurnContext turnContext)
+    {
+        foreach (var state in _states) state.Release(turnContext);
     }
 
     /// <summary>A turn writes a handful of rows: a pairwise look costs less than a set.</summary>
@@ -109,7 +118,7 @@ internal sealed class BotStateSet
     public bool Landed(ITurnContext failed, ITurnContext reloaded)
     {
         if (failed.Services.Get<string>(_markedKey) is not { } turnId) return false;
-        foreach (var state in States)
+        foreach (var state in _states)
             if (state.StoredTurnId(reloaded) == turnId) return true;
         return false;
     }

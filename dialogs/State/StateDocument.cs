@@ -8,6 +8,11 @@ namespace TrustBot.State;
 internal abstract class LiveValue
 {
     public abstract void WriteTo(Utf8JsonWriter writer);
+
+    /// <summary>The turn is over and <paramref name="document"/> is what its scope now holds in storage (see <see cref="IReusableState"/>).</summary>
+    public virtual void Release(string document)
+    {
+    }
 }
 
 /// <summary>

@@ -55,7 +55,7 @@ internal sealed class StatefulTurnRunner
         using var hold = _locks is null ? null : await _locks.EnterAsync(LockKey(turnContext.Activity), cancellationToken).ConfigureAwait(false);
         var attempts = new Attempts();
         turnContext.Services.Set(attempts);
-        turnContext.Services.Set(new TurnIdentity(turnContext.Activity.Id is { Length: > 0 } id ? id : Guid.NewGuid().ToString("N")));
+        turnContext.Services.Set(new TurnIdentity(turnContext.Activity.Id is { Length: > 0 } id ? id : UniqueIds.Next()));
         BufferedTurnContext? failed = null;
         for (var attempt = 1; ; attempt++)
         {
@@ -81,6 +81,7 @@ internal sealed class StatefulTurnRunner
                 if (Backoff(attempt) is { Ticks: > 0 } pause) await Task.Delay(pause, _clock, cancellationToken).ConfigureAwait(false);
                 continue;
             }
+            _states.Release(turn);
             await turn.FlushAsync(cancellationToken).ConfigureAwait(false);
             return;
         }
