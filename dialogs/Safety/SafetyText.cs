@@ -31,7 +31,8 @@ internal static class SafetyText
         ["tryna"] = "trying to", ["u"] = "you", ["ur"] = "your", ["ppl"] = "people", ["bc"] = "because",
         ["cuz"] = "because", ["coz"] = "because", ["cos"] = "because", ["bcuz"] = "because", ["becuz"] = "because",
         ["rn"] = "right now", ["w"] = "with", ["thru"] = "through", ["tho"] = "though", ["abt"] = "about",
-        ["anymore"] = "any more", ["noone"] = "no one", ["nobody"] = "no one", ["nobodys"] = "no one is", ["noones"] = "no one is", ["hubby"] = "husband", ["wifey"] = "wife",
+        ["anymore"] = "any more", ["noone"] = "no one", ["nobody"] = "no one", ["nobodys"] = "no one is",
+        ["noones"] = "no one is", ["hubby"] = "husband", ["wifey"] = "wife",
         ["exwife"] = "ex wife", ["exhusband"] = "ex husband", ["exboyfriend"] = "ex boyfriend",
         ["exgirlfriend"] = "ex girlfriend", ["expartner"] = "ex partner", ["fiancé"] = "fiance", ["fiancée"] = "fiancee",
         // Self-harm slang and the misspellings people make when typing fast or upset.
