@@ -96,6 +96,20 @@ start_bot() { # port storage-provider [connection string] [more VAR=value settin
 
 requests_in_log() { grep -c 'TableStorageContextMiddleware: RequestMethod=' "$1" || true; }
 
+# Azurite writes its debug log behind the requests it serves; on a loaded machine the lines of a load run can land
+# seconds later and be counted in the next window. This waits until the count has stopped growing for a second.
+settled_requests_in_log() {
+  local last now tries=0
+  last="$(requests_in_log "$1")"
+  while [ "$tries" -lt 30 ]; do
+    sleep 1
+    now="$(requests_in_log "$1")"
+    [ "$now" = "$last" ] && break
+    last="$now"; tries=$((tries + 1))
+  done
+  echo "$last"
+}
+
 warm_up() { # url people script prefix
   wrk -t "$2" -c "$2" -d "${warmup_seconds}s" --timeout 10s -s "$bench_dir/http/$3" "$1" -- "$4" >/dev/null
 }
@@ -147,10 +161,9 @@ for target in $targets; do
         onboard "$url" "$target-warm$p" "$p"; onboard "$url" "$target-$p" "$p"
         # Only the measured run's requests: the log is read before and after it (the warm-up run comes first).
         warm_up "$url" "$p" checkin.lua "$target-warm$p"
-        before="$(requests_in_log "$log")"
+        before="$(settled_requests_in_log "$log")"
         line="$(wrk -t "$p" -c "$p" -d "${seconds}s" --timeout 10s --latency -s "$bench_dir/http/checkin.lua" "$url" -- "$target-$p" | grep '^RESULT ')"
-        sleep 1
-        after="$(requests_in_log "$log")"
+        after="$(settled_requests_in_log "$log")"
         calls=$((after - before))
         turns="$(sed -E 's/.*"requests":([0-9]+).*/\1/' <<<"$line")"
         per_turn="$(awk -v c="$calls" -v t="$turns" 'BEGIN { if (t > 0) printf "%.3f", c / t; else printf "nan" }')"
@@ -161,13 +174,11 @@ for target in $targets; do
         onboard "$url" "$target-sequential" 1
         say() { curl -s -o /dev/null -H 'Content-Type: application/json' -d "$(activity "$target-sequential-1" "$1")" "$url"; }
         say "check in"; say 7; say Better; say skip; say skip
-        sleep 1
-        before="$(requests_in_log "$log")"
+        before="$(settled_requests_in_log "$log")"
         for n in $(seq 1 "$warm_turns"); do
           case $(( (n - 1) % 5 )) in 0) say "check in" ;; 1) say 7 ;; 2) say Better ;; *) say skip ;; esac
         done
-        sleep 1
-        after="$(requests_in_log "$log")"
+        after="$(settled_requests_in_log "$log")"
         echo "$((after - before)) $warm_turns" >"$raw/http-storage-per-turn.txt"
         echo "storage requests over $warm_turns warm turns of one person: $((after - before))"
         grep 'TableStorageContextMiddleware: RequestMethod=' "$log" | tail -n "$((after - before))" \
