@@ -159,9 +159,15 @@ internal sealed class PhraseSafetyDetector : ISafetyDetector
     /// <summary>Whether the person marks the message as a joke or as someone else's words, and names no real cause
     /// (leaving, telling, the police), does not doubt the joke, and places nothing in the present.</summary>
     internal static bool IsToldLightly(string normalized) =>
-        (SafetyPatterns.Jest().IsMatch(normalized) || SafetyPatterns.Hearsay().IsMatch(normalized))
-        && !SafetyPatterns.RealCause().IsMatch(normalized) && !SafetyPatterns.JokeDoubted().IsMatch(normalized)
-        && !SafetyPatterns.PresentDanger().IsMatch(normalized);
+        IsMarkedLight(normalized) && !IsMeant(normalized) && !SafetyPatterns.PresentDanger().IsMatch(normalized);
+
+    // A joke marker ("lol", "we both cracked up") or someone else's words ("my sister says").
+    private static bool IsMarkedLight(string normalized) =>
+        SafetyPatterns.Jest().IsMatch(normalized) || SafetyPatterns.Hearsay().IsMatch(normalized);
+
+    // A real cause named (leaving, telling, the police), or the person doubts the joke: a threat is meant.
+    private static bool IsMeant(string normalized) =>
+        SafetyPatterns.RealCause().IsMatch(normalized) || SafetyPatterns.JokeDoubted().IsMatch(normalized);
 
     private static bool IsThreatRule(Rule rule) =>
         rule.Id is "violence.intent" or "violence.threat" or "fear.intimidation" or "fear.threats" or "violence.by-me" or "fear.veiled-threats";
@@ -170,12 +176,12 @@ internal sealed class PhraseSafetyDetector : ISafetyDetector
     // unless a real cause (leaving, telling, the police) is named as well.
     private static bool IsFigureOfSpeech(string normalized, int end)
     {
-        if (SafetyPatterns.RealCause().IsMatch(normalized) || SafetyPatterns.JokeDoubted().IsMatch(normalized))
+        if (IsMeant(normalized))
         {
             return false;
         }
 
-        if (SafetyPatterns.Jest().IsMatch(normalized) || SafetyPatterns.Hearsay().IsMatch(normalized))
+        if (IsMarkedLight(normalized))
         {
             return true;
         }
