@@ -58,7 +58,7 @@ internal static class BotEndpoints
         return outcome.Body switch
         {
             null => Results.StatusCode(outcome.Status),
-            ExpectedReplies replies => Results.Json(replies, ProtocolJson.Default.ExpectedReplies, statusCode: outcome.Status),
+            ExpectedReplies replies => new JsonReplyResult<ExpectedReplies>(replies, ProtocolJson.Default.ExpectedReplies, outcome.Status),
             ErrorBody error => Results.Json(error, BotJson.Default.ErrorBody, statusCode: outcome.Status),
             System.Text.Json.Nodes.JsonNode node => Results.Json(node, ProtocolJson.Default.JsonNode, statusCode: outcome.Status),
             _ => Results.StatusCode(outcome.Status),
