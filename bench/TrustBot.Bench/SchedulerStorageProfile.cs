@@ -78,8 +78,9 @@ internal sealed class SchedulerStorageProfile(IStorage inner) : IStorage
     private static string WriteKind(List<StorageWrite> partition)
     {
         if (!partition[0].Key.Partition.StartsWith(DueIndex.PartitionPrefix, StringComparison.Ordinal)) return "write of a person's rows";
+        // A claim removes the rows as they were read (conditional); moving a schedule removes a row unconditionally.
+        if (partition.All(w => w.Json is null && !ETags.IsUnconditional(w.ETag))) return "due rows claimed";
         if (partition.All(w => w.Json is null)) return "due rows removed";
-        if (partition.All(w => w.Json is not null && !ETags.IsUnconditional(w.ETag))) return "due rows claimed";
         return "due rows written (next message)";
     }
 

@@ -99,7 +99,7 @@ internal sealed class ProactiveSender : BackgroundService
     }
 
     /// <summary>
-    /// Claims the due rows of one index minute a batch at a time (one conditional write per batch, see
+    /// Claims the due rows of one index minute a batch at a time (one conditional removal per batch, see
     /// <see cref="DueRowClaims.TryClaimAsync"/>) and sends each batch's messages side by side. Instances start
     /// at different places in the minute, so they rarely race for the same batch; the loser of a race reads the
     /// minute again and goes on with what is left.
@@ -132,27 +132,23 @@ internal sealed class ProactiveSender : BackgroundService
             if (batch.Claimed.Count == 0) return sent;
 
             // One send takes several storage round trips; one at a time would cap the rate far below MaxSendsPerSecond.
-            var outcomes = new ConcurrentBag<(ClaimedRow Row, ScheduleChange? Change)>();
+            var changes = new ConcurrentBag<ScheduleChange>();
             // A person has one row per minute, except for a row under the key's old escaped form next to a new one: one message.
-            var once = batch.Claimed.GroupBy(c => c.Entry.Person, StringComparer.Ordinal).ToList();
-            foreach (var extra in once.SelectMany(g => g.Skip(1))) outcomes.Add((extra, null));
-            await Parallel.ForEachAsync(once.Select(g => g.First()), new ParallelOptions { MaxDegreeOfParallelism = RowsAtOnce, CancellationToken = cancellationToken }, async (claimed, ct) =>
+            var once = batch.Claimed.GroupBy(c => c.Entry.Person, StringComparer.Ordinal).Select(g => g.First());
+            await Parallel.ForEachAsync(once, new ParallelOptions { MaxDegreeOfParallelism = RowsAtOnce, CancellationToken = cancellationToken }, async (claimed, ct) =>
             {
                 var (delivered, change) = await SendClaimedAsync(claimed.Key, claimed.Entry, ct).ConfigureAwait(false);
                 if (delivered) Interlocked.Increment(ref sent);
-                outcomes.Add((claimed, change));
+                if (change is not null) changes.Add(change);
             }).ConfigureAwait(false);
-            // What became of the claim's messages is written together (next rows in one call), then the rows go in one call.
-            var changed = outcomes.Where(o => o.Change is not null).ToList();
-            var remove = await _rescheduler.ApplyAsync([.. changed.Select(o => o.Change!)], RowsAtOnce, cancellationToken).ConfigureAwait(false);
-            List<ClaimedRow> processed = [.. outcomes.Where(o => o.Change is null).Select(o => o.Row), .. changed.Where((_, i) => remove[i]).Select(o => o.Row)];
-            await _claims.RemoveAsync(processed, cancellationToken).ConfigureAwait(false);
+            // What became of the claim's messages is written together (next rows in one call); the claim already removed the rows.
+            await _rescheduler.ApplyAsync([.. changes], RowsAtOnce, cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>
     /// Sends the message of one claimed row when the profile still wants it. Returns whether it went out, and what to record
-    /// in the profile (null when there is nothing to record and the row is simply removed).
+    /// in the profile (null when there is nothing to record: the claim removed the row, which is all it needed).
     /// </summary>
     private async Task<(bool Sent, ScheduleChange? Change)> SendClaimedAsync(StorageKey key, DueEntry entry, CancellationToken cancellationToken)
     {
@@ -168,9 +164,9 @@ internal sealed class ProactiveSender : BackgroundService
         if (!ReminderSchedule.IsStillDue(profile, entry.Kind, entry.DueAt, now, _rules))
         {
             _logger.LogInformation("Proactive {Kind} no longer due; rescheduled", entry.Kind);
-            return (false, _rescheduler.MoveOn(person, stored, key));
+            return (false, _rescheduler.MoveOn(person, stored));
         }
-        if (reference is null) return (false, _rescheduler.NoConversation(person, stored, key));
+        if (reference is null) return (false, _rescheduler.NoConversation(person, stored));
 
         var message = new DueMessage(entry.Kind, entry.DueAt, entry.Milestone);
         var rememberedWin = entry.Milestone == MilestoneKind.WinRemembered
@@ -184,17 +180,17 @@ internal sealed class ProactiveSender : BackgroundService
             case null:
                 BotTelemetry.Source.StartActivity("proactive.sent")?.SetTag("trustbot.proactive.kind", entry.Kind.ToString()).Dispose();
                 _logger.LogInformation("Proactive {Kind} sent", entry.Kind);
-                return (true, _rescheduler.Sent(person, stored, key, message, now));
+                return (true, _rescheduler.Sent(person, stored, message, now));
             case ChannelSendException { IsBlocked: true } blocked:
                 _logger.LogInformation("Proactive {Kind} refused by the channel ({Code}); no more proactive messages until the person writes", entry.Kind, blocked.Code);
-                return (false, _rescheduler.Blocked(person, stored, key));
+                return (false, _rescheduler.Blocked(person, stored));
             case ChannelSendException { IsGone: true }:
                 _logger.LogInformation("Proactive {Kind}: the conversation no longer exists; reference dropped", entry.Kind);
-                return (false, _rescheduler.ConversationGone(person, stored, key));
+                return (false, _rescheduler.ConversationGone(person, stored));
             default:
                 // Not sent this time; the schedule moves on to the next message.
                 _logger.LogWarning(failure, "Proactive {Kind} could not be delivered", entry.Kind);
-                return (false, _rescheduler.MoveOn(person, stored, key));
+                return (false, _rescheduler.MoveOn(person, stored));
         }
     }
 

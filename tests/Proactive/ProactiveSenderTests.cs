@@ -97,14 +97,14 @@ public sealed class ProactiveSenderTests : IAsyncLifetime
         h.Clock.SetUtcNow(SevenPm.AddSeconds(20));
         Assert.Equal(1, await sender.TickAsync(default));
 
-        // One read (profile and conversation together); writes: the claim, the next row, the profile, then the removal
-        // of the claimed row (all but the profile are shared by every row of a claim, see below).
-        Assert.Equal((1, 4), (counting.Reads, counting.Transactions));
+        // One read (profile and conversation together); writes: the claim (which removes the row), the next row and the
+        // profile (all but the profile are shared by every row of a claim, see below).
+        Assert.Equal((1, 3), (counting.Reads, counting.Transactions));
         Assert.Equal(SevenPm.AddSeconds(20), (await h.ProfileAsync())!.LastReminderAt);
     }
 
     [Fact]
-    public async Task Reminders_due_in_one_minute_are_claimed_rescheduled_and_removed_in_one_write_each_and_all_sent()
+    public async Task Reminders_due_in_one_minute_are_claimed_and_rescheduled_in_one_write_each_and_all_sent()
     {
         var h = await OnboardedPersonAsync();
         var people = await ClonePersonAsync(h, 12);
@@ -114,9 +114,9 @@ public sealed class ProactiveSenderTests : IAsyncLifetime
         Assert.Equal(people.Count, await Sender(h, counting).TickAsync(default));
 
         Assert.Equal(people.Count, _channel.ConnectorRequests.Count);
-        // Per person one read and one profile write; for all of them one claim, one write of the next day's rows
-        // (the same minute tomorrow) and one removal.
-        Assert.Equal((people.Count, people.Count + 3), (counting.Reads, counting.Transactions));
+        // Per person one read and one profile write; for all of them one claim (removing their rows) and one write of
+        // the next day's rows (the same minute tomorrow).
+        Assert.Equal((people.Count, people.Count + 2), (counting.Reads, counting.Transactions));
         Assert.Equal(0, await DueRowsAsync(h.Storage, SevenPm));
         Assert.Equal(people.Count, await DueRowsAsync(h.Storage, SevenPm.AddDays(1)));
         foreach (var person in people)
@@ -145,7 +145,7 @@ public sealed class ProactiveSenderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_person_whose_turns_keep_changing_the_profile_keeps_their_row_and_the_others_of_the_claim_are_recorded()
+    public async Task A_person_whose_turns_keep_changing_the_profile_is_left_to_their_next_turn_and_the_others_of_the_claim_are_recorded()
     {
         var h = await OnboardedPersonAsync();
         var people = await ClonePersonAsync(h, 3);
@@ -157,10 +157,11 @@ public sealed class ProactiveSenderTests : IAsyncLifetime
 
         Assert.Equal(people.Count, _channel.ConnectorRequests.Count);
         var profiles = new ProfileStore(h.Storage);
-        // Their row stays (claimed) for their next turn to reschedule; nobody else's is held up.
-        var left = Assert.Single(await h.Storage.QueryAsync(DueIndex.PartitionFor(SevenPm), "", 10, default));
-        Assert.Equal(DueIndex.RowFor(busy), left.Key.Row);
-        Assert.Null((await profiles.ReadAsync(busy, default))!.LastReminderAt);
+        // Their profile still names the minute that has passed, which their next turn reschedules; nobody else's is held up.
+        Assert.Empty(await h.Storage.QueryAsync(DueIndex.PartitionFor(SevenPm), "", 10, default));
+        var unrecorded = (await profiles.ReadAsync(busy, default))!;
+        Assert.Null(unrecorded.LastReminderAt);
+        Assert.Equal(DueIndex.PartitionFor(SevenPm), unrecorded.ScheduledDueKey);
         foreach (var person in people.Where(p => p != busy))
             Assert.Equal(SevenPm.AddSeconds(20), (await profiles.ReadAsync(person, default))!.LastReminderAt);
     }
@@ -254,19 +255,37 @@ public sealed class ProactiveSenderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_row_rescheduled_by_a_turn_into_the_claimed_minute_is_not_removed_with_the_claim()
+    public async Task A_row_a_turn_writes_into_the_minute_just_claimed_stays_for_the_next_tick()
     {
         var memory = new MemoryStorage();
         var h = await OnboardedPersonAsync(memory);
         var key = new StorageKey(DueIndex.PartitionFor(SevenPm), DueIndex.RowFor(h.Partition));
-        // The person's turn rewrites their row of the same minute while the reminder is being sent.
-        var racing = new RewriteBeforeRemovalStorage(memory, key);
+        // The person's turn writes their row of the same minute again just after the claim removed it.
+        var racing = new RewriteAfterClaimStorage(memory, key);
         h.Clock.SetUtcNow(SevenPm.AddSeconds(20));
 
         Assert.Equal(1, await Sender(h, racing).TickAsync(default));
 
-        Assert.True(racing.Rewritten, "the row was rewritten before the claim's removal");
+        Assert.True(racing.Rewritten, "the row was written again after the claim");
         Assert.Equal(1, await DueRowsAsync(memory, SevenPm));
+        Assert.Single(_channel.ConnectorRequests);
+    }
+
+    [Fact]
+    public async Task A_row_a_turn_rewrites_before_the_claim_is_claimed_as_it_now_is_and_sent_once()
+    {
+        var memory = new MemoryStorage();
+        var h = await OnboardedPersonAsync(memory);
+        var key = new StorageKey(DueIndex.PartitionFor(SevenPm), DueIndex.RowFor(h.Partition));
+        var racing = new RewriteBeforeClaimStorage(memory, key);
+        h.Clock.SetUtcNow(SevenPm.AddSeconds(20));
+
+        Assert.Equal(1, await Sender(h, racing).TickAsync(default));
+
+        Assert.True(racing.Rewritten, "the row was rewritten between the minute's read and the claim");
+        Assert.Single(_channel.ConnectorRequests);
+        Assert.Equal(0, await DueRowsAsync(memory, SevenPm));
+        Assert.Equal(1, await DueRowsAsync(memory, SevenPm.AddDays(1)));
     }
 
     /// <summary>Copies the onboarded person's rows to <paramref name="count"/> people in all (the harness person first), each with their own index row of the same minute.</summary>
@@ -288,8 +307,26 @@ public sealed class ProactiveSenderTests : IAsyncLifetime
         return people;
     }
 
-    /// <summary>Storage where, just before the first delete of <paramref name="key"/>, someone writes that row again.</summary>
-    private sealed class RewriteBeforeRemovalStorage(IStorage inner, StorageKey key) : PassThroughStorage(inner)
+    /// <summary>Storage where, just after the first removal of <paramref name="key"/> (its claim), someone writes that row again.</summary>
+    private sealed class RewriteAfterClaimStorage(IStorage inner, StorageKey key) : PassThroughStorage(inner)
+    {
+        public bool Rewritten { get; private set; }
+
+        public override async Task<IReadOnlyDictionary<StorageKey, string>> WriteAsync(IReadOnlyList<StorageWrite> writes, CancellationToken cancellationToken)
+        {
+            var claimed = (await Inner.ReadAsync([key], cancellationToken)).GetValueOrDefault(key);
+            var written = await Inner.WriteAsync(writes, cancellationToken);
+            if (!Rewritten && claimed is not null && writes.Any(w => w.Key == key && w.Json is null))
+            {
+                Rewritten = true;
+                await Inner.WriteAsync([new StorageWrite(key, claimed.Json, ETags.Any)], cancellationToken);
+            }
+            return written;
+        }
+    }
+
+    /// <summary>Storage where, just before the first removal of <paramref name="key"/> (its claim), someone writes that row again.</summary>
+    private sealed class RewriteBeforeClaimStorage(IStorage inner, StorageKey key) : PassThroughStorage(inner)
     {
         public bool Rewritten { get; private set; }
 
@@ -298,9 +335,8 @@ public sealed class ProactiveSenderTests : IAsyncLifetime
             if (!Rewritten && writes.Any(w => w.Key == key && w.Json is null))
             {
                 Rewritten = true;
-                var entry = System.Text.Json.JsonSerializer.Deserialize((await Inner.ReadAsync([key], cancellationToken))[key].Json, ProactiveJson.Default.DueEntry)!;
-                entry.ClaimedBy = null;
-                await Inner.WriteAsync([new StorageWrite(key, System.Text.Json.JsonSerializer.Serialize(entry, ProactiveJson.Default.DueEntry), ETags.Any)], cancellationToken);
+                var row = (await Inner.ReadAsync([key], cancellationToken))[key];
+                await Inner.WriteAsync([new StorageWrite(key, row.Json, ETags.Any)], cancellationToken);
             }
             return await Inner.WriteAsync(writes, cancellationToken);
         }
