@@ -102,7 +102,7 @@ internal sealed class ProactiveSender : BackgroundService
     /// Claims the due rows of one index minute a batch at a time (one conditional removal per batch, see
     /// <see cref="DueRowClaims.TryClaimAsync"/>) and sends each batch's messages side by side. Instances start
     /// at different places in the minute, so they rarely race for the same batch; the loser of a race reads the
-    /// minute again and goes on with what is left.
+    /// minute again and goes on with what is left from another place.
     /// </summary>
     private async Task<int> SendMinuteAsync(string partition, CancellationToken cancellationToken)
     {
@@ -126,7 +126,9 @@ internal sealed class ProactiveSender : BackgroundService
                     return sent;
                 }
                 rows = await _storage.QueryAsync(partition, "", MaxRowsPerMinute, cancellationToken).ConfigureAwait(false);
-                start = rows.Count == 0 ? 0 : Math.Min(start, rows.Count - 1);
+                // The other instance is claiming just where this one was going: carrying on from there would meet it at
+                // every claim (each a refused transaction and another read of the minute), so go on from somewhere else.
+                start = rows.Count == 0 ? 0 : Random.Shared.Next(rows.Count);
                 continue;
             }
             if (batch.Claimed.Count == 0) return sent;
