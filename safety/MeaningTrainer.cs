@@ -31,9 +31,15 @@ internal static class MeaningTrainer
     {
         var n = embeddings.Count;
         var d = embeddings[0].Length;
-        var w = new double[4, d];
+        var w = new double[4][];
+        var gw = new double[4][];
+        for (var c = 0; c < 4; c++)
+        {
+            w[c] = new double[d];
+            gw[c] = new double[d];
+        }
+
         var b = new double[4];
-        var gw = new double[4, d];
         var gb = new double[4];
         var p = new double[4];
 
@@ -41,18 +47,24 @@ internal static class MeaningTrainer
         var sampleWeight = labels.Select(l => l == 0 ? 1.0 : options.CrisisWeight).ToArray();
         var totalWeight = sampleWeight.Sum();
 
+        // The hashed word features are nearly all zero: each example keeps only its non-zero features. A zero feature
+        // adds nothing to a sum or a gradient, so the weights are exactly those of the dense loop, several times faster.
+        var active = embeddings.Select(x => Enumerable.Range(0, d).Where(i => x[i] != 0f).ToArray()).ToArray();
+
         for (var epoch = 0; epoch < options.Epochs; epoch++)
         {
-            Array.Clear(gw);
+            foreach (var row in gw) Array.Clear(row);
             Array.Clear(gb);
             for (var s = 0; s < n; s++)
             {
                 var x = embeddings[s];
+                var indices = active[s];
                 var max = double.NegativeInfinity;
                 for (var c = 0; c < 4; c++)
                 {
+                    var wc = w[c];
                     var z = b[c];
-                    for (var i = 0; i < d; i++) z += w[c, i] * x[i];
+                    foreach (var i in indices) z += wc[i] * x[i];
                     p[c] = z;
                     max = Math.Max(max, z);
                 }
@@ -68,16 +80,19 @@ internal static class MeaningTrainer
                 {
                     var err = (p[c] / sum - (labels[s] == c ? 1 : 0)) * sampleWeight[s];
                     gb[c] += err;
-                    for (var i = 0; i < d; i++) gw[c, i] += err * x[i];
+                    var gc = gw[c];
+                    foreach (var i in indices) gc[i] += err * x[i];
                 }
             }
 
             for (var c = 0; c < 4; c++)
             {
                 b[c] -= options.LearningRate * gb[c] / totalWeight;
+                var wc = w[c];
+                var gc = gw[c];
                 for (var i = 0; i < d; i++)
                 {
-                    w[c, i] -= options.LearningRate * (gw[c, i] / totalWeight + options.L2 * w[c, i]);
+                    wc[i] -= options.LearningRate * (gc[i] / totalWeight + options.L2 * wc[i]);
                 }
             }
         }
@@ -86,7 +101,7 @@ internal static class MeaningTrainer
         for (var c = 0; c < 4; c++)
         {
             weights[c] = new float[d];
-            for (var i = 0; i < d; i++) weights[c][i] = (float)Math.Round(w[c, i], 6);
+            for (var i = 0; i < d; i++) weights[c][i] = (float)Math.Round(w[c][i], 6);
         }
 
         return (weights, [.. b.Select(v => (float)Math.Round(v, 6))]);

@@ -4,9 +4,16 @@ namespace TrustBot.Safety;
 /// <param name="Possible">At or above this, the gentle "are you safe?" check.</param>
 /// <param name="Clear">At or above this, the full safety message at once.</param>
 /// <param name="UrgentClear">At or above this, a message that names a means, a plan or a weapon gets the full message.</param>
-/// <param name="PhraseDoubt">Below this, the meaning layer reads a message a phrase rule matched as plainly ordinary, and
-/// the rule's full message becomes the gentle check; 0 never doubts a rule.</param>
-public readonly record struct MeaningThresholds(float Possible, float Clear, float UrgentClear, float PhraseDoubt = 0f);
+/// <param name="PhraseDoubt">Below this for the whole message, the meaning layer reads a message a phrase rule matched as
+/// plainly ordinary, and the rule's full message becomes the gentle check; 0 never doubts a rule.</param>
+/// <param name="PhraseDoubtSentence">The same for each sentence of a longer message on its own: one sentence at or above
+/// it keeps the rule's full message. Out of its message a sentence reads darker than it was written, so this may be
+/// higher than <paramref name="PhraseDoubt"/>; 0 means the same.</param>
+public readonly record struct MeaningThresholds(float Possible, float Clear, float UrgentClear, float PhraseDoubt = 0f, float PhraseDoubtSentence = 0f)
+{
+    /// <summary>The sentence threshold in effect.</summary>
+    public float SentenceDoubt => PhraseDoubtSentence > 0f ? PhraseDoubtSentence : PhraseDoubt;
+}
 
 /// <summary>
 /// The safety check in layers: the precise phrase rules first, then, behind a cheap lexical gate, the meaning layer.
@@ -17,8 +24,8 @@ public readonly record struct MeaningThresholds(float Possible, float Clear, flo
 /// <remarks>While the model is loading, or if it failed, only the phrase rules answer: the check never waits.</remarks>
 public sealed class LayeredSafetyDetector(IMeaningClassifier meaning) : ISafetyDetector
 {
-    /// <summary>Thresholds on ordinary turns, frozen from the development set (see safety/README.md).</summary>
-    public static readonly MeaningThresholds Normal = new(Possible: 0.55f, Clear: 0.80f, UrgentClear: 0.55f, PhraseDoubt: 0.30f);
+    /// <summary>Thresholds on ordinary turns, chosen on out-of-fold scores of every labelled set (see safety/README.md).</summary>
+    public static readonly MeaningThresholds Normal = new(Possible: 0.50f, Clear: 0.80f, UrgentClear: 0.50f, PhraseDoubt: 0.45f, PhraseDoubtSentence: 0.70f);
 
     /// <summary>Thresholds in safety mode: a softer sign is still acted on.</summary>
     public static readonly MeaningThresholds Heightened = new(Possible: 0.30f, Clear: 0.60f, UrgentClear: 0.30f);
@@ -104,12 +111,14 @@ public sealed class LayeredSafetyDetector(IMeaningClassifier meaning) : ISafetyD
     }
 
     // The phrase rules are precise on the wordings they were written from and less so on new wordings of jokes,
-    // negations and stories; when every reading of the message (whole, and each sentence) is plainly ordinary to the
-    // meaning layer, the rule's full message becomes the gentle check, which still asks. Never in safety mode, and
-    // never while the model is unavailable.
+    // negations and stories, above all a danger that is over ("he did a programme, nothing since in 3 years"): when the
+    // meaning layer reads the whole message as ordinary and no sentence of it as clearly dangerous on its own, the
+    // rule's full message becomes the gentle check, which still asks. A rule is never silenced, only softened. Never
+    // in safety mode, and never while the model is unavailable.
     private SafetyAssessment Doubted(SafetyAssessment phrase, string normalized, SafetyScrutiny scrutiny)
     {
-        var doubt = (scrutiny == SafetyScrutiny.Heightened ? _heightened : _normal).PhraseDoubt;
+        var thresholds = scrutiny == SafetyScrutiny.Heightened ? _heightened : _normal;
+        var doubt = thresholds.PhraseDoubt;
         if (doubt <= 0f)
         {
             return phrase;
@@ -127,7 +136,7 @@ public sealed class LayeredSafetyDetector(IMeaningClassifier meaning) : ISafetyD
 
         foreach (var sentence in Sentences(normalized))
         {
-            if (meaning.TryScore(sentence, out var sentenceScores) && sentenceScores.Danger >= doubt)
+            if (meaning.TryScore(sentence, out var sentenceScores) && sentenceScores.Danger >= thresholds.SentenceDoubt)
             {
                 return phrase;
             }

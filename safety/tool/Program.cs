@@ -7,9 +7,11 @@ using TrustBot.Safety.Meaning;
 //   train    <weights.json> <train.tsv>...            writes the weights (deterministic)
 //   evaluate <file.tsv> [--weights w.json] [--heightened] [--details]
 //   sweep    <file.tsv> [--weights w.json]             danger thresholds vs recall and ordinary rates (development only)
+//   crossval <k> <file.tsv>...                         k-fold out-of-fold figures and threshold grid (safety/crossval.sh)
+//   dump     <file.tsv>                                what each layer said about each message
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: train <weights.json> <train.tsv>... | evaluate <file.tsv> [--weights w.json] [--heightened] [--details] | sweep <file.tsv> [--weights w.json]");
+    Console.Error.WriteLine("usage: train <weights.json> <train.tsv>... | evaluate <file.tsv> [--weights w.json] [--heightened] [--details] | sweep <file.tsv> [--weights w.json] | crossval <k> <file.tsv>... | dump <file.tsv>");
     return 2;
 }
 
@@ -19,13 +21,17 @@ var watch = Stopwatch.StartNew();
 using var encoder = new MiniLmEncoder();
 Console.Error.WriteLine($"model loaded in {watch.ElapsedMilliseconds} ms");
 
+// Encoding thousands of messages takes minutes on a busy machine; TRUSTBOT_EMBEDDING_CACHE names a file that keeps
+// each text's embedding between runs (the encoder is deterministic, so a cached vector is the vector).
+var cache = new EmbeddingCache(texts => encoder.Encode(texts, CancellationToken.None), Environment.GetEnvironmentVariable("TRUSTBOT_EMBEDDING_CACHE"));
+
 switch (args[0])
 {
     case "train":
     {
         var files = args.Skip(2).ToArray();
         var set = files.SelectMany(LabelledSet.Read).ToList();
-        var classifier = new BatchedClassifier(texts => encoder.Encode(texts, CancellationToken.None), Empty());
+        var classifier = new BatchedClassifier(cache.Encode, Empty());
         classifier.Prepare(set.Select(m => m.Text));
         var embeddings = set.Select(m => classifier.Embedding(m.Text)).ToList();
         var labels = set.Select(m => LabelledSet.ClassIndex(m.Expected)).ToList();
@@ -126,7 +132,7 @@ switch (args[0])
         // experiment <dev.tsv> <train.tsv>...: LR and k-nearest-neighbour scores side by side (development only).
         var dev = LabelledSet.Read(args[1]);
         var train = args.Skip(2).SelectMany(LabelledSet.Read).ToList();
-        var classifier = new BatchedClassifier(texts => encoder.Encode(texts, CancellationToken.None), Empty());
+        var classifier = new BatchedClassifier(cache.Encode, Empty());
         classifier.Prepare(train.Select(m => m.Text).Concat(dev.Select(m => m.Text)));
         var trainX = train.Select(m => classifier.Embedding(m.Text)).ToList();
         var trainY = train.Select(m => LabelledSet.ClassIndex(m.Expected)).ToList();
@@ -164,6 +170,140 @@ switch (args[0])
         return 0;
     }
 
+    case "crossval":
+    {
+        // crossval <k> <file.tsv>...: pools the sets, trains k models each without one fold (folds by a stable hash of
+        // the text), and measures the whole layered detector on out-of-fold scores, at the shipped thresholds and over
+        // a grid: figures no model saw the messages for, when every labelled message also trains the shipped model.
+        var k = int.Parse(args[1], CultureInfo.InvariantCulture);
+        var files = args.Skip(2).Where(a => a.EndsWith(".tsv", StringComparison.Ordinal)).ToArray();
+        var set = new List<LabelledMessage>();
+        var sources = new Dictionary<LabelledMessage, string>();
+        foreach (var file in files)
+        {
+            foreach (var m in LabelledSet.Read(file))
+            {
+                set.Add(m);
+                sources[m] = file;
+            }
+        }
+
+        var classifier = new BatchedClassifier(cache.Encode, Empty());
+        var encode = Stopwatch.StartNew();
+        classifier.Prepare(set.Select(m => m.Text));
+        Console.Error.WriteLine($"encoded {set.Count} messages in {encode.ElapsedMilliseconds} ms");
+        var folds = set.ToDictionary(m => m, m => (int)(Fnv(BatchedClassifier.Canonical(m.Text)) % (uint)k));
+        var models = new MeaningModel[k];
+        var train = Stopwatch.StartNew();
+        // TRUSTBOT_FOLDS names a directory that keeps the fold models of one pool between runs (threshold work only).
+        var foldDirectory = Environment.GetEnvironmentVariable("TRUSTBOT_FOLDS");
+        // TRUSTBOT_ONLY_FOLDS=0,2 measures only those folds' messages (and trains only their models): a quicker look.
+        var only = Environment.GetEnvironmentVariable("TRUSTBOT_ONLY_FOLDS") is { Length: > 0 } list
+            ? list.Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToHashSet()
+            : Enumerable.Range(0, k).ToHashSet();
+        Parallel.For(0, k, new ParallelOptions { MaxDegreeOfParallelism = 2 }, f =>
+        {
+            if (!only.Contains(f))
+            {
+                return;
+            }
+
+            var saved = foldDirectory is null ? null : Path.Combine(foldDirectory, $"fold-{k}-{f}-{set.Count}.json");
+            if (saved is not null && File.Exists(saved))
+            {
+                using var input = File.OpenRead(saved);
+                models[f] = MeaningModel.Read(input);
+                return;
+            }
+
+            var part = set.Where(m => folds[m] != f).ToList();
+            models[f] = MeaningTrainer.Train(
+                [.. part.Select(m => classifier.Embedding(m.Text))], [.. part.Select(m => BatchedClassifier.Canonical(m.Text))],
+                [.. part.Select(m => LabelledSet.ClassIndex(m.Expected))], trainingOptions, $"fold {f}");
+            if (saved is not null)
+            {
+                using var output = File.Create(saved);
+                models[f].Write(output);
+            }
+        });
+        Console.Error.WriteLine($"trained {k} models in {train.ElapsedMilliseconds} ms");
+        set = [.. set.Where(m => only.Contains(folds[m]))];
+        SafetyAssessment OutOfFold(LabelledMessage m, Func<SafetyAssessment> assess)
+        {
+            classifier.Model = models[folds[m]];
+            return assess();
+        }
+
+        foreach (var heightened in new[] { false, true })
+        {
+            var scrutiny = heightened ? SafetyScrutiny.Heightened : SafetyScrutiny.Normal;
+            var shipped = new LayeredSafetyDetector(classifier);
+            var layers = new[]
+            {
+                SafetyEvaluation.Figures("phrase", set, m => new PhraseSafetyDetector().Assess(m.Text)),
+                SafetyEvaluation.Figures("meaning", set, m => OutOfFold(m, () => shipped.AssessMeaning(BatchedClassifier.Canonical(m.Text), scrutiny))),
+                SafetyEvaluation.Figures("combination", set, m => OutOfFold(m, () => shipped.Assess(m.Text, scrutiny))),
+            };
+            Console.WriteLine(SafetyEvaluation.Report($"{string.Join(", ", files.Select(Path.GetFileName))}: {set.Count} messages, {k}-fold out-of-fold, scrutiny {scrutiny}", layers, details: false));
+        }
+
+        // Each file alone, at the shipped thresholds: a file the phrase rules were never tuned on is the honest one for them.
+        foreach (var file in files)
+        {
+            var part = set.Where(m => sources[m] == file).ToList();
+            var shipped = new LayeredSafetyDetector(classifier);
+            var f = SafetyEvaluation.Figures("combination", part, m => OutOfFold(m, () => shipped.Assess(m.Text, SafetyScrutiny.Normal)));
+            var mf = SafetyEvaluation.Figures("meaning", part, m => OutOfFold(m, () => shipped.AssessMeaning(BatchedClassifier.Canonical(m.Text), SafetyScrutiny.Normal)));
+            foreach (var x in new[] { mf, f })
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{Path.GetFileName(file)} {x.Layer}: acted {x.Overall.Recall:0.000} (SH {x.Categories[SafetyCategory.SelfHarm].Recall:0.000}, V {x.Categories[SafetyCategory.Violence].Recall:0.000}, F {x.Categories[SafetyCategory.FearForSafety].Recall:0.000}), plans/means/weapons full {x.MustBeClearRate:0.000}, ordinary full {x.OrdinaryClearRate:0.000}, gentle {x.OrdinaryPossibleRate:0.000}"));
+            }
+        }
+
+        // The grid, on the pool and on the last file alone (name the file the phrase rules were never tuned on last).
+        var memo = new MemoClassifier(classifier, () => classifier.Model);
+        var focus = set.Where(m => sources[m] == files[^1]).ToList();
+        Console.WriteLine($"| possible | clear | urgent clear | doubt | sentence doubt | pool: acted | weakest | plans/means/weapons full | ordinary full | gentle | {Path.GetFileName(files[^1])}: acted | weakest | plans/means/weapons full | ordinary full | gentle |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var p in new[] { 0.45f, 0.5f, 0.55f, 0.6f, 0.65f })
+        foreach (var c in new[] { 0.8f, 0.85f, 0.9f })
+        foreach (var u in new[] { p - 0.1f, p }.Where(u => u < c))
+        foreach (var d in new[] { 0.3f, 0.45f, 0.6f })
+        foreach (var ds in new[] { d, 0.7f, 0.85f }.Where(x => x >= d).Distinct())
+        {
+            var t = new MeaningThresholds(p, c, u, d, ds);
+            var detector = new LayeredSafetyDetector(memo, t, LayeredSafetyDetector.Heightened);
+            var all = SafetyEvaluation.Figures("combination", set, m => OutOfFold(m, () => detector.Assess(m.Text, SafetyScrutiny.Normal)));
+            var own = SafetyEvaluation.Figures("combination", focus, m => OutOfFold(m, () => detector.Assess(m.Text, SafetyScrutiny.Normal)));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {p:0.00} | {c:0.00} | {u:0.00} | {d:0.00} | {ds:0.00} | {all.Overall.Recall:0.000} | {all.Categories.Values.Min(x => x.Recall):0.000} | {all.MustBeClearRate:0.000} | {all.OrdinaryClearRate:0.000} | {all.OrdinaryPossibleRate:0.000} | {own.Overall.Recall:0.000} | {own.Categories.Values.Min(x => x.Recall):0.000} | {own.MustBeClearRate:0.000} | {own.OrdinaryClearRate:0.000} | {own.OrdinaryPossibleRate:0.000} |"));
+        }
+
+        return 0;
+    }
+
+    case "dump":
+    {
+        // dump <file.tsv>: one line a message with what each layer said, for reading a set's errors (development only).
+        var set = LabelledSet.Read(args[1]);
+        var classifier = Prepared(set);
+        var detector = new LayeredSafetyDetector(classifier);
+        foreach (var m in set)
+        {
+            var normalized = SafetyText.Normalize(m.Text);
+            var phrase = PhraseSafetyDetector.AssessNormalized(normalized);
+            var gate = SafetyGate.Check(normalized);
+            var danger = classifier.TryScore(normalized, out var s) ? s.Danger : -1f;
+            var sentence = LayeredSafetyDetector.Sentences(normalized).Select(x => classifier.TryScore(x, out var t) ? t.Danger : 0f).DefaultIfEmpty(0f).Max();
+            var combined = detector.Assess(m.Text, SafetyScrutiny.Normal);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{m.Expected}:{m.Kind}\t{phrase.Rule ?? "-"}:{phrase.Level}\t{(gate.Open ? gate.Urgent ? "urgent" : "open" : "closed")}\t{danger:0.00}\t{sentence:0.00}\t{combined.Rule ?? "-"}:{(combined.IsCrisis ? combined.Level : SafetyLevel.None)}\t{m.Text}"));
+        }
+
+        return 0;
+    }
+
     default:
         Console.Error.WriteLine($"unknown command {args[0]}");
         return 2;
@@ -183,11 +323,18 @@ BatchedClassifier Prepared(List<LabelledMessage> set)
         model = MeaningModel.LoadEmbedded() ?? throw new InvalidOperationException("no embedded weights; pass --weights");
     }
 
-    var classifier = new BatchedClassifier(texts => encoder.Encode(texts, CancellationToken.None), model);
+    var classifier = new BatchedClassifier(cache.Encode, model);
     var encode = Stopwatch.StartNew();
     classifier.Prepare(set.Select(m => m.Text));
     Console.Error.WriteLine($"encoded {set.Count} messages in {encode.ElapsedMilliseconds} ms");
     return classifier;
+}
+
+static uint Fnv(string text)
+{
+    var hash = 2166136261u;
+    foreach (var ch in text) hash = (hash ^ ch) * 16777619u;
+    return hash;
 }
 
 static float Dot(float[] a, float[] b) { var s = 0f; for (var i = 0; i < a.Length; i++) s += a[i] * b[i]; return s; }
@@ -239,5 +386,73 @@ internal sealed class Blended(BatchedClassifier inner, float[][] trainX, bool[] 
         var rest = Math.Max(1e-6f, lr.Danger);
         scores = new MeaningScores(1 - danger, lr.SelfHarm / rest * danger, lr.Violence / rest * danger, lr.FearForSafety / rest * danger);
         return scores;
+    }
+}
+
+internal sealed class EmbeddingCache
+{
+    private readonly Func<string[], float[][]> _encode;
+    private readonly string? _path;
+    private readonly Dictionary<string, float[]> _vectors = new(StringComparer.Ordinal);
+
+    public EmbeddingCache(Func<string[], float[][]> encode, string? path)
+    {
+        _encode = encode;
+        _path = string.IsNullOrEmpty(path) ? null : path;
+        if (_path is null || !File.Exists(_path))
+        {
+            return;
+        }
+
+        using var reader = new BinaryReader(File.OpenRead(_path));
+        while (reader.BaseStream.Position < reader.BaseStream.Length)
+        {
+            var text = reader.ReadString();
+            var vector = new float[reader.ReadInt32()];
+            for (var i = 0; i < vector.Length; i++) vector[i] = reader.ReadSingle();
+            _vectors[text] = vector;
+        }
+    }
+
+    public float[][] Encode(string[] texts)
+    {
+        var missing = texts.Where(t => !_vectors.ContainsKey(t)).Distinct(StringComparer.Ordinal).ToArray();
+        if (missing.Length > 0)
+        {
+            var vectors = _encode(missing);
+            for (var i = 0; i < missing.Length; i++) _vectors[missing[i]] = vectors[i];
+            if (_path is not null)
+            {
+                using var writer = new BinaryWriter(new FileStream(_path, FileMode.Append));
+                for (var i = 0; i < missing.Length; i++)
+                {
+                    writer.Write(missing[i]);
+                    writer.Write(vectors[i].Length);
+                    foreach (var v in vectors[i]) writer.Write(v);
+                }
+            }
+        }
+
+        return [.. texts.Select(t => _vectors[t])];
+    }
+}
+
+// Remembers each score per model and text: a threshold grid asks for the same scores hundreds of times.
+internal sealed class MemoClassifier(BatchedClassifier inner, Func<MeaningModel> model) : IMeaningClassifier
+{
+    private readonly Dictionary<(MeaningModel, string), MeaningScores> _scores = [];
+
+    public MeaningStatus Status => MeaningStatus.Ready;
+
+    public bool TryScore(string normalizedText, out MeaningScores scores)
+    {
+        var key = (model(), normalizedText);
+        if (!_scores.TryGetValue(key, out scores))
+        {
+            inner.TryScore(normalizedText, out scores);
+            _scores[key] = scores;
+        }
+
+        return true;
     }
 }

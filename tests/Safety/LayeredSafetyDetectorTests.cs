@@ -47,6 +47,38 @@ public sealed class LayeredSafetyDetectorTests
         Assert.True(new LayeredSafetyDetector(meaning).Assess(Joke, SafetyScrutiny.Heightened).IsClear);
     }
 
+    // Scores the whole message low and each sentence by a word in it, as a model would read a danger that is over.
+    private sealed class OverMeaning(float whole, float sentence) : IMeaningClassifier
+    {
+        public MeaningStatus Status => MeaningStatus.Ready;
+
+        public bool TryScore(string normalizedText, out MeaningScores scores)
+        {
+            var danger = normalizedText.Contains("nothing since", StringComparison.Ordinal) ? whole : sentence;
+            scores = new MeaningScores(1f - danger, 0, danger, 0);
+            return true;
+        }
+    }
+
+    [Fact]
+    public void A_phrase_rule_in_a_danger_that_is_over_gets_the_gentle_check_unless_one_sentence_is_clearly_dangerous_on_its_own()
+    {
+        const string Over = "there was one night after the relapse when he grabbed my wrist hard . we separated for six months , he did a program , nothing since in three years";
+        var thresholds = LayeredSafetyDetector.Normal;
+        Assert.True(thresholds.SentenceDoubt > thresholds.PhraseDoubt, "a sentence out of its message needs more to keep the full message");
+
+        // The whole message reads as over; the grabbing sentence alone reads darker, but not clearly dangerous: the gentle check.
+        var softened = new LayeredSafetyDetector(new OverMeaning(thresholds.PhraseDoubt - 0.1f, thresholds.SentenceDoubt - 0.05f)).Assess(Over, SafetyScrutiny.Normal);
+        Assert.Equal(SafetyLevel.Possible, softened.Level);
+        Assert.Equal(SafetyCategory.Violence, softened.Category);
+
+        // One sentence clearly dangerous on its own keeps the rule's full message.
+        Assert.True(new LayeredSafetyDetector(new OverMeaning(thresholds.PhraseDoubt - 0.1f, thresholds.SentenceDoubt)).Assess(Over, SafetyScrutiny.Normal).IsClear);
+
+        // And so does a whole message the model does not read as ordinary.
+        Assert.True(new LayeredSafetyDetector(new OverMeaning(thresholds.PhraseDoubt, 0f)).Assess(Over, SafetyScrutiny.Normal).IsClear);
+    }
+
     [Fact]
     public void Without_the_model_a_phrase_rule_gives_the_full_message()
     {

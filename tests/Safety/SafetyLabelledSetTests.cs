@@ -43,11 +43,11 @@ public sealed class MeaningModelCollection : ICollectionFixture<MeaningModelFixt
 
 /// <summary>
 /// Measures the safety layers against the hand-labelled sets in tests/Safety and holds them to the figures measured
-/// when the detector was frozen, so that a regression fails the build. The files: safety-labelled.tsv and
-/// safety-train.tsv train the classifier (and the phrase rules were written against safety-labelled.tsv);
-/// safety-dev.tsv set the gate and thresholds (it holds every earlier held-out set, each moved in once it was looked
-/// at); safety-holdout.tsv, when present, is written after the detector was frozen by someone who has not seen the
-/// rules, and is never used to tune it.
+/// when the detector was frozen, so that a regression fails the build. The files: safety-labelled.tsv, safety-train.tsv
+/// and safety-dev.tsv all train the classifier (the phrase rules were written against safety-labelled.tsv, and the rules
+/// and gate were tuned on safety-dev.tsv, which holds every earlier held-out set, each moved in once it was looked at);
+/// thresholds are chosen on out-of-fold scores of the three (safety/crossval.sh); safety-holdout.tsv, when present, is
+/// written after the detector was frozen by someone who has not seen the rules, and is never used to tune it.
 /// </summary>
 [Collection(MeaningModelCollection.Name)]
 public sealed class SafetyLabelledSetTests(MeaningModelFixture model, ITestOutputHelper output)
@@ -97,12 +97,6 @@ public sealed class SafetyLabelledSetTests(MeaningModelFixture model, ITestOutpu
     [Fact]
     public void On_the_development_set_every_layer_holds_the_figures_measured_when_it_was_frozen() =>
         HoldsFigures("safety-dev.tsv", DevFigures);
-
-    // A floor against regressions, never a target: the figures the round-6 detector measured the one time the held-out
-    // set was evaluated (safety/README.md). When the detector changes, the set moves into development.
-    [Fact]
-    public void On_the_held_out_set_the_frozen_detector_keeps_the_figures_it_measured_once() =>
-        HoldsFigures("safety-holdout.tsv", HeldOutFigures);
 
     private void HoldsFigures(string file, Frozen frozen)
     {
@@ -195,13 +189,10 @@ public sealed class SafetyLabelledSetTests(MeaningModelFixture model, ITestOutpu
         double PhraseRecall, double MeaningRecall, double CombinationRecall, double CombinationWorstCategoryRecall,
         double PlansMeansWeaponsClear, double OrdinaryClear, double OrdinaryPossible);
 
-    /// <summary>What the frozen detector measured on safety-dev.tsv (safety/evaluate.sh dev), rounded against it.</summary>
+    /// <summary>What the shipped detector measured on safety-dev.tsv (safety/evaluate.sh dev), rounded against it. Since
+    /// round 7 the model also trains on this set, so these are a floor against regressions, not figures to quote: the
+    /// honest ones are out-of-fold (safety/crossval.sh) and on the held-out set.</summary>
     private static readonly Frozen DevFigures = new(
-        PhraseRecall: 0.456, MeaningRecall: 0.960, CombinationRecall: 0.983, CombinationWorstCategoryRecall: 0.974,
-        PlansMeansWeaponsClear: 0.968, OrdinaryClear: 0.044, OrdinaryPossible: 0.093);
-
-    /// <summary>What the round-6 detector (d74d715) measured on safety-holdout.tsv (safety/evaluate.sh holdout), rounded against it.</summary>
-    private static readonly Frozen HeldOutFigures = new(
-        PhraseRecall: 0.363, MeaningRecall: 0.936, CombinationRecall: 0.956, CombinationWorstCategoryRecall: 0.920,
-        PlansMeansWeaponsClear: 0.880, OrdinaryClear: 0.132, OrdinaryPossible: 0.088);
+        PhraseRecall: 0.442, MeaningRecall: 0.983, CombinationRecall: 0.991, CombinationWorstCategoryRecall: 0.984,
+        PlansMeansWeaponsClear: 0.980, OrdinaryClear: 0.025, OrdinaryPossible: 0.077);
 }
