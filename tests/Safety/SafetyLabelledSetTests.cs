@@ -144,23 +144,40 @@ public sealed class SafetyLabelledSetTests(MeaningModelFixture model, ITestOutpu
         output.WriteLine($"gated (model skipped): check-in answers, buttons and commands {gatedCheckIns}/{checkIns.Length}; ordinary labelled messages {gatedOrdinary}/{ordinary.Count}");
 
         Assert.Equal(checkIns.Length, gatedCheckIns);
+        var counting = new CountingClassifier(model.Classifier);
         var watch = Stopwatch.StartNew();
-        var detector = new LayeredSafetyDetector(model.Classifier);
+        var detector = new LayeredSafetyDetector(counting);
         for (var i = 0; i < 200; i++)
         {
             foreach (var turn in checkIns) Assert.False(detector.Assess(turn, SafetyScrutiny.Heightened).IsCrisis);
         }
 
-        // A check-in turn is about 135 µs in all; the safety check must stay a small part of it even with the model loaded.
+        // A check-in turn is about 135 µs in all; the safety check must stay a small part of it even with the model
+        // loaded, which holds because the model never runs on such a turn (a count, not a time: a busy machine cannot
+        // make it fail). The time is reported for the record.
         var perTurn = watch.Elapsed.TotalMicroseconds / (200 * checkIns.Length);
         output.WriteLine($"layered check of an ordinary turn: {perTurn:0.0} µs");
+        Assert.Equal(0, counting.Calls);
 
         // What a message that passes the gate costs: the model runs on it (and on each of its sentences).
         var modelled = ordinary.Where(m => SafetyGate.Check(SafetyText.Normalize(m.Text)).Open).Take(40).ToList();
         var modelWatch = Stopwatch.StartNew();
         foreach (var message in modelled) detector.Assess(message.Text, SafetyScrutiny.Normal);
         output.WriteLine($"layered check of a message the model judges: {modelWatch.Elapsed.TotalMilliseconds / Math.Max(1, modelled.Count):0.0} ms");
-        Assert.True(perTurn < 200, $"{perTurn:0} µs per ordinary turn: the model must not run on check-in answers");
+        Assert.True(counting.Calls >= modelled.Count, "a message past the gate is judged by the model");
+    }
+
+    private sealed class CountingClassifier(IMeaningClassifier inner) : IMeaningClassifier
+    {
+        public int Calls { get; private set; }
+
+        public MeaningStatus Status => inner.Status;
+
+        public bool TryScore(string normalizedText, out MeaningScores scores)
+        {
+            Calls++;
+            return inner.TryScore(normalizedText, out scores);
+        }
     }
 
     // The evaluation embeds whole sets in batches (padded to the longest message); the bot embeds one message at a
