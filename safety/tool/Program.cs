@@ -72,7 +72,7 @@ switch (args[0])
             var detector = new LayeredSafetyDetector(classifier, t, t);
             var f = SafetyEvaluation.Figures("combination", set, m => detector.Assess(m.Text, heightened ? SafetyScrutiny.Heightened : SafetyScrutiny.Normal));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {p:0.00} | {c:0.00} | {u:0.00} | {f.Overall.Recall:0.000} | {f.Categories.Values.Min(x => x.Recall):0.000} | {f.MustBeClearRate:0.000} | {f.OrdinaryClearRate:0.000} | {f.OrdinaryPossibleRate:0.000} |"));
+                $"| {p:0.00} | {c:0.00} | {u:0.00} | {GridCells(f)}"));
         }
 
         return 0;
@@ -90,7 +90,7 @@ switch (args[0])
             var detector = new LayeredSafetyDetector(classifier, LayeredSafetyDetector.Normal with { PhraseDoubt = d }, LayeredSafetyDetector.Heightened);
             var f = SafetyEvaluation.Figures("combination", set, m => detector.Assess(m.Text, SafetyScrutiny.Normal));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {d:0.00} | {f.Overall.Recall:0.000} | {f.Categories.Values.Min(x => x.Recall):0.000} | {f.MustBeClearRate:0.000} | {f.OrdinaryClearRate:0.000} | {f.OrdinaryPossibleRate:0.000} |"));
+                $"| {d:0.00} | {GridCells(f)}"));
         }
 
         return 0;
@@ -120,7 +120,7 @@ switch (args[0])
                 var detector = new LayeredSafetyDetector(blended, t, t);
                 var f = SafetyEvaluation.Figures("combination", dev, m => detector.Assess(m.Text, SafetyScrutiny.Normal));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {mode} | {k} | {p:0.00} | {c:0.00} | {u:0.00} | {f.Overall.Recall:0.000} | {f.Categories.Values.Min(x => x.Recall):0.000} | {f.MustBeClearRate:0.000} | {f.OrdinaryClearRate:0.000} | {f.OrdinaryPossibleRate:0.000} |"));
+                    $"| {mode} | {k} | {p:0.00} | {c:0.00} | {u:0.00} | {GridCells(f)}"));
             }
         }
 
@@ -234,10 +234,12 @@ switch (args[0])
             return assess();
         }
 
+        // Every pass below asks for the same out-of-fold scores (the neighbour vote makes each one costly): scored once.
+        var memo = new MemoClassifier(classifier, () => classifier.Model);
+        var shipped = new LayeredSafetyDetector(memo);
         foreach (var heightened in new[] { false, true })
         {
             var scrutiny = heightened ? SafetyScrutiny.Heightened : SafetyScrutiny.Normal;
-            var shipped = new LayeredSafetyDetector(classifier);
             var layers = new[]
             {
                 SafetyEvaluation.Figures("phrase", set, m => new PhraseSafetyDetector().Assess(m.Text)),
@@ -251,7 +253,6 @@ switch (args[0])
         foreach (var file in files)
         {
             var part = set.Where(m => sources[m] == file).ToList();
-            var shipped = new LayeredSafetyDetector(classifier);
             var f = SafetyEvaluation.Figures("combination", part, m => OutOfFold(m, () => shipped.Assess(m.Text, SafetyScrutiny.Normal)));
             var mf = SafetyEvaluation.Figures("meaning", part, m => OutOfFold(m, () => shipped.AssessMeaning(BatchedClassifier.Canonical(m.Text), SafetyScrutiny.Normal)));
             foreach (var x in new[] { mf, f })
@@ -262,7 +263,6 @@ switch (args[0])
         }
 
         // The grid, on the pool and on the last file alone (name the file the phrase rules were never tuned on last).
-        var memo = new MemoClassifier(classifier, () => classifier.Model);
         var focus = set.Where(m => sources[m] == files[^1]).ToList();
         Console.WriteLine($"| possible | clear | urgent clear | doubt | sentence doubt | pool: acted | weakest | plans/means/weapons full | ordinary full | gentle | {Path.GetFileName(files[^1])}: acted | weakest | plans/means/weapons full | ordinary full | gentle |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
@@ -277,7 +277,7 @@ switch (args[0])
             var all = SafetyEvaluation.Figures("combination", set, m => OutOfFold(m, () => detector.Assess(m.Text, SafetyScrutiny.Normal)));
             var own = SafetyEvaluation.Figures("combination", focus, m => OutOfFold(m, () => detector.Assess(m.Text, SafetyScrutiny.Normal)));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {p:0.00} | {c:0.00} | {u:0.00} | {d:0.00} | {ds:0.00} | {all.Overall.Recall:0.000} | {all.Categories.Values.Min(x => x.Recall):0.000} | {all.MustBeClearRate:0.000} | {all.OrdinaryClearRate:0.000} | {all.OrdinaryPossibleRate:0.000} | {own.Overall.Recall:0.000} | {own.Categories.Values.Min(x => x.Recall):0.000} | {own.MustBeClearRate:0.000} | {own.OrdinaryClearRate:0.000} | {own.OrdinaryPossibleRate:0.000} |"));
+                $"| {p:0.00} | {c:0.00} | {u:0.00} | {d:0.00} | {ds:0.00} | {GridCells(all)} {GridCells(own)}"));
         }
 
         return 0;
@@ -329,6 +329,10 @@ BatchedClassifier Prepared(List<LabelledMessage> set)
     Console.Error.WriteLine($"encoded {set.Count} messages in {encode.ElapsedMilliseconds} ms");
     return classifier;
 }
+
+// A combination's figures as grid cells: acted, weakest category, plans/means/weapons full, ordinary full, ordinary gentle.
+static string GridCells(LayerFigures f) => string.Create(CultureInfo.InvariantCulture,
+    $"{f.Overall.Recall:0.000} | {f.Categories.Values.Min(x => x.Recall):0.000} | {f.MustBeClearRate:0.000} | {f.OrdinaryClearRate:0.000} | {f.OrdinaryPossibleRate:0.000} |");
 
 static uint Fnv(string text)
 {
