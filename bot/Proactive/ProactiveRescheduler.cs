@@ -43,14 +43,15 @@ internal sealed class ProactiveRescheduler(ProfileStore profiles, TimeProvider c
     public async Task ApplyAsync(IReadOnlyList<ScheduleChange> changes, int atOnce, CancellationToken cancellationToken)
     {
         if (changes.Count == 0) return;
-        var results = await profiles.UpdateManyAsync([.. changes.Select(c => (c.Person, c.Stored, (Func<JourneyProfile, IEnumerable<StorageWrite>>)c.Apply))], atOnce, cancellationToken).ConfigureAwait(false);
+        var results = await profiles.UpdateManyAsync([.. changes.Select(c => (c.Person, c.Stored, c.Apply))], atOnce, cancellationToken).ConfigureAwait(false);
         if (results.Contains(ProfileUpdate.KeptChanging))
             logger.LogWarning("Proactive send left unrecorded for the person's next turn after repeated profile conflicts");
     }
 
     private ScheduleChange Change(string person, StoreItem? stored, Action<JourneyProfile> change, bool reschedule, bool dropReference) =>
-        new(person, stored, change, profile =>
+        new(person, stored, profile =>
         {
+            change(profile);
             var indexWrites = new List<StorageWrite>();
             if (reschedule)
             {
@@ -95,28 +96,7 @@ internal sealed class ProactiveRescheduler(ProfileStore profiles, TimeProvider c
 /// What the sender decided for one processed due row, to be written with the rest of its claim
 /// (<see cref="ProactiveRescheduler.ApplyAsync"/>).
 /// </summary>
-internal sealed class ScheduleChange
-{
-    private readonly Action<JourneyProfile> _change;
-    private readonly Func<JourneyProfile, List<StorageWrite>> _schedule;
-
-    public ScheduleChange(string person, StoreItem? stored, Action<JourneyProfile> change, Func<JourneyProfile, List<StorageWrite>> schedule)
-    {
-        Person = person;
-        Stored = stored;
-        _change = change;
-        _schedule = schedule;
-    }
-
-    public string Person { get; }
-
-    /// <summary>The profile row as the sender read it.</summary>
-    public StoreItem? Stored { get; }
-
-    /// <summary>Changes the profile and returns the writes that go with it; runs again on a fresh copy after a conflict.</summary>
-    public IEnumerable<StorageWrite> Apply(JourneyProfile profile)
-    {
-        _change(profile);
-        return _schedule(profile);
-    }
-}
+/// <param name="Person">The person's partition.</param>
+/// <param name="Stored">The profile row as the sender read it.</param>
+/// <param name="Apply">Changes the profile and returns the writes that go with it; runs again on a fresh copy after a conflict.</param>
+internal sealed record ScheduleChange(string Person, StoreItem? Stored, Func<JourneyProfile, IEnumerable<StorageWrite>> Apply);
