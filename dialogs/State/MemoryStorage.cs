@@ -4,7 +4,7 @@ namespace TrustBot.State;
 public sealed class MemoryStorage : IStorage
 {
     private readonly Lock _gate = new();
-    private readonly SortedDictionary<string, SortedDictionary<string, StoreItem>> _partitions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Rows> _partitions = new(StringComparer.Ordinal);
     private long _version;
 
     /// <summary>An independent copy of everything stored (items are immutable, so sharing them is safe); lets tests branch a conversation.</summary>
@@ -13,7 +13,7 @@ public sealed class MemoryStorage : IStorage
         var copy = new MemoryStorage();
         lock (_gate)
         {
-            foreach (var (partition, rows) in _partitions) copy._partitions[partition] = new SortedDictionary<string, StoreItem>(rows, StringComparer.Ordinal);
+            foreach (var (partition, rows) in _partitions) copy._partitions[partition] = rows.Clone();
             copy._version = _version;
         }
         return copy;
@@ -56,7 +56,7 @@ public sealed class MemoryStorage : IStorage
                 _partitions.TryGetValue(partition, out var rows);
                 for (var i = first; i < writes.Count; i++)
                     if (writes[i].Key.Partition == partition) CheckCondition(rows, writes[i]);
-                if (rows is null) _partitions[partition] = rows = new SortedDictionary<string, StoreItem>(StringComparer.Ordinal);
+                if (rows is null) _partitions[partition] = rows = new Rows();
                 for (var i = first; i < writes.Count; i++)
                 {
                     var w = writes[i];
@@ -67,7 +67,7 @@ public sealed class MemoryStorage : IStorage
                         continue;
                     }
                     var etag = $"W/\"{++_version}\"";
-                    rows[w.Key.Row] = new StoreItem(w.Json, etag);
+                    rows.Set(w.Key.Row, new StoreItem(w.Json, etag));
                     etags[w.Key] = etag;
                 }
                 if (rows.Count == 0) _partitions.Remove(partition);
@@ -83,7 +83,7 @@ public sealed class MemoryStorage : IStorage
         return true;
     }
 
-    private static void CheckCondition(SortedDictionary<string, StoreItem>? rows, StorageWrite w)
+    private static void CheckCondition(Rows? rows, StorageWrite w)
     {
         StoreItem? current = null;
         rows?.TryGetValue(w.Key.Row, out current);
@@ -105,10 +105,13 @@ public sealed class MemoryStorage : IStorage
             ReadCalls++;
             if (_partitions.TryGetValue(partition, out var rows))
             {
-                foreach (var (row, item) in rows)
+                foreach (var row in rows.Ordered)
                 {
                     if (result.Count >= maxCount) break;
-                    if (row.StartsWith(rowPrefix, StringComparison.Ordinal)) result.Add(new(new StorageKey(partition, row), item));
+                    // Rows are in ordinal order, so the prefix's rows are one run: skip to it and stop after it.
+                    if (string.CompareOrdinal(row, rowPrefix) < 0) continue;
+                    if (!row.StartsWith(rowPrefix, StringComparison.Ordinal)) break;
+                    result.Add(new(new StorageKey(partition, row), rows.Items[row]));
                 }
             }
         }
@@ -123,6 +126,42 @@ public sealed class MemoryStorage : IStorage
             WriteCalls++;
             if (!_partitions.Remove(partition, out var rows)) return Task.FromResult(0);
             return Task.FromResult(rows.Count);
+        }
+    }
+
+    /// <summary>
+    /// One partition's rows: found by key in a hash table, and kept in row-key order for range queries. A person's
+    /// partition grows by a record with every check-in, and a turn looks up and replaces the same two state rows: in
+    /// an ordered tree alone each of those cost a dozen string comparisons that grew with the partition.
+    /// </summary>
+    private sealed class Rows
+    {
+        public Dictionary<string, StoreItem> Items { get; } = new(StringComparer.Ordinal);
+
+        public SortedSet<string> Ordered { get; } = new(StringComparer.Ordinal);
+
+        public int Count => Items.Count;
+
+        public bool TryGetValue(string row, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out StoreItem item) => Items.TryGetValue(row, out item);
+
+        public void Set(string row, StoreItem item)
+        {
+            // A row that exists keeps its place in the order: only a new row is sorted in.
+            if (Items.TryAdd(row, item)) Ordered.Add(row);
+            else Items[row] = item;
+        }
+
+        public void Remove(string row)
+        {
+            if (Items.Remove(row)) Ordered.Remove(row);
+        }
+
+        public Rows Clone()
+        {
+            var copy = new Rows();
+            foreach (var (row, item) in Items) copy.Items[row] = item;
+            copy.Ordered.UnionWith(Ordered);
+            return copy;
         }
     }
 }
