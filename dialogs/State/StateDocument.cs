@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -47,6 +48,15 @@ internal sealed class StateSlot
 
     public LiveValue? Live { get; set; }
 
+    /// <summary>The ranges of a property found in a stored document: name start, name length, value start, value length.</summary>
+    public void CopyRangesTo(Span<int> ranges)
+    {
+        ranges[0] = _nameStart;
+        ranges[1] = _nameLength;
+        ranges[2] = _rawStart;
+        ranges[3] = _rawLength;
+    }
+
     /// <summary>True while the stored text is the property's value (it was read and not removed).</summary>
     public bool HasRaw => _rawLength >= 0;
 
@@ -93,11 +103,41 @@ internal static class StateDocument
     /// <summary>Buffers kept larger than this are not kept for the next turn on the thread.</summary>
     private const int KeptBufferBytes = 256 * 1024;
 
+    /// <summary>How many document texts' property ranges are remembered (see <see cref="Known"/>).</summary>
+    private const int KnownLayouts = 1024;
+
     [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
     [ThreadStatic] private static Utf8JsonWriter? t_writer;
+    [ThreadStatic] private static List<int>? t_ranges;
+
+    /// <summary>
+    /// The property ranges of document texts this process wrote or already split, found by the text instance itself.
+    /// With the state cache on, the text a turn loads is almost always the very string the person's previous turn
+    /// wrote (or loaded), so it is neither validated nor scanned again; those two passes over both documents were
+    /// about a twelfth of a warm turn's CPU. A slot holds one text and its ranges, replaced whole, so a reader never sees a torn pair;
+    /// a text that lost its slot to another is only split again.
+    /// </summary>
+    private static readonly Layout?[] Known = new Layout?[KnownLayouts];
 
     /// <summary>The top-level properties of a JSON object, or false when the text is not a valid JSON object.</summary>
     public static bool TrySplit(string json, out List<StateSlot> slots)
+    {
+        var slot = (int)((uint)RuntimeHelpers.GetHashCode(json) % KnownLayouts);
+        if (Known[slot] is { } known && ReferenceEquals(known.Json, json))
+        {
+            var ranges = known.Ranges;
+            slots = new List<StateSlot>(ranges.Length / 4);
+            for (var r = 0; r < ranges.Length; r += 4) slots.Add(new StateSlot(ranges[r], ranges[r + 1], ranges[r + 2], ranges[r + 3]));
+            return true;
+        }
+        if (!Scan(json, out slots)) return false;
+        var found = new int[slots.Count * 4];
+        for (var i = 0; i < slots.Count; i++) slots[i].CopyRangesTo(found.AsSpan(i * 4, 4));
+        Known[slot] = new Layout(json, found);
+        return true;
+    }
+
+    private static bool Scan(string json, out List<StateSlot> slots)
     {
         slots = [];
         if (!IsValidObject(json)) return false;
@@ -130,14 +170,19 @@ internal static class StateDocument
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
         buffer.ResetWrittenCount();
         var writer = t_writer ??= new Utf8JsonWriter(buffer);
+        var ranges = t_ranges ??= [];
+        ranges.Clear();
         count = 0;
         buffer.Write("{"u8);
         foreach (var slot in slots)
         {
             if (!slot.Present) continue;
             if (count++ > 0) buffer.Write(","u8);
+            var nameStart = buffer.WrittenCount;
             slot.WriteName(document, buffer);
+            var nameLength = buffer.WrittenCount - nameStart;
             buffer.Write(":"u8);
+            var valueStart = buffer.WrittenCount;
             if (slot.Live is { } live)
             {
                 writer.Reset(buffer);
@@ -148,11 +193,19 @@ internal static class StateDocument
             {
                 Transcode(slot.Raw(document), buffer);
             }
+            ranges.Add(nameStart);
+            ranges.Add(nameLength);
+            ranges.Add(valueStart);
+            ranges.Add(buffer.WrittenCount - valueStart);
         }
         buffer.Write("}"u8);
 
         var same = SameText(buffer.WrittenSpan, original);
         json = same || !text ? null : Encoding.UTF8.GetString(buffer.WrittenSpan);
+        // The ranges are byte offsets: they are the text's own only when every character took one byte (the
+        // writer escapes everything beyond ASCII, so only a stored value kept as read can make it otherwise).
+        if (json is not null && json.Length == buffer.WrittenCount)
+            Known[(int)((uint)RuntimeHelpers.GetHashCode(json) % KnownLayouts)] = new Layout(json, [.. ranges]);
         if (buffer.Capacity > KeptBufferBytes)
         {
             t_buffer = null;
@@ -247,5 +300,13 @@ internal static class StateDocument
                 while (i < json.Length && json[i] is not (',' or '}' or ']' or ' ' or '\t' or '\r' or '\n')) i++;
                 return i;
         }
+    }
+
+    /// <summary>A document text and its properties' ranges, four numbers each: name start and length (with quotes), value start and length.</summary>
+    private sealed class Layout(string json, int[] ranges)
+    {
+        public string Json { get; } = json;
+
+        public int[] Ranges { get; } = ranges;
     }
 }
