@@ -112,18 +112,25 @@ internal abstract class BotState
     internal StorageWrite? PrepareWrite(ITurnContext turnContext, bool force, string? turnId = null)
     {
         if (Cached(turnContext) is not { } cached) return null;
-        // The turn marker changes the text, so when one is added the first pass only compares (no text is made twice).
-        var changed = StateDocument.Write(cached.Json, cached.Slots, cached.OriginalJson, out var json, out var count, text: turnId is null);
+        string? json;
+        int count;
+        bool changed;
+        var marked = true;
+        var marker = turnId is null ? null : cached.Find(TurnMarker);
+        if (turnId is null)
+            changed = StateDocument.Write(cached.Json, cached.Slots, cached.OriginalJson, out json, out count);
+        else
+            // The document is compared as it was stored, and its text (when it changed) made with this turn's marker, in one pass.
+            changed = StateDocument.WriteMarked(cached.Json, cached.Slots, cached.OriginalJson, marker, EncodedTurnMarker, turnId, force, out json, out count, out marked);
         if (!force && !changed) return null;
         if (count == 0 && cached.ETag == ETags.New) return null;
         // Only a document that stays is marked: an erased document must stay erased.
         if (turnId is not null && count > 0)
         {
-            var slot = cached.Find(TurnMarker);
-            if (slot is null) cached.Slots.Add(slot = new StateSlot(TurnMarker, EncodedTurnMarker));
-            slot.Live = new TurnMarkerValue(turnId);
+            if (marker is null) cached.Slots.Add(marker = new StateSlot(TurnMarker, EncodedTurnMarker));
+            marker.Live = new TurnMarkerValue(turnId);
         }
-        if (json is null)
+        if (!marked)
             StateDocument.Write(cached.Json, cached.Slots, cached.OriginalJson, out json, out count);
         json ??= cached.OriginalJson;
         cached.PendingJson = json;

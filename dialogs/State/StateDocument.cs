@@ -109,6 +109,7 @@ internal static class StateDocument
     [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
     [ThreadStatic] private static Utf8JsonWriter? t_writer;
     [ThreadStatic] private static List<int>? t_ranges;
+    [ThreadStatic] private static ArrayBufferWriter<byte>? t_spliced;
 
     /// <summary>
     /// The property ranges of document texts this process wrote or already split, found by the text instance itself.
@@ -167,17 +168,103 @@ internal static class StateDocument
     /// </summary>
     public static bool Write(string document, List<StateSlot> slots, string original, out string? json, out int count, bool text = true)
     {
+        var buffer = WriteSlots(document, slots, null, out count, out _);
+        var same = SameText(buffer.WrittenSpan, original);
+        json = same || !text ? null : Text(buffer.WrittenSpan, t_ranges!);
+        ReleaseBuffers(buffer);
+        return !same;
+    }
+
+    /// <summary>
+    /// Writes the document the slots describe and compares it with <paramref name="original"/> as <see cref="Write"/> does;
+    /// when it changed (or <paramref name="force"/>) and has properties, the text made has <paramref name="value"/> as the
+    /// string of the property <paramref name="marker"/> names (in place of the document's value, or added last when the
+    /// document has none). The turn's identity is recorded this way without serialising every value a second time;
+    /// false for <paramref name="marked"/> (and no text) when that cannot be done in one pass: call <see cref="Write"/>.
+    /// <paramref name="marker"/> is the document's slot of the property (null when it has none) and
+    /// <paramref name="encodedName"/> its name, JSON-encoded, without quotes.
+    /// </summary>
+    public static bool WriteMarked(
+        string document, List<StateSlot> slots, string original, StateSlot? marker, ReadOnlySpan<byte> encodedName, string value, bool force,
+        out string? json, out int count, out bool marked)
+    {
+        var buffer = WriteSlots(document, slots, marker, out count, out var markerIndex);
+        var changed = !SameText(buffer.WrittenSpan, original);
+        json = null;
+        // A slot that is in the document but not written (removed this turn) has a place of its own among the others.
+        marked = count == 0 || !(changed || force) || marker is null || markerIndex >= 0;
+        if (count > 0 && (changed || force) && marked)
+        {
+            var ranges = t_ranges!;
+            var written = buffer.WrittenSpan;
+            var spliced = t_spliced ??= new ArrayBufferWriter<byte>(4096);
+            spliced.ResetWrittenCount();
+            int cut, resume, shiftFrom;
+            if (markerIndex >= 0)
+            {
+                // Everything up to the old value, the new value, then everything after it.
+                cut = ranges[markerIndex + 2];
+                resume = cut + ranges[markerIndex + 3];
+                shiftFrom = markerIndex + 4;
+                spliced.Write(written[..cut]);
+            }
+            else
+            {
+                // A new last property: before the closing brace.
+                cut = resume = written.Length - 1;
+                shiftFrom = int.MaxValue; // nothing follows it
+                spliced.Write(written[..cut]);
+                spliced.Write(","u8);
+                ranges.Add(spliced.WrittenCount);
+                spliced.Write("\""u8);
+                spliced.Write(encodedName);
+                spliced.Write("\""u8);
+                ranges.Add(spliced.WrittenCount - ranges[^1]);
+                spliced.Write(":"u8);
+                ranges.Add(spliced.WrittenCount);
+                ranges.Add(0);
+            }
+            var valueStart = spliced.WrittenCount;
+            var writer = t_writer!;
+            writer.Reset(spliced);
+            writer.WriteStringValue(value);
+            writer.Flush();
+            var valueLength = spliced.WrittenCount - valueStart;
+            spliced.Write(written[resume..]);
+            var shift = valueStart + valueLength - resume;
+            if (markerIndex >= 0) ranges[markerIndex + 3] = valueLength;
+            else ranges[^1] = valueLength;
+            for (var r = shiftFrom; r < ranges.Count; r += 4)
+            {
+                ranges[r] += shift;
+                ranges[r + 2] += shift;
+            }
+            json = Text(spliced.WrittenSpan, ranges);
+            if (spliced.Capacity > KeptBufferBytes) t_spliced = null;
+        }
+        ReleaseBuffers(buffer);
+        return changed;
+    }
+
+    /// <summary>
+    /// Writes the present slots into the thread's buffer, their ranges into <see cref="t_ranges"/>; <paramref name="markerIndex"/>
+    /// is where <paramref name="marker"/>'s ranges start there (-1 when it was not written).
+    /// </summary>
+    private static ArrayBufferWriter<byte> WriteSlots(string document, List<StateSlot> slots, StateSlot? marker, out int count, out int markerIndex)
+    {
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
         buffer.ResetWrittenCount();
         var writer = t_writer ??= new Utf8JsonWriter(buffer);
         var ranges = t_ranges ??= [];
         ranges.Clear();
         count = 0;
+        markerIndex = -1;
         buffer.Write("{"u8);
         foreach (var slot in slots)
         {
             if (!slot.Present) continue;
             if (count++ > 0) buffer.Write(","u8);
+            if (ReferenceEquals(slot, marker)) markerIndex = ranges.Count;
             var nameStart = buffer.WrittenCount;
             slot.WriteName(document, buffer);
             var nameLength = buffer.WrittenCount - nameStart;
@@ -199,19 +286,25 @@ internal static class StateDocument
             ranges.Add(buffer.WrittenCount - valueStart);
         }
         buffer.Write("}"u8);
+        return buffer;
+    }
 
-        var same = SameText(buffer.WrittenSpan, original);
-        json = same || !text ? null : Encoding.UTF8.GetString(buffer.WrittenSpan);
+    /// <summary>The document's text, its property ranges remembered for the turn that loads it next.</summary>
+    private static string Text(ReadOnlySpan<byte> utf8, List<int> ranges)
+    {
+        var json = Encoding.UTF8.GetString(utf8);
         // The ranges are byte offsets: they are the text's own only when every character took one byte (the
         // writer escapes everything beyond ASCII, so only a stored value kept as read can make it otherwise).
-        if (json is not null && json.Length == buffer.WrittenCount)
+        if (json.Length == utf8.Length)
             Known[(int)((uint)RuntimeHelpers.GetHashCode(json) % KnownLayouts)] = new Layout(json, [.. ranges]);
-        if (buffer.Capacity > KeptBufferBytes)
-        {
-            t_buffer = null;
-            t_writer = null;
-        }
-        return !same;
+        return json;
+    }
+
+    private static void ReleaseBuffers(ArrayBufferWriter<byte> buffer)
+    {
+        if (buffer.Capacity <= KeptBufferBytes) return;
+        t_buffer = null;
+        t_writer = null;
     }
 
     public static void Transcode(ReadOnlySpan<char> text, ArrayBufferWriter<byte> buffer)

@@ -69,4 +69,83 @@ public sealed class StateDocumentTests
         Assert.False(StateDocument.TrySplit("""{"count":1,""", out var slots));
         Assert.Empty(slots);
     }
+
+    private sealed class StringValue(string value) : LiveValue
+    {
+        public override void WriteTo(Utf8JsonWriter writer) => writer.WriteStringValue(value);
+    }
+
+    private static readonly byte[] MarkerName = "$turn"u8.ToArray();
+
+    /// <summary>The text a turn saves, made in one pass, and the same document written the long way: the marker set as a value, then every value written again.</summary>
+    private static (string? OnePass, string? TwoPasses) SaveMarked(string stored, Action<List<StateSlot>, string> change, string turnId)
+    {
+        Assert.True(StateDocument.TrySplit(stored, out var slots));
+        change(slots, stored);
+        var marker = slots.FirstOrDefault(s => s.Is(stored, "$turn"));
+        StateDocument.WriteMarked(stored, slots, stored, marker, MarkerName, turnId, force: false, out var onePass, out _, out var marked);
+        Assert.True(marked);
+        if (marker is null) slots.Add(marker = new StateSlot("$turn", MarkerName));
+        marker.Live = new StringValue(turnId);
+        StateDocument.Write(stored, slots, stored, out var twoPasses, out _);
+        return (onePass, twoPasses);
+    }
+
+    [Fact]
+    public void A_changed_document_is_saved_with_the_turn_that_changed_it_in_place_of_the_turn_before()
+    {
+        const string stored = """{"count":3,"$turn":"turn-1","flag":true}""";
+
+        var (onePass, twoPasses) = SaveMarked(stored, (slots, doc) => slots.Single(s => s.Is(doc, "count")).Live = new NumberValue(4), "turn-2 \"quoted\"");
+
+        Assert.Equal(twoPasses, onePass);
+        Assert.Equal("""{"count":4,"$turn":"turn-2 \u0022quoted\u0022","flag":true}""", onePass);
+        Assert.Equal([("count", "4"), ("$turn", "\"turn-2 \\u0022quoted\\u0022\""), ("flag", "true")], MarkedProperties(onePass!));
+    }
+
+    [Fact]
+    public void A_changed_document_that_named_no_turn_yet_gets_the_turn_as_its_last_property()
+    {
+        const string stored = """{"count":3,"flag":true}""";
+
+        var (onePass, twoPasses) = SaveMarked(stored, (slots, doc) => slots.Single(s => s.Is(doc, "count")).Live = new NumberValue(4), "turn-2");
+
+        Assert.Equal(twoPasses, onePass);
+        Assert.Equal("""{"count":4,"flag":true,"$turn":"turn-2"}""", onePass);
+        Assert.Equal([("count", "4"), ("flag", "true"), ("$turn", "\"turn-2\"")], MarkedProperties(onePass!));
+    }
+
+    [Fact]
+    public void An_unchanged_document_is_not_saved_and_keeps_the_turn_that_last_changed_it()
+    {
+        const string stored = """{"count":3,"$turn":"turn-1"}""";
+        Assert.True(StateDocument.TrySplit(stored, out var slots));
+
+        var changed = StateDocument.WriteMarked(stored, slots, stored, slots[1], MarkerName, "turn-2", force: false, out var json, out var count, out var marked);
+
+        Assert.False(changed);
+        Assert.Null(json);
+        Assert.Equal(2, count);
+        Assert.True(marked);
+    }
+
+    [Fact]
+    public void A_document_whose_turn_marker_was_removed_is_left_to_the_two_pass_write()
+    {
+        const string stored = """{"count":3,"$turn":"turn-1"}""";
+        Assert.True(StateDocument.TrySplit(stored, out var slots));
+        slots[1].Forget();
+        slots[0].Live = new NumberValue(4);
+
+        StateDocument.WriteMarked(stored, slots, stored, slots[1], MarkerName, "turn-2", force: false, out var json, out _, out var marked);
+
+        Assert.False(marked);
+        Assert.Null(json);
+    }
+
+    private static List<(string Name, string Value)> MarkedProperties(string document)
+    {
+        Assert.True(StateDocument.TrySplit(document, out var slots));
+        return slots.Select(s => (Name: new[] { "count", "flag", "$turn" }.Single(n => s.Is(document, n)), Value: s.Raw(document).ToString())).ToList();
+    }
 }
