@@ -56,13 +56,12 @@ internal static partial class Recognizers
         if (string.IsNullOrWhiteSpace(text) || choices.Count == 0) return ChoiceMatch.None;
         var tokens = Tokens(text);
         if (tokens.Count == 0) return ChoiceMatch.None;
-        var joined = string.Join(' ', tokens);
 
-        // 1. The option itself: its button value, title, value or a synonym.
+        // 1. The option itself: its button value, title, value or a synonym (same words, so no joined copies are made).
         for (var i = 0; i < choices.Count; i++)
         {
             foreach (var candidate in Candidates(choices[i]))
-                if (string.Join(' ', Tokens(candidate)) == joined) return Exact(choices, i);
+                if (SameWords(Tokens(candidate), tokens)) return Exact(choices, i);
         }
 
         // 2. Its number or ordinal, with polite words around it ("option 2", "the second one please").
@@ -103,6 +102,14 @@ internal static partial class Recognizers
             > 1 => new ChoiceMatch(null, false, owners),
             _ => ChoiceMatch.None,
         };
+    }
+
+    private static bool SameWords(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    {
+        if (a.Count != b.Count) return false;
+        for (var i = 0; i < a.Count; i++)
+            if (!string.Equals(a[i], b[i], StringComparison.Ordinal)) return false;
+        return true;
     }
 
     private static IEnumerable<string> Candidates(Choice choice)
