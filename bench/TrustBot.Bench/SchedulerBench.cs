@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Core;
 using Azure.Core.Pipeline;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TrustBot.Bot.Channel;
@@ -56,6 +57,9 @@ internal static class SchedulerBench
         // The emulator's process, when given, so its CPU time during the sends is reported next to the bench's own.
         var azuritePid = Option(args, "--azurite-pid", 0);
         var jsonPath = args.SkipWhile(a => a != "--json").Skip(1).FirstOrDefault();
+        // Which send blocks to measure: (a) among everyone in one table (with the tick), (b) the due people alone, (c) everyone, split by partition.
+        var blocks = args.SkipWhile(a => a != "--blocks").Skip(1).FirstOrDefault() ?? "abc";
+        var shardPeople = Math.Max(1, Option(args, "--shard-people", 1000));
         if (due + sends > people || sends > SendMinutes * 1000 || rate is < 1 or > 1000)
         {
             Console.Error.WriteLine("scheduler: --due + --sends must not exceed --people; --sends at most 16000; --rate 1-1000");
@@ -67,78 +71,112 @@ internal static class SchedulerBench
         options.AddPolicy(counter, HttpPipelinePosition.PerRetry);
         // Seeding floods Azurite on purpose: a try may take longer than the bot's per-turn budget allows.
         options.Retry.NetworkTimeout = TimeSpan.FromSeconds(60);
-        var prefix = "Sched" + Guid.NewGuid().ToString("N")[..8];
-        var tables = new TableStorage(StorageServiceCollectionExtensions.CreateServiceClient(connectionString, options),
-            Options.Create(new StorageOptions { ConnectionString = connectionString, TablePrefix = prefix }), NullLogger<TableStorage>.Instance);
+        var tables = NewTables(connectionString, options, "Sched" + Guid.NewGuid().ToString("N")[..8]);
 
         var (userTemplate, referenceTemplate) = await TemplatesAsync();
-        Console.WriteLine($"Seeding {people:N0} people (profile + conversation reference per person, one due-index row each) into Azurite...");
-        var seed = Stopwatch.StartNew();
-        var misplaced = await SeedAsync(tables, people, due, sends, userTemplate, referenceTemplate);
-        seed.Stop();
-        var seeded = counter.Snapshot();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"seeded in {seed.Elapsed.TotalSeconds:F1} s with {seeded.Total:N0} requests ({people / seed.Elapsed.TotalSeconds:F0} people/s); reminders not where planned: {misplaced}"));
-
-        // (1) One tick with `due` reminders due: a sender that last looked at 08:00 ticks at 12:00:30.
-        var clock = new ShiftedClock();
-        var loopback = new LoopbackConnector();
-        var profiled = new SchedulerStorageProfile(tables);
-        var first = Sender(profiled, clock, loopback, rate);
-        clock.Set(Day.AddHours(8).AddSeconds(30));
-        await first.TickAsync(CancellationToken.None);
-        clock.Set(TickMinute.AddSeconds(30));
-        var before = counter.Snapshot();
-        var tickWatch = Stopwatch.StartNew();
-        var tickSent = await first.TickAsync(CancellationToken.None);
-        tickWatch.Stop();
-        var tick = counter.Snapshot() - before;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"tick with {due} due among {people:N0}: sent {tickSent}; reads {tick.Reads} ({tick.Queries} index queries + {tick.PointReads} point reads), writes {tick.Writes}; {tickWatch.Elapsed.TotalMilliseconds:F0} ms"));
-
-        // (2) Two instances send the block due 16:05–16:20, both ticking at 16:20:30, first among everyone seeded.
-        Console.WriteLine($"(a) {sends:N0} due among {people:N0}, {Load()}");
-        var among = await SendBlockAsync(profiled, counter, clock, rate, sends, people, due, azuritePid);
-
-        // (b) The same block in a table of its own holding only the people due in it: Azurite scans every row sharing a RowKey
-        // to find one (every profile is RowKey "user"), Azure Table Storage does not, so this is the same send with an emulator
-        // cost ten times smaller (with the default sizes); same Azurite, same instances' settings, same checks.
-        var alonePrefix = "Sched" + Guid.NewGuid().ToString("N")[..8];
-        var aloneTables = new TableStorage(StorageServiceCollectionExtensions.CreateServiceClient(connectionString, options),
-            Options.Create(new StorageOptions { ConnectionString = connectionString, TablePrefix = alonePrefix }), NullLogger<TableStorage>.Instance);
-        Console.WriteLine($"(b) seeding only the {sends:N0} due people into a table of their own...");
-        var aloneSeed = Stopwatch.StartNew();
-        misplaced += await SeedAsync(aloneTables, sends, 0, sends, userTemplate, referenceTemplate);
-        aloneSeed.Stop();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded in {aloneSeed.Elapsed.TotalSeconds:F1} s"));
-        Console.WriteLine($"(b) {sends:N0} due in a table of {sends:N0}, {Load()}");
-        var alone = await SendBlockAsync(new SchedulerStorageProfile(aloneTables), counter, new ShiftedClock(), rate, sends, sends, 0, azuritePid);
-
-        if (jsonPath is not null)
+        JsonObject? result = jsonPath is null ? null : new JsonObject { ["people"] = people, ["tickDue"] = due, ["maxSendsPerSecond"] = rate };
+        var misplaced = 0;
+        var ok = true;
+        if (blocks.Contains('a'))
         {
-            var result = new JsonObject
+            Console.WriteLine($"Seeding {people:N0} people (profile + conversation reference per person, one due-index row each) into Azurite...");
+            var seed = Stopwatch.StartNew();
+            misplaced += await SeedAsync(tables, people, due, sends, userTemplate, referenceTemplate);
+            seed.Stop();
+            var seeded = counter.Snapshot();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"seeded in {seed.Elapsed.TotalSeconds:F1} s with {seeded.Total:N0} requests ({people / seed.Elapsed.TotalSeconds:F0} people/s); reminders not where planned: {misplaced}"));
+
+            // (1) One tick with `due` reminders due: a sender that last looked at 08:00 ticks at 12:00:30.
+            var clock = new ShiftedClock();
+            var profiled = new SchedulerStorageProfile(tables);
+            var first = Sender(profiled, clock, new LoopbackConnector(), rate);
+            clock.Set(Day.AddHours(8).AddSeconds(30));
+            await first.TickAsync(CancellationToken.None);
+            clock.Set(TickMinute.AddSeconds(30));
+            var before = counter.Snapshot();
+            var tickWatch = Stopwatch.StartNew();
+            var tickSent = await first.TickAsync(CancellationToken.None);
+            tickWatch.Stop();
+            var tick = counter.Snapshot() - before;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"tick with {due} due among {people:N0}: sent {tickSent}; reads {tick.Reads} ({tick.Queries} index queries + {tick.PointReads} point reads), writes {tick.Writes}; {tickWatch.Elapsed.TotalMilliseconds:F0} ms"));
+
+            // (2a) Two instances send the block due 16:05–16:20, both ticking at 16:20:30, among everyone seeded in one table.
+            Console.WriteLine($"(a) {sends:N0} due among {people:N0} in one table, {Load()}");
+            var among = await SendBlockAsync(profiled, counter, clock, rate, sends, people, due, azuritePid);
+            ok &= tickSent == due && among.Sent == sends && among.Duplicates == 0;
+            if (result is not null)
             {
-                ["people"] = people,
-                ["seedSeconds"] = Math.Round(seed.Elapsed.TotalSeconds, 1),
-                ["seedRequests"] = seeded.Total,
-                ["misplaced"] = misplaced,
-                ["tickDue"] = due,
-                ["tickSent"] = tickSent,
-                ["tickReads"] = tick.Reads,
-                ["tickQueries"] = tick.Queries,
-                ["tickPointReads"] = tick.PointReads,
-                ["tickWrites"] = tick.Writes,
-                ["tickMs"] = Math.Round(tickWatch.Elapsed.TotalMilliseconds),
-            };
-            // The block among everyone keeps the keys it always had; the block alone is "dueOnly", with the same keys.
-            foreach (var (key, value) in among.ToJson(rate, azuritePid > 0)) result[key] = value?.DeepClone();
-            var dueOnly = alone.ToJson(rate, azuritePid > 0);
-            dueOnly["seedSeconds"] = Math.Round(aloneSeed.Elapsed.TotalSeconds, 1);
-            result["dueOnly"] = dueOnly;
+                result["seedSeconds"] = Math.Round(seed.Elapsed.TotalSeconds, 1);
+                result["seedRequests"] = seeded.Total;
+                result["tickSent"] = tickSent;
+                result["tickReads"] = tick.Reads;
+                result["tickQueries"] = tick.Queries;
+                result["tickPointReads"] = tick.PointReads;
+                result["tickWrites"] = tick.Writes;
+                result["tickMs"] = Math.Round(tickWatch.Elapsed.TotalMilliseconds);
+                // The block among everyone keeps the keys it always had.
+                foreach (var (key, value) in among.ToJson(rate, azuritePid > 0)) result[key] = value?.DeepClone();
+            }
+        }
+
+        // (2b) The same block in a table of its own holding only the people due in it: the emulator's scan per profile access is
+        // as long as the block, not as the whole population; same Azurite, same instances' settings, same checks.
+        if (blocks.Contains('b'))
+        {
+            var alone = NewTables(connectionString, options, "Sched" + Guid.NewGuid().ToString("N")[..8]);
+            Console.WriteLine($"(b) seeding only the {sends:N0} due people into a table of their own...");
+            var aloneSeed = Stopwatch.StartNew();
+            misplaced += await SeedAsync(alone, sends, 0, sends, userTemplate, referenceTemplate);
+            aloneSeed.Stop();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded in {aloneSeed.Elapsed.TotalSeconds:F1} s"));
+            Console.WriteLine($"(b) {sends:N0} due in a table of {sends:N0}, {Load()}");
+            var block = await SendBlockAsync(new SchedulerStorageProfile(alone), counter, new ShiftedClock(), rate, sends, sends, 0, azuritePid);
+            ok &= block.Sent == sends && block.Duplicates == 0;
+            if (result is not null)
+            {
+                var json = block.ToJson(rate, azuritePid > 0);
+                json["seedSeconds"] = Math.Round(aloneSeed.Elapsed.TotalSeconds, 1);
+                result["dueOnly"] = json;
+            }
+        }
+
+        // (2c) The same block among everyone again, with the emulator's table split by partition into tables of about
+        // --shard-people people (see PartitionShards): every key and call as in (a), the scan per access bounded as in production.
+        if (blocks.Contains('c'))
+        {
+            var count = Math.Max(1, (people + shardPeople - 1) / shardPeople);
+            var shardPrefix = "Sched" + Guid.NewGuid().ToString("N")[..8] + "s";
+            var shards = new PartitionShards([.. Enumerable.Range(0, count).Select(k => NewTables(connectionString, options, shardPrefix + k.ToString(CultureInfo.InvariantCulture)))]);
+            Console.WriteLine($"(c) seeding {people:N0} people into {count:N0} tables split by partition...");
+            var shardSeed = Stopwatch.StartNew();
+            misplaced += await SeedAsync(shards, people, due, sends, userTemplate, referenceTemplate);
+            shardSeed.Stop();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded in {shardSeed.Elapsed.TotalSeconds:F1} s"));
+            Console.WriteLine($"(c) {sends:N0} due among {people:N0} in {count:N0} tables, {Load()}");
+            var block = await SendBlockAsync(new SchedulerStorageProfile(shards), counter, new ShiftedClock(), rate, sends, people, due, azuritePid);
+            ok &= block.Sent == sends && block.Duplicates == 0;
+            if (result is not null)
+            {
+                var json = block.ToJson(rate, azuritePid > 0);
+                json["seedSeconds"] = Math.Round(shardSeed.Elapsed.TotalSeconds, 1);
+                json["tables"] = count;
+                result["sharded"] = json;
+            }
+        }
+
+        if (jsonPath is not null && result is not null)
+        {
+            result["misplaced"] = misplaced;
             await File.WriteAllTextAsync(jsonPath, result.ToJsonString() + "\n");
         }
-        return misplaced == 0 && tickSent == due && among.Sent == sends && among.Duplicates == 0 && alone.Sent == sends && alone.Duplicates == 0 ? 0 : 1;
+        return misplaced == 0 && ok ? 0 : 1;
     }
+
+    private static TableStorage NewTables(string connectionString, TableClientOptions options, string prefix) =>
+        new(StorageServiceCollectionExtensions.CreateServiceClient(connectionString, options),
+            Options.Create(new StorageOptions { ConnectionString = connectionString, TablePrefix = prefix }), NullLogger<TableStorage>.Instance);
 
     /// <summary>
     /// Two sender instances send the block due 16:05–16:20 of <paramref name="storage"/>, both ticking at 16:20:30, through one
@@ -411,6 +449,7 @@ internal static class SchedulerBench
                 ["sendRequestsPerSend"] = Math.Round(PerSend(Requests.Total), 2),
                 ["sendRequestsByKind"] = new JsonObject(ByKind.Select(k => KeyValuePair.Create(k.Key, (JsonNode?)k.Value))),
                 ["sendBenchCpuSeconds"] = Math.Round(BenchCpuSeconds, 1),
+                ["benchMsPerSend"] = Math.Round(BenchCpuSeconds * 1000 / Math.Max(1, Sent), 2),
                 ["sendLoadBefore"] = LoadBefore,
                 ["sendLoadAfter"] = LoadAfter,
             };
