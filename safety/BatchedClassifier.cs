@@ -50,6 +50,7 @@ internal sealed class BatchedClassifier(Func<string[], float[][]> encode, Meanin
     public static string Canonical(string text)
     {
         var normalized = SafetyText.Normalize(text);
-        return normalized.Length > LayeredSafetyDetector.MaxMeaningChars ? normalized[..LayeredSafetyDetector.MaxMeaningChars] : normalized;
+        return FiguresOfSpeech.ToLiteral(
+            normalized.Length > LayeredSafetyDetector.MaxMeaningChars ? normalized[..LayeredSafetyDetector.MaxMeaningChars] : normalized);
     }
 }

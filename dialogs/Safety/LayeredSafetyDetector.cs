@@ -25,7 +25,7 @@ public readonly record struct MeaningThresholds(float Possible, float Clear, flo
 public sealed class LayeredSafetyDetector(IMeaningClassifier meaning) : ISafetyDetector
 {
     /// <summary>Thresholds on ordinary turns, chosen on out-of-fold scores of every labelled set (see safety/README.md).</summary>
-    public static readonly MeaningThresholds Normal = new(Possible: 0.50f, Clear: 0.80f, UrgentClear: 0.50f, PhraseDoubt: 0.45f, PhraseDoubtSentence: 0.70f);
+    public static readonly MeaningThresholds Normal = new(Possible: 0.45f, Clear: 0.80f, UrgentClear: 0.45f, PhraseDoubt: 0.45f, PhraseDoubtSentence: 0.70f);
 
     /// <summary>Thresholds in safety mode: a softer sign is still acted on.</summary>
     public static readonly MeaningThresholds Heightened = new(Possible: 0.30f, Clear: 0.60f, UrgentClear: 0.30f);
@@ -129,6 +129,7 @@ public sealed class LayeredSafetyDetector(IMeaningClassifier meaning) : ISafetyD
             normalized = normalized[..MaxMeaningChars];
         }
 
+        normalized = FiguresOfSpeech.ToLiteral(normalized);
         if (!SafetyGate.Check(normalized).Open || !meaning.TryScore(normalized, out var scores) || scores.Danger >= doubt)
         {
             return phrase;
@@ -148,6 +149,8 @@ public sealed class LayeredSafetyDetector(IMeaningClassifier meaning) : ISafetyD
     /// <summary>The gate and the meaning layer alone, on canonical text (the evaluation measures this layer by itself).</summary>
     internal SafetyAssessment AssessMeaning(string normalized, SafetyScrutiny scrutiny)
     {
+        // The model reads what a figure of speech means, not its words ("this waiting is killing me").
+        normalized = FiguresOfSpeech.ToLiteral(normalized);
         var gate = SafetyGate.Check(normalized);
         if (!gate.Open || !meaning.TryScore(normalized, out var scores))
         {

@@ -100,6 +100,17 @@ internal static class SafetyText
                 continue; // "self-harm", "un-alive": one word.
             }
 
+            // A laughing face marks a message as a joke as plainly as "lol" does, and is read as that word.
+            if (char.IsHighSurrogate(c) && i + 1 < input.Length && char.IsLowSurrogate(input[i + 1])
+                && IsLaughingFace(char.ConvertToUtf32(c, input[i + 1])))
+            {
+                w = Space(output, w);
+                "lol ".CopyTo(output.AsSpan(w));
+                w += 4;
+                i++;
+                continue;
+            }
+
             switch (c)
             {
                 case '.' or '!' or '?' or ';' or '\n' or '\r' or '…':
@@ -127,6 +138,10 @@ internal static class SafetyText
 
         return w;
     }
+
+    // Tears of joy, rolling on the floor, grinning squint, cat with tears of joy, winking and squinting tongue. Not the
+    // sweat smile (😅): people use it for nervous laughter, which may be hiding fear.
+    private static bool IsLaughingFace(int codePoint) => codePoint is 0x1F602 or 0x1F923 or 0x1F606 or 0x1F639 or 0x1F61C or 0x1F61D;
 
     private static bool IsApostrophe(char c) => c is '\'' or '’' or '‘' or '`' or '´' or 'ʼ' or '′';
 

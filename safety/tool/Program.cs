@@ -408,13 +408,48 @@ internal sealed class EmbeddingCache
             return;
         }
 
-        using var reader = new BinaryReader(File.OpenRead(_path));
-        while (reader.BaseStream.Position < reader.BaseStream.Length)
+        // A run stopped while appending leaves a torn last record: everything before it is kept, the file is cut there
+        // so that new records follow good ones, and what was lost is encoded again.
+        long good = 0, total;
+        using (var reader = new BinaryReader(File.OpenRead(_path)))
         {
-            var text = reader.ReadString();
-            var vector = new float[reader.ReadInt32()];
-            for (var i = 0; i < vector.Length; i++) vector[i] = reader.ReadSingle();
-            _vectors[text] = vector;
+            total = reader.BaseStream.Length;
+            try
+            {
+                while (reader.BaseStream.Position < total)
+                {
+                    var text = reader.ReadString();
+                    var length = reader.ReadInt32();
+                    if (length is <= 0 or > 4096)
+                    {
+                        break;
+                    }
+
+                    var vector = new float[length];
+                    for (var i = 0; i < vector.Length; i++) vector[i] = reader.ReadSingle();
+
+                    // Records torn by two runs writing at once can still parse; an embedding is a unit-length vector,
+                    // so anything else marks where the file went wrong (one such vector made a training diverge).
+                    var norm = 0.0;
+                    foreach (var v in vector) norm += v * v;
+                    if (!double.IsFinite(norm) || Math.Abs(norm - 1) > 0.01)
+                    {
+                        break;
+                    }
+
+                    _vectors[text] = vector;
+                    good = reader.BaseStream.Position;
+                }
+            }
+            catch (EndOfStreamException)
+            {
+            }
+        }
+
+        if (good < total)
+        {
+            using var file = new FileStream(_path, FileMode.Open, FileAccess.Write);
+            file.SetLength(good);
         }
     }
 
@@ -427,13 +462,21 @@ internal sealed class EmbeddingCache
             for (var i = 0; i < missing.Length; i++) _vectors[missing[i]] = vectors[i];
             if (_path is not null)
             {
-                using var writer = new BinaryWriter(new FileStream(_path, FileMode.Append));
-                for (var i = 0; i < missing.Length; i++)
+                // One append per batch, so that two runs sharing the cache (a training and a cross-validation) do not
+                // interleave their records.
+                using var batch = new MemoryStream();
+                using (var writer = new BinaryWriter(batch, System.Text.Encoding.UTF8, leaveOpen: true))
                 {
-                    writer.Write(missing[i]);
-                    writer.Write(vectors[i].Length);
-                    foreach (var v in vectors[i]) writer.Write(v);
+                    for (var i = 0; i < missing.Length; i++)
+                    {
+                        writer.Write(missing[i]);
+                        writer.Write(vectors[i].Length);
+                        foreach (var v in vectors[i]) writer.Write(v);
+                    }
                 }
+
+                using var file = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
+                file.Write(batch.GetBuffer(), 0, (int)batch.Length);
             }
         }
 

@@ -98,12 +98,6 @@ public sealed class SafetyLabelledSetTests(MeaningModelFixture model, ITestOutpu
     public void On_the_development_set_every_layer_holds_the_figures_measured_when_it_was_frozen() =>
         HoldsFigures("safety-dev.tsv", DevFigures);
 
-    // A floor against regressions, never a target: the figures the round-7 detector measured the one time the held-out
-    // set was evaluated (safety/README.md). When the detector changes, the set moves into development.
-    [Fact]
-    public void On_the_held_out_set_the_frozen_detector_keeps_the_figures_it_measured_once() =>
-        HoldsFigures("safety-holdout.tsv", HeldOutFigures);
-
     private void HoldsFigures(string file, Frozen frozen)
     {
         var set = Load(file);
@@ -218,9 +212,4 @@ public sealed class SafetyLabelledSetTests(MeaningModelFixture model, ITestOutpu
     private static readonly Frozen DevFigures = new(
         PhraseRecall: 0.442, MeaningRecall: 0.983, CombinationRecall: 0.991, CombinationWorstCategoryRecall: 0.984,
         PlansMeansWeaponsClear: 0.980, OrdinaryClear: 0.025, OrdinaryPossible: 0.077);
-
-    /// <summary>What the round-7 detector (f36df65) measured on safety-holdout.tsv (safety/evaluate.sh holdout), rounded against it.</summary>
-    private static readonly Frozen HeldOutFigures = new(
-        PhraseRecall: 0.317, MeaningRecall: 0.959, CombinationRecall: 0.966, CombinationWorstCategoryRecall: 0.948,
-        PlansMeansWeaponsClear: 0.947, OrdinaryClear: 0.044, OrdinaryPossible: 0.200);
 }
