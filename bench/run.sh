@@ -6,7 +6,10 @@
 #   2. over HTTP (bench/http.sh): bare Kestrel, TrustBot on Memory, on Azurite with and without the state cache,
 #      the JS SDK peer, at 8 and 32 people; storage requests per warm turn; ten simultaneous messages of one person
 #      -> bench/results/http-latest.md
-#   3. the proactive scheduler at scale over Azurite (TrustBot.Bench scheduler) -> bench/results/raw/scheduler.json
+#   3. the proactive scheduler at scale over Azurite (TrustBot.Bench scheduler): one tick's reads, then two instances
+#      sending SCHEDULER_SENDS due reminders (a) among SCHEDULER_PEOPLE in one table, (b) in a table of the due people
+#      alone, (c) among SCHEDULER_PEOPLE in tables of about 1,000 split by partition, where the send rate is judged
+#      (Azurite's per-row scan for RowKey 'user' grows with the table; Azure's does not) -> bench/results/raw/scheduler.json
 #   4. every target of the issue with PASS/FAIL -> bench/results/targets.md (printed at the end)
 # Settings: QUICK=1 (a short check of the whole script, about 5 minutes: 1 round, 3 s per HTTP target, 5,000 people),
 # ROUNDS (3), ITERATIONS (3000), WARMUP (6000), SECONDS_PER_TARGET (15), PEOPLE ("8 32"),
@@ -76,7 +79,7 @@ fi
 [[ "$skip" == *" http "* ]] || "$bench_dir/http.sh" || status=1
 
 if [[ "$skip" != *" scheduler "* ]]; then
-  echo "== scheduler: $scheduler_people people, $scheduler_sends due at once for two instances"
+  echo "== scheduler: $scheduler_people people, $scheduler_sends due at once for two instances, (a) among them all, (b) alone, (c) among them all in tables split by partition"
   scheduler_work="$(mktemp -d)"
   azport="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
   echo "- \`uptime\` before the scheduler: $(uptime)" > "$raw/scheduler-machine.txt"

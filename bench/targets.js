@@ -68,8 +68,35 @@ if (scheduler) {
         `${scheduler.tickReads} (${scheduler.tickQueries} index-minute queries + ${scheduler.tickPointReads} point reads of the due people's rows)`,
         scheduler.tickSent === scheduler.tickDue && scheduler.tickQueries <= 16 && scheduler.tickPointReads <= 3 * scheduler.tickDue,
         `the index minutes since the last tick, and per due person their profile and conversation reference (one read call; recording the send reuses the profile row read); nothing of the other people`);
-    check('Scheduler: 0 duplicates with two sender instances', `${scheduler.duplicates} (${scheduler.sent} of ${scheduler.sendsDue} sent)`, scheduler.duplicates === 0 && scheduler.sent === scheduler.sendsDue);
-    check(`Scheduler: ≥ 200 sends/s (MaxSendsPerSecond ${scheduler.maxSendsPerSecond} per instance)`, `${fmt(scheduler.sendsPerSecond)} sends/s`, scheduler.sendsPerSecond >= 200);
+    // The same block of due reminders, sent by two instances up to three ways (TrustBot.Bench scheduler): (a) among everyone in
+    // one Azurite table, (b) in a table of the due people alone, (c) among everyone with Azurite's table split by partition
+    // into tables of about a thousand people. Azurite finds a row by its RowKey and then scans every row with that RowKey
+    // (every profile is "user"), so in (a) and (b) the rate measures the table's size; Azure Table Storage has no such scan.
+    // (c) keeps every key and call of (a) and bounds the scan, so it is the one judged, with the others beside it.
+    const n = (x) => x.toLocaleString('en');
+    const blocks = [
+        scheduler.sent === undefined ? null : { block: scheduler, where: `among ${n(scheduler.people)} in one table` },
+        scheduler.dueOnly ? { block: scheduler.dueOnly, where: `in a table of the ${n(scheduler.dueOnly.tablePeople)} due alone` } : null,
+        scheduler.sharded ? { block: scheduler.sharded, where: `among ${n(scheduler.people)} in ${n(scheduler.sharded.tables)} tables split by partition` } : null,
+    ].filter(Boolean);
+    check('Scheduler: 0 duplicates with two sender instances',
+        blocks.map(({ block, where }) => `${block.duplicates} (${n(block.sent)} of ${n(block.sendsDue)} sent ${where})`).join('; '),
+        blocks.length > 0 && blocks.every(({ block }) => block.duplicates === 0 && block.sent === block.sendsDue));
+    // CPU per send, and what one core would sustain at that cost: the machine is shared, so the rate also says how much CPU Azurite got.
+    const perSend = (r) => `${fmt(r.sendRequestsPerSend, 2)} requests/send`
+        + (r.azuriteMsPerSend === undefined ? '' : `, Azurite ${fmt(r.azuriteMsPerSend, 1)} ms CPU/send (${fmt(1000 / r.azuriteMsPerSend)} sends per Azurite CPU-second)`)
+        + (r.benchMsPerSend === undefined ? '' : `, both senders ${fmt(r.benchMsPerSend, 1)} ms CPU/send`)
+        + (r.azuriteMsPerProfileRead === undefined ? '' : `, ${fmt(r.azuriteMsPerProfileRead, 2)} ms per profile read`);
+    const judged = blocks[blocks.length - 1];
+    if (judged) {
+        const { block, where } = judged;
+        const others = blocks.slice(0, -1).reverse().map((o) => `${o.where}: ${fmt(o.block.sendsPerSecond)} sends/s (${perSend(o.block)}; ${o.block.sendLoadBefore ?? 'load –'})`);
+        check(`Scheduler: ≥ 200 sends/s, ${n(block.sendsDue)} due ${where} (MaxSendsPerSecond ${block.maxSendsPerSecond} per instance)`,
+            [`${fmt(block.sendsPerSecond)} sends/s (${perSend(block)}; ${block.sendLoadBefore ?? 'load –'})`, ...others].join('; '),
+            block.sendsPerSecond >= 200 && block.duplicates === 0 && block.sent === block.sendsDue,
+            `judged ${where}: Azurite's per-row scan for RowKey 'user' grows with the table, which Azure Table Storage does not do`
+            + (block.azuriteMsPerIndexRead === undefined ? '' : ` (a due-index row, whose RowKey is its own, costs ${fmt(block.azuriteMsPerIndexRead, 2)} ms to read)`));
+    }
 } else {
     missing('Scheduler at scale');
 }
@@ -90,6 +117,15 @@ if (scheduler) {
         : ` CPU during the sends: Azurite ${scheduler.sendAzuriteCpuSeconds} s (${fmt(scheduler.sendAzuriteCpuSeconds * 1000 / Math.max(1, scheduler.sent), 1)} ms per send), the bench ${scheduler.sendBenchCpuSeconds} s.`;
     lines.push(`Scheduler: seeded ${scheduler.people.toLocaleString('en')} people in ${scheduler.seedSeconds} s (${scheduler.seedRequests} requests); the tick took ${scheduler.tickMs} ms; the two instances sent ${scheduler.sent} in ${scheduler.sendSeconds} s.`
         + (kinds ? ` Storage requests per send: ${kinds}.` : '') + cpu, '');
+    for (const [name, block] of [[`the same block in a table of its due people alone`, scheduler.dueOnly], [`the same block among everyone, Azurite's table split by partition`, scheduler.sharded]]) {
+        if (!block) continue;
+        const per = (x) => fmt(x / Math.max(1, block.sent), 2);
+        const byKind = Object.entries(block.sendRequestsByKind || {}).sort((a, b) => b[1] - a[1]).map(([kind, x]) => `${kind} ${per(x)}`).join(', ');
+        const blockCpu = block.sendAzuriteCpuSeconds === undefined ? ''
+            : ` CPU during the sends: Azurite ${block.sendAzuriteCpuSeconds} s (${fmt(block.azuriteMsPerSend, 1)} ms per send), the bench ${block.sendBenchCpuSeconds} s.`;
+        lines.push(`Scheduler, ${name} (${block.tables ? `${block.tables} tables, ` : ''}seeded in ${block.seedSeconds} s): the two instances sent ${block.sent} in ${block.sendSeconds} s, ${block.duplicates} duplicates.`
+            + (byKind ? ` Storage requests per send: ${byKind}.` : '') + blockCpu + ` Load before and after: ${block.sendLoadBefore} / ${block.sendLoadAfter}.`, '');
+    }
 }
 lines.push('Machine:', '');
 for (const name of ['machine.txt', 'http-machine.txt', 'scheduler-machine.txt']) if (read(name)) lines.push(read(name).trimEnd());

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Core;
 using Azure.Core.Pipeline;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TrustBot.Bot.Channel;
@@ -23,13 +24,21 @@ namespace TrustBot.Bench;
 /// The proactive scheduler at scale, over Azurite: seeds many people with daily reminders spread over the
 /// day (profile, conversation reference and due-index row each, written in entity group batches), then
 /// measures (1) the storage requests of one scheduler tick when 100 reminders are due, and (2) how fast two
-/// sender instances send a block of due reminders through a loopback connector, and whether any went twice.
+/// sender instances send a block of due reminders through a loopback connector, and whether any went twice:
+/// (a) among everyone seeded, and (b) in a table seeded with the block's people alone.
 /// </summary>
 /// <remarks>
+/// Why (b): Azurite finds a row by its RowKey first and then scans every row with that RowKey, and every person's
+/// profile row has the RowKey <c>user</c> (every conversation reference <c>reference</c>), so each point read or
+/// write of one costs Azurite time in proportion to the number of people in the table. Azure Table Storage addresses
+/// a row by PartitionKey and RowKey and has no such cost; (b) makes the emulator's share ten times smaller with the
+/// default sizes, and the probe after each block shows the per-read cost behind it.
+/// <para>
 /// The day is laid out so each measurement sees only its own people: everyone's reminder falls between 08:01
 /// and 21:59 UTC (London in November, outside quiet hours), except two reserved windows: 11:45–12:00 holds
 /// exactly the tick's due people (all at 12:00), and 16:05–16:20 holds the send block, at most 1,000 a minute
-/// (what a tick reads of one minute).
+/// (what a tick reads of one minute). Table (b) holds the send block's people alone, laid out the same way.
+/// </para>
 /// </remarks>
 internal static class SchedulerBench
 {
@@ -48,6 +57,9 @@ internal static class SchedulerBench
         // The emulator's process, when given, so its CPU time during the sends is reported next to the bench's own.
         var azuritePid = Option(args, "--azurite-pid", 0);
         var jsonPath = args.SkipWhile(a => a != "--json").Skip(1).FirstOrDefault();
+        // Which send blocks to measure: (a) among everyone in one table (with the tick), (b) the due people alone, (c) everyone, split by partition.
+        var blocks = args.SkipWhile(a => a != "--blocks").Skip(1).FirstOrDefault() ?? "abc";
+        var shardPeople = Math.Max(1, Option(args, "--shard-people", 1000));
         if (due + sends > people || sends > SendMinutes * 1000 || rate is < 1 or > 1000)
         {
             Console.Error.WriteLine("scheduler: --due + --sends must not exceed --people; --sends at most 16000; --rate 1-1000");
@@ -59,38 +71,123 @@ internal static class SchedulerBench
         options.AddPolicy(counter, HttpPipelinePosition.PerRetry);
         // Seeding floods Azurite on purpose: a try may take longer than the bot's per-turn budget allows.
         options.Retry.NetworkTimeout = TimeSpan.FromSeconds(60);
-        var prefix = "Sched" + Guid.NewGuid().ToString("N")[..8];
-        var tables = new TableStorage(StorageServiceCollectionExtensions.CreateServiceClient(connectionString, options),
-            Options.Create(new StorageOptions { ConnectionString = connectionString, TablePrefix = prefix }), NullLogger<TableStorage>.Instance);
+        var tables = NewTables(connectionString, options, "Sched" + Guid.NewGuid().ToString("N")[..8]);
 
         var (userTemplate, referenceTemplate) = await TemplatesAsync();
-        Console.WriteLine($"Seeding {people:N0} people (profile + conversation reference per person, one due-index row each) into Azurite...");
-        var seed = Stopwatch.StartNew();
-        var misplaced = await SeedAsync(tables, people, due, sends, userTemplate, referenceTemplate);
-        seed.Stop();
-        var seeded = counter.Snapshot();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"seeded in {seed.Elapsed.TotalSeconds:F1} s with {seeded.Total:N0} requests ({people / seed.Elapsed.TotalSeconds:F0} people/s); reminders not where planned: {misplaced}"));
+        JsonObject? result = jsonPath is null ? null : new JsonObject { ["people"] = people, ["tickDue"] = due, ["maxSendsPerSecond"] = rate };
+        var misplaced = 0;
+        var ok = true;
+        if (blocks.Contains('a'))
+        {
+            Console.WriteLine($"Seeding {people:N0} people (profile + conversation reference per person, one due-index row each) into Azurite...");
+            var seed = Stopwatch.StartNew();
+            misplaced += await SeedAsync(tables, people, due, sends, userTemplate, referenceTemplate);
+            seed.Stop();
+            var seeded = counter.Snapshot();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"seeded in {seed.Elapsed.TotalSeconds:F1} s with {seeded.Total:N0} requests ({people / seed.Elapsed.TotalSeconds:F0} people/s); reminders not where planned: {misplaced}"));
 
-        // (1) One tick with `due` reminders due: a sender that last looked at 08:00 ticks at 12:00:30.
-        var clock = new ShiftedClock();
+            // (1) One tick with `due` reminders due: a sender that last looked at 08:00 ticks at 12:00:30.
+            var clock = new ShiftedClock();
+            var profiled = new SchedulerStorageProfile(tables);
+            var first = Sender(profiled, clock, new LoopbackConnector(), rate);
+            clock.Set(Day.AddHours(8).AddSeconds(30));
+            await first.TickAsync(CancellationToken.None);
+            clock.Set(TickMinute.AddSeconds(30));
+            var before = counter.Snapshot();
+            var tickWatch = Stopwatch.StartNew();
+            var tickSent = await first.TickAsync(CancellationToken.None);
+            tickWatch.Stop();
+            var tick = counter.Snapshot() - before;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"tick with {due} due among {people:N0}: sent {tickSent}; reads {tick.Reads} ({tick.Queries} index queries + {tick.PointReads} point reads), writes {tick.Writes}; {tickWatch.Elapsed.TotalMilliseconds:F0} ms"));
+
+            // (2a) Two instances send the block due 16:05–16:20, both ticking at 16:20:30, among everyone seeded in one table.
+            Console.WriteLine($"(a) {sends:N0} due among {people:N0} in one table, {Load()}");
+            var among = await SendBlockAsync(profiled, counter, clock, rate, sends, people, due, azuritePid);
+            ok &= tickSent == due && among.Sent == sends && among.Duplicates == 0;
+            if (result is not null)
+            {
+                result["seedSeconds"] = Math.Round(seed.Elapsed.TotalSeconds, 1);
+                result["seedRequests"] = seeded.Total;
+                result["tickSent"] = tickSent;
+                result["tickReads"] = tick.Reads;
+                result["tickQueries"] = tick.Queries;
+                result["tickPointReads"] = tick.PointReads;
+                result["tickWrites"] = tick.Writes;
+                result["tickMs"] = Math.Round(tickWatch.Elapsed.TotalMilliseconds);
+                // The block among everyone keeps the keys it always had.
+                foreach (var (key, value) in among.ToJson(rate, azuritePid > 0)) result[key] = value?.DeepClone();
+            }
+        }
+
+        // (2b) The same block in a table of its own holding only the people due in it: the emulator's scan per profile access is
+        // as long as the block, not as the whole population; same Azurite, same instances' settings, same checks.
+        if (blocks.Contains('b'))
+        {
+            var alone = NewTables(connectionString, options, "Sched" + Guid.NewGuid().ToString("N")[..8]);
+            Console.WriteLine($"(b) seeding only the {sends:N0} due people into a table of their own...");
+            var aloneSeed = Stopwatch.StartNew();
+            misplaced += await SeedAsync(alone, sends, 0, sends, userTemplate, referenceTemplate);
+            aloneSeed.Stop();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded in {aloneSeed.Elapsed.TotalSeconds:F1} s"));
+            Console.WriteLine($"(b) {sends:N0} due in a table of {sends:N0}, {Load()}");
+            var block = await SendBlockAsync(new SchedulerStorageProfile(alone), counter, new ShiftedClock(), rate, sends, sends, 0, azuritePid);
+            ok &= block.Sent == sends && block.Duplicates == 0;
+            if (result is not null)
+            {
+                var json = block.ToJson(rate, azuritePid > 0);
+                json["seedSeconds"] = Math.Round(aloneSeed.Elapsed.TotalSeconds, 1);
+                result["dueOnly"] = json;
+            }
+        }
+
+        // (2c) The same block among everyone again, with the emulator's table split by partition into tables of about
+        // --shard-people people (see PartitionShards): every key and call as in (a), the scan per access bounded as in production.
+        if (blocks.Contains('c'))
+        {
+            var count = Math.Max(1, (people + shardPeople - 1) / shardPeople);
+            var shardPrefix = "Sched" + Guid.NewGuid().ToString("N")[..8] + "s";
+            var shards = new PartitionShards([.. Enumerable.Range(0, count).Select(k => NewTables(connectionString, options, shardPrefix + k.ToString(CultureInfo.InvariantCulture)))]);
+            Console.WriteLine($"(c) seeding {people:N0} people into {count:N0} tables split by partition...");
+            var shardSeed = Stopwatch.StartNew();
+            misplaced += await SeedAsync(shards, people, due, sends, userTemplate, referenceTemplate);
+            shardSeed.Stop();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded in {shardSeed.Elapsed.TotalSeconds:F1} s"));
+            Console.WriteLine($"(c) {sends:N0} due among {people:N0} in {count:N0} tables, {Load()}");
+            var block = await SendBlockAsync(new SchedulerStorageProfile(shards), counter, new ShiftedClock(), rate, sends, people, due, azuritePid);
+            ok &= block.Sent == sends && block.Duplicates == 0;
+            if (result is not null)
+            {
+                var json = block.ToJson(rate, azuritePid > 0);
+                json["seedSeconds"] = Math.Round(shardSeed.Elapsed.TotalSeconds, 1);
+                json["tables"] = count;
+                result["sharded"] = json;
+            }
+        }
+
+        if (jsonPath is not null && result is not null)
+        {
+            result["misplaced"] = misplaced;
+            await File.WriteAllTextAsync(jsonPath, result.ToJsonString() + "\n");
+        }
+        return misplaced == 0 && ok ? 0 : 1;
+    }
+
+    private static TableStorage NewTables(string connectionString, TableClientOptions options, string prefix) =>
+        new(StorageServiceCollectionExtensions.CreateServiceClient(connectionString, options),
+            Options.Create(new StorageOptions { ConnectionString = connectionString, TablePrefix = prefix }), NullLogger<TableStorage>.Instance);
+
+    /// <summary>
+    /// Two sender instances send the block due 16:05–16:20 of <paramref name="storage"/>, both ticking at 16:20:30, through one
+    /// loopback connector; the storage requests (by kind), duplicates and the CPU of the bench and of Azurite are counted over
+    /// the sends alone. Then Azurite's CPU per point read of a profile row and of a due-index row among this table's people.
+    /// </summary>
+    private static async Task<SendBlock> SendBlockAsync(SchedulerStorageProfile storage, RequestCounter counter, ShiftedClock clock, int rate, int sends, int people, int due, int azuritePid)
+    {
         var loopback = new LoopbackConnector();
-        var profiled = new SchedulerStorageProfile(tables);
-        var first = Sender(profiled, clock, loopback, rate);
-        clock.Set(Day.AddHours(8).AddSeconds(30));
-        await first.TickAsync(CancellationToken.None);
-        clock.Set(TickMinute.AddSeconds(30));
-        var before = counter.Snapshot();
-        var tickWatch = Stopwatch.StartNew();
-        var tickSent = await first.TickAsync(CancellationToken.None);
-        tickWatch.Stop();
-        var tick = counter.Snapshot() - before;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"tick with {due} due among {people:N0}: sent {tickSent}; reads {tick.Reads} ({tick.Queries} index queries + {tick.PointReads} point reads), writes {tick.Writes}; {tickWatch.Elapsed.TotalMilliseconds:F0} ms"));
-
-        // (2) Two instances send the block due 16:05–16:20, both ticking at 16:20:30.
-        var a = Sender(profiled, clock, loopback, rate);
-        var b = Sender(profiled, clock, loopback, rate);
+        var a = Sender(storage, clock, loopback, rate);
+        var b = Sender(storage, clock, loopback, rate);
         clock.Set(Day.AddHours(8).AddSeconds(30));
         await a.TickAsync(CancellationToken.None);
         await b.TickAsync(CancellationToken.None);
@@ -98,8 +195,9 @@ internal static class SchedulerBench
         // so the second one may already send the reminders of 08:01 and after.
         loopback.Clear();
         clock.Set(SendFirst.AddMinutes(SendMinutes - 1).AddSeconds(30));
+        var loadBefore = Load();
         var beforeSends = counter.Snapshot();
-        profiled.Reset();
+        storage.Reset();
         var benchCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var azuriteCpu = CpuSeconds(azuritePid);
         var sendWatch = Stopwatch.StartNew();
@@ -107,65 +205,48 @@ internal static class SchedulerBench
         sendWatch.Stop();
         benchCpu = Process.GetCurrentProcess().TotalProcessorTime - benchCpu;
         azuriteCpu = CpuSeconds(azuritePid) - azuriteCpu;
-        var sendRequests = counter.Snapshot() - beforeSends;
-        var duplicates = loopback.Duplicates;
-        var sendRate = loopback.Sent / sendWatch.Elapsed.TotalSeconds;
+        var requests = counter.Snapshot() - beforeSends;
+        var block = new SendBlock(people, sends, loopback.Sent, sendWatch.Elapsed, loopback.Duplicates, requests, storage.RequestsByKind(),
+            benchCpu.TotalSeconds, azuriteCpu, loadBefore, Load());
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"two instances: {loopback.Sent:N0} of {sends:N0} due sent ({sentBoth[0]:N0} + {sentBoth[1]:N0}) in {sendWatch.Elapsed.TotalSeconds:F1} s = {sendRate:F0} sends/s (MaxSendsPerSecond {rate} each); duplicates {duplicates}; "
-            + $"storage requests per send {(double)sendRequests.Total / Math.Max(1, loopback.Sent):F2} ({sendRequests.Queries:N0} queries, {sendRequests.PointReads:N0} point reads, {sendRequests.Writes:N0} writes)"));
-        Console.Write(profiled.Describe(loopback.Sent));
+            $"two instances: {block.Sent:N0} of {sends:N0} due sent ({sentBoth[0]:N0} + {sentBoth[1]:N0}) in {block.Elapsed.TotalSeconds:F1} s = {block.Rate:F0} sends/s (MaxSendsPerSecond {rate} each); duplicates {block.Duplicates}; "
+            + $"storage requests per send {block.PerSend(requests.Total):F2} ({requests.Queries:N0} queries, {requests.PointReads:N0} point reads, {requests.Writes:N0} writes)"));
+        Console.Write(storage.Describe(block.Sent));
         var azuriteShare = azuritePid > 0
-            ? string.Create(CultureInfo.InvariantCulture, $", Azurite {azuriteCpu:F1} s ({azuriteCpu * 1000 / Math.Max(1, loopback.Sent):F1} ms per send, {azuriteCpu * 1e6 / Math.Max(1, sendRequests.Total):F0} µs per request)")
+            ? string.Create(CultureInfo.InvariantCulture, $", Azurite {azuriteCpu:F1} s ({azuriteCpu * 1000 / Math.Max(1, block.Sent):F1} ms per send, {azuriteCpu * 1e6 / Math.Max(1, requests.Total):F0} µs per request)")
             : "";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"CPU during the sends: bench (both senders) {benchCpu.TotalSeconds:F1} s{azuriteShare}, over {sendWatch.Elapsed.TotalSeconds:F1} s"));
+            $"CPU during the sends: bench (both senders) {benchCpu.TotalSeconds:F1} s{azuriteShare}, over {block.Elapsed.TotalSeconds:F1} s; load before and after: {loadBefore} / {block.LoadAfter}"));
 
         // Why Azurite's share per send grows with the number of people: Azurite finds an entity by its RowKey first and then
         // scans every entity with that RowKey, and every person's profile row has the RowKey "user"; a due-index row's is its own.
-        var probed = Enumerable.Range(due, sends).ToList();
-        var profileReadMs = await AzuriteMsPerReadAsync(tables, azuritePid, probed.Select(i => UserState.KeyFor($"bench/users/p{i}")));
-        var indexReadMs = await AzuriteMsPerReadAsync(tables, azuritePid,
-            probed.Select(i => new StorageKey(DueIndex.PartitionFor(PlannedMinute(i, due, sends).AddDays(1)), DueIndex.RowFor($"bench/users/p{i}"))));
+        // A sample of the block's people is enough for a mean (reading all of them among 100,000 takes minutes of Azurite's CPU).
+        var probed = Enumerable.Range(due, Math.Min(sends, ProbeSample)).ToList();
+        block = block with
+        {
+            AzuriteMsPerProfileRead = await AzuriteMsPerReadAsync(storage, azuritePid, probed.Select(i => UserState.KeyFor($"bench/users/p{i}"))),
+            AzuriteMsPerIndexRead = await AzuriteMsPerReadAsync(storage, azuritePid,
+                probed.Select(i => new StorageKey(DueIndex.PartitionFor(PlannedMinute(i, due, sends).AddDays(1)), DueIndex.RowFor($"bench/users/p{i}")))),
+        };
         if (azuritePid > 0)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Azurite CPU per point read among {people:N0} people: {profileReadMs:F2} ms for a profile row (RowKey shared by everyone), {indexReadMs:F2} ms for a due-index row (RowKey of its own)"));
+                $"Azurite CPU per point read among {people:N0} people: {block.AzuriteMsPerProfileRead:F2} ms for a profile row (RowKey shared by everyone), {block.AzuriteMsPerIndexRead:F2} ms for a due-index row (RowKey of its own)"));
+        return block;
+    }
 
-        if (jsonPath is not null)
+    private const int ProbeSample = 1000;
+
+    /// <summary>The load averages (1, 5, 15 minutes) from /proc/loadavg: the machine is shared, so every figure carries its load.</summary>
+    private static string Load()
+    {
+        try
         {
-            var result = new JsonObject
-            {
-                ["people"] = people,
-                ["seedSeconds"] = Math.Round(seed.Elapsed.TotalSeconds, 1),
-                ["seedRequests"] = seeded.Total,
-                ["misplaced"] = misplaced,
-                ["tickDue"] = due,
-                ["tickSent"] = tickSent,
-                ["tickReads"] = tick.Reads,
-                ["tickQueries"] = tick.Queries,
-                ["tickPointReads"] = tick.PointReads,
-                ["tickWrites"] = tick.Writes,
-                ["tickMs"] = Math.Round(tickWatch.Elapsed.TotalMilliseconds),
-                ["sendsDue"] = sends,
-                ["sent"] = loopback.Sent,
-                ["sendSeconds"] = Math.Round(sendWatch.Elapsed.TotalSeconds, 2),
-                ["sendsPerSecond"] = Math.Round(sendRate, 1),
-                ["maxSendsPerSecond"] = rate,
-                ["duplicates"] = duplicates,
-                ["sendQueries"] = sendRequests.Queries,
-                ["sendPointReads"] = sendRequests.PointReads,
-                ["sendWrites"] = sendRequests.Writes,
-                ["sendRequestsByKind"] = new JsonObject(profiled.RequestsByKind().Select(k => KeyValuePair.Create(k.Key, (JsonNode?)k.Value))),
-                ["sendBenchCpuSeconds"] = Math.Round(benchCpu.TotalSeconds, 1),
-            };
-            if (azuritePid > 0)
-            {
-                result["sendAzuriteCpuSeconds"] = Math.Round(azuriteCpu, 1);
-                result["azuriteMsPerProfileRead"] = Math.Round(profileReadMs, 2);
-                result["azuriteMsPerIndexRead"] = Math.Round(indexReadMs, 2);
-            }
-            await File.WriteAllTextAsync(jsonPath, result.ToJsonString() + "\n");
+            return "load " + string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
         }
-        return misplaced == 0 && tickSent == due && loopback.Sent == sends && duplicates == 0 ? 0 : 1;
+        catch (IOException)
+        {
+            return "load unknown";
+        }
     }
 
     private static int Option(string[] args, string name, int fallback)
@@ -337,6 +418,50 @@ internal static class SchedulerBench
         }
 
         public Counts Snapshot() => new(Interlocked.Read(ref _queries), Interlocked.Read(ref _pointReads), Interlocked.Read(ref _writes));
+    }
+
+    /// <summary>One send block's figures (see <see cref="SendBlockAsync"/>).</summary>
+    private sealed record SendBlock(int People, int Due, int Sent, TimeSpan Elapsed, int Duplicates, Counts Requests, IReadOnlyDictionary<string, long> ByKind,
+        double BenchCpuSeconds, double AzuriteCpuSeconds, string LoadBefore, string LoadAfter)
+    {
+        public double AzuriteMsPerProfileRead { get; init; }
+
+        public double AzuriteMsPerIndexRead { get; init; }
+
+        public double Rate => Sent / Elapsed.TotalSeconds;
+
+        public double PerSend(long count) => (double)count / Math.Max(1, Sent);
+
+        public JsonObject ToJson(int rate, bool withAzurite)
+        {
+            var json = new JsonObject
+            {
+                ["tablePeople"] = People,
+                ["sendsDue"] = Due,
+                ["sent"] = Sent,
+                ["sendSeconds"] = Math.Round(Elapsed.TotalSeconds, 2),
+                ["sendsPerSecond"] = Math.Round(Rate, 1),
+                ["maxSendsPerSecond"] = rate,
+                ["duplicates"] = Duplicates,
+                ["sendQueries"] = Requests.Queries,
+                ["sendPointReads"] = Requests.PointReads,
+                ["sendWrites"] = Requests.Writes,
+                ["sendRequestsPerSend"] = Math.Round(PerSend(Requests.Total), 2),
+                ["sendRequestsByKind"] = new JsonObject(ByKind.Select(k => KeyValuePair.Create(k.Key, (JsonNode?)k.Value))),
+                ["sendBenchCpuSeconds"] = Math.Round(BenchCpuSeconds, 1),
+                ["benchMsPerSend"] = Math.Round(BenchCpuSeconds * 1000 / Math.Max(1, Sent), 2),
+                ["sendLoadBefore"] = LoadBefore,
+                ["sendLoadAfter"] = LoadAfter,
+            };
+            if (withAzurite)
+            {
+                json["sendAzuriteCpuSeconds"] = Math.Round(AzuriteCpuSeconds, 1);
+                json["azuriteMsPerSend"] = Math.Round(AzuriteCpuSeconds * 1000 / Math.Max(1, Sent), 1);
+                json["azuriteMsPerProfileRead"] = Math.Round(AzuriteMsPerProfileRead, 2);
+                json["azuriteMsPerIndexRead"] = Math.Round(AzuriteMsPerIndexRead, 2);
+            }
+            return json;
+        }
     }
 
     private readonly record struct Counts(long Queries, long PointReads, long Writes)
