@@ -47,10 +47,5 @@ internal sealed class BatchedClassifier(Func<string[], float[][]> encode, Meanin
     }
 
     /// <summary>The text as <see cref="LayeredSafetyDetector"/> hands it to the meaning layer.</summary>
-    public static string Canonical(string text)
-    {
-        var normalized = SafetyText.Normalize(text);
-        return FiguresOfSpeech.ToLiteral(
-            normalized.Length > LayeredSafetyDetector.MaxMeaningChars ? normalized[..LayeredSafetyDetector.MaxMeaningChars] : normalized);
-    }
+    public static string Canonical(string text) => LayeredSafetyDetector.MeaningText(SafetyText.Normalize(text));
 }

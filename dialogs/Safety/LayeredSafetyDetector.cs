@@ -124,12 +124,7 @@ public sealed class LayeredSafetyDetector(IMeaningClassifier meaning) : ISafetyD
             return phrase;
         }
 
-        if (normalized.Length > MaxMeaningChars)
-        {
-            normalized = normalized[..MaxMeaningChars];
-        }
-
-        normalized = FiguresOfSpeech.ToLiteral(normalized);
+        normalized = MeaningText(normalized);
         if (!SafetyGate.Check(normalized).Open || !meaning.TryScore(normalized, out var scores) || scores.Danger >= doubt)
         {
             return phrase;
@@ -149,8 +144,7 @@ public sealed class LayeredSafetyDetector(IMeaningClassifier meaning) : ISafetyD
     /// <summary>The gate and the meaning layer alone, on canonical text (the evaluation measures this layer by itself).</summary>
     internal SafetyAssessment AssessMeaning(string normalized, SafetyScrutiny scrutiny)
     {
-        // The model reads what a figure of speech means, not its words ("this waiting is killing me").
-        normalized = FiguresOfSpeech.ToLiteral(normalized);
+        normalized = MeaningText(normalized);
         var gate = SafetyGate.Check(normalized);
         if (!gate.Open || !meaning.TryScore(normalized, out var scores))
         {
@@ -173,6 +167,12 @@ public sealed class LayeredSafetyDetector(IMeaningClassifier meaning) : ISafetyD
 
         return Decide(scores, gate, thresholds);
     }
+
+    /// <summary>The text the model reads, from canonical text: its beginning (the model reads at most a few hundred word
+    /// pieces anyway), with figures of speech in plain words, since the model should read what "this waiting is killing
+    /// me" means, not its words. The training tool embeds the same text.</summary>
+    internal static string MeaningText(string normalized) =>
+        FiguresOfSpeech.ToLiteral(normalized.Length > MaxMeaningChars ? normalized[..MaxMeaningChars] : normalized);
 
     // The sentences of a message with more than one, each long enough to carry meaning on its own.
     internal static IEnumerable<string> Sentences(string normalized)
