@@ -19,17 +19,8 @@ internal sealed class MeaningModel
     /// <summary>Number of hashed word features after the embedding (0: embedding only).</summary>
     public int WordBuckets { get; init; }
 
-    /// <summary>One row per class: a weight for each feature (<see cref="Dimensions"/> + <see cref="WordBuckets"/>), then
-    /// one for each hidden unit when there are any.</summary>
+    /// <summary>One row of <see cref="Dimensions"/> weights per class.</summary>
     public required float[][] Weights { get; init; }
-
-    /// <summary>Optional hidden units, one row of feature weights each: their rectified sums join the features, so the
-    /// regression on the features stays inside the model and the hidden units add what a straight line cannot separate
-    /// (a method named in a joke against the same method named in a plan).</summary>
-    public float[][]? Hidden { get; init; }
-
-    /// <summary>One bias per hidden unit.</summary>
-    public float[]? HiddenBias { get; init; }
 
     /// <summary>One bias per class.</summary>
     public required float[] Bias { get; init; }
@@ -148,17 +139,17 @@ internal sealed class MeaningModel
     /// <summary>The class probabilities for one feature vector (see <see cref="Features"/>).</summary>
     public MeaningScores Score(ReadOnlySpan<float> features)
     {
-        Span<float> hidden = Hidden is null ? [] : stackalloc float[Hidden.Length];
-        for (var h = 0; h < hidden.Length; h++)
-        {
-            hidden[h] = Math.Max(0f, HiddenBias![h] + Dot(Hidden![h], features));
-        }
-
         Span<float> logits = stackalloc float[4];
         for (var c = 0; c < 4; c++)
         {
-            var row = Weights[c].AsSpan();
-            logits[c] = Bias[c] + Dot(row[..features.Length], features) + (hidden.Length == 0 ? 0f : Dot(row[features.Length..], hidden));
+            var row = Weights[c];
+            var sum = Bias[c];
+            for (var i = 0; i < features.Length; i++)
+            {
+                sum += row[i] * features[i];
+            }
+
+            logits[c] = sum;
         }
 
         var max = Math.Max(Math.Max(logits[0], logits[1]), Math.Max(logits[2], logits[3]));
@@ -226,10 +217,7 @@ internal sealed class MeaningModel
     {
         var model = JsonSerializer.Deserialize(stream, MeaningJson.Default.MeaningModel)
             ?? throw new InvalidDataException("The meaning model file is empty.");
-        var features = model.Dimensions + model.WordBuckets;
-        var hidden = model.Hidden?.Length ?? 0;
-        if (model.Weights.Length != 4 || model.Bias.Length != 4 || model.Weights.Any(w => w.Length != features + hidden)
-            || (model.Hidden is not null && (model.HiddenBias?.Length != hidden || model.Hidden.Any(h => h.Length != features)))
+        if (model.Weights.Length != 4 || model.Bias.Length != 4 || model.Weights.Any(w => w.Length != model.Dimensions + model.WordBuckets)
             || (model.Neighbours > 0 && (model.NeighbourVectors is null || model.NeighbourScales?.Length != model.NeighbourVectors.Length
                 || model.NeighbourCrisis?.Length != model.NeighbourVectors.Length || model.NeighbourVectors.Length < model.Neighbours
                 || model.NeighbourVectors.Any(v => v.Length != model.Dimensions))))

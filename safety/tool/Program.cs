@@ -17,17 +17,6 @@ if (args.Length < 2)
 
 // The frozen training settings (chosen on the development set).
 var trainingOptions = new MeaningTrainer.Options(L2: 1e-4f, WordBuckets: 1024, Neighbours: 5);
-// TRUSTBOT_HIDDEN=<units>[,<epochs>[,<l2>]] tries hidden units beside the regression (development only).
-if (Environment.GetEnvironmentVariable("TRUSTBOT_HIDDEN") is { Length: > 0 } hiddenSetting)
-{
-    var parts = hiddenSetting.Split(',');
-    trainingOptions = trainingOptions with
-    {
-        Hidden = int.Parse(parts[0], CultureInfo.InvariantCulture),
-        HiddenEpochs = parts.Length > 1 ? int.Parse(parts[1], CultureInfo.InvariantCulture) : trainingOptions.HiddenEpochs,
-        L2 = parts.Length > 2 ? float.Parse(parts[2], CultureInfo.InvariantCulture) : trainingOptions.L2,
-    };
-}
 var watch = Stopwatch.StartNew();
 using var encoder = new MiniLmEncoder();
 Console.Error.WriteLine($"model loaded in {watch.ElapsedMilliseconds} ms");
