@@ -25,7 +25,10 @@ namespace TrustBot.Bench;
 /// day (profile, conversation reference and due-index row each, written in entity group batches), then
 /// measures (1) the storage requests of one scheduler tick when 100 reminders are due, and (2) how fast two
 /// sender instances send a block of due reminders through a loopback connector, and whether any went twice:
-/// (a) among everyone seeded, and (b) in a table seeded with the block's people alone.
+/// (a) among everyone seeded in one table, (b) in a table seeded with the block's people alone, and (c) among everyone
+/// seeded into tables of about a thousand people split by partition (<see cref="PartitionShards"/>). The tick is measured
+/// in (a) and again in (c); <c>--blocks</c> chooses which run (bench/run.sh: only (c) at full size, where seeding (a)'s
+/// one table would take the emulator hours).
 /// </summary>
 /// <remarks>
 /// Why (b): Azurite finds a row by its RowKey first and then scans every row with that RowKey, and every person's
@@ -74,9 +77,10 @@ internal static class SchedulerBench
         var tables = NewTables(connectionString, options, "Sched" + Guid.NewGuid().ToString("N")[..8]);
 
         var (userTemplate, referenceTemplate) = await TemplatesAsync();
-        JsonObject? result = jsonPath is null ? null : new JsonObject { ["people"] = people, ["tickDue"] = due, ["maxSendsPerSecond"] = rate };
+        JsonObject? result = jsonPath is null ? null : new JsonObject { ["people"] = people, ["tickDue"] = due, ["maxSendsPerSecond"] = rate, ["blocks"] = blocks };
         var misplaced = 0;
         var ok = true;
+        Tick? sameTick = null;
         if (blocks.Contains('a'))
         {
             Console.WriteLine($"Seeding {people:N0} people (profile + conversation reference per person, one due-index row each) into Azurite...");
@@ -87,35 +91,21 @@ internal static class SchedulerBench
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"seeded in {seed.Elapsed.TotalSeconds:F1} s with {seeded.Total:N0} requests ({people / seed.Elapsed.TotalSeconds:F0} people/s); reminders not where planned: {misplaced}"));
 
-            // (1) One tick with `due` reminders due: a sender that last looked at 08:00 ticks at 12:00:30.
+            // (1) One tick with `due` reminders due, in the one table.
             var clock = new ShiftedClock();
             var profiled = new SchedulerStorageProfile(tables);
-            var first = Sender(profiled, clock, new LoopbackConnector(), rate);
-            clock.Set(Day.AddHours(8).AddSeconds(30));
-            await first.TickAsync(CancellationToken.None);
-            clock.Set(TickMinute.AddSeconds(30));
-            var before = counter.Snapshot();
-            var tickWatch = Stopwatch.StartNew();
-            var tickSent = await first.TickAsync(CancellationToken.None);
-            tickWatch.Stop();
-            var tick = counter.Snapshot() - before;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"tick with {due} due among {people:N0}: sent {tickSent}; reads {tick.Reads} ({tick.Queries} index queries + {tick.PointReads} point reads), writes {tick.Writes}; {tickWatch.Elapsed.TotalMilliseconds:F0} ms"));
+            var tick = await TickAsync(profiled, counter, clock, rate, due, $"among {people:N0} in one table");
+            sameTick = tick;
 
             // (2a) Two instances send the block due 16:05–16:20, both ticking at 16:20:30, among everyone seeded in one table.
             Console.WriteLine($"(a) {sends:N0} due among {people:N0} in one table, {Load()}");
             var among = await SendBlockAsync(profiled, counter, clock, rate, sends, people, due, azuritePid);
-            ok &= tickSent == due && among.Sent == sends && among.Duplicates == 0;
+            ok &= tick.Sent == due && among.Sent == sends && among.Duplicates == 0;
             if (result is not null)
             {
                 result["seedSeconds"] = Math.Round(seed.Elapsed.TotalSeconds, 1);
                 result["seedRequests"] = seeded.Total;
-                result["tickSent"] = tickSent;
-                result["tickReads"] = tick.Reads;
-                result["tickQueries"] = tick.Queries;
-                result["tickPointReads"] = tick.PointReads;
-                result["tickWrites"] = tick.Writes;
-                result["tickMs"] = Math.Round(tickWatch.Elapsed.TotalMilliseconds);
+                tick.AddTo(result);
                 // The block among everyone keeps the keys it always had.
                 foreach (var (key, value) in among.ToJson(rate, azuritePid > 0)) result[key] = value?.DeepClone();
             }
@@ -154,12 +144,26 @@ internal static class SchedulerBench
             misplaced += await SeedAsync(shards, people, due, sends, userTemplate, referenceTemplate);
             shardSeed.Stop();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded in {shardSeed.Elapsed.TotalSeconds:F1} s"));
+            // The tick again, here: it is what the full-size run measures, since (a) cannot seed 100,000 people into one emulator
+            // table in reasonable time. What it reads is unchanged by the split: a due-index minute is one partition and a due
+            // person's rows are one partition, and each partition lives wholly in one table, so the same queries and point reads
+            // go out, each to one table (with (a) in the same run, the two counts must match).
+            var shardClock = new ShiftedClock();
+            var profiled = new SchedulerStorageProfile(shards);
+            var tick = await TickAsync(profiled, counter, shardClock, rate, due, $"among {people:N0} in {count:N0} tables");
+            ok &= tick.Sent == due;
+            if (sameTick is { } inOne && (inOne.Requests.Queries, inOne.Requests.PointReads) != (tick.Requests.Queries, tick.Requests.PointReads))
+            {
+                Console.Error.WriteLine("scheduler: the tick read differently in the split tables than in one table");
+                ok = false;
+            }
             Console.WriteLine($"(c) {sends:N0} due among {people:N0} in {count:N0} tables, {Load()}");
-            var block = await SendBlockAsync(new SchedulerStorageProfile(shards), counter, new ShiftedClock(), rate, sends, people, due, azuritePid);
+            var block = await SendBlockAsync(profiled, counter, shardClock, rate, sends, people, due, azuritePid);
             ok &= block.Sent == sends && block.Duplicates == 0;
             if (result is not null)
             {
                 var json = block.ToJson(rate, azuritePid > 0);
+                tick.AddTo(json);
                 json["seedSeconds"] = Math.Round(shardSeed.Elapsed.TotalSeconds, 1);
                 json["tables"] = count;
                 result["sharded"] = json;
@@ -172,6 +176,26 @@ internal static class SchedulerBench
             await File.WriteAllTextAsync(jsonPath, result.ToJsonString() + "\n");
         }
         return misplaced == 0 && ok ? 0 : 1;
+    }
+
+    /// <summary>
+    /// One tick with <paramref name="due"/> reminders due: a sender that last looked at 08:00 ticks at 12:00:30; its storage
+    /// requests are counted in the client's pipeline.
+    /// </summary>
+    private static async Task<Tick> TickAsync(SchedulerStorageProfile storage, RequestCounter counter, ShiftedClock clock, int rate, int due, string where)
+    {
+        var first = Sender(storage, clock, new LoopbackConnector(), rate);
+        clock.Set(Day.AddHours(8).AddSeconds(30));
+        await first.TickAsync(CancellationToken.None);
+        clock.Set(TickMinute.AddSeconds(30));
+        var before = counter.Snapshot();
+        var watch = Stopwatch.StartNew();
+        var sent = await first.TickAsync(CancellationToken.None);
+        watch.Stop();
+        var tick = new Tick(sent, counter.Snapshot() - before, watch.Elapsed);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"tick with {due} due {where}: sent {sent}; reads {tick.Requests.Reads} ({tick.Requests.Queries} index queries + {tick.Requests.PointReads} point reads), writes {tick.Requests.Writes}; {watch.Elapsed.TotalMilliseconds:F0} ms"));
+        return tick;
     }
 
     private static TableStorage NewTables(string connectionString, TableClientOptions options, string prefix) =>
@@ -461,6 +485,20 @@ internal static class SchedulerBench
                 json["azuriteMsPerIndexRead"] = Math.Round(AzuriteMsPerIndexRead, 2);
             }
             return json;
+        }
+    }
+
+    /// <summary>One tick's figures (see <see cref="TickAsync"/>).</summary>
+    private sealed record Tick(int Sent, Counts Requests, TimeSpan Elapsed)
+    {
+        public void AddTo(JsonObject json)
+        {
+            json["tickSent"] = Sent;
+            json["tickReads"] = Requests.Reads;
+            json["tickQueries"] = Requests.Queries;
+            json["tickPointReads"] = Requests.PointReads;
+            json["tickWrites"] = Requests.Writes;
+            json["tickMs"] = Math.Round(Elapsed.TotalMilliseconds);
         }
     }
 
