@@ -77,12 +77,15 @@ internal static class BotEndpoints
         return outcome.Body switch
         {
             null => Results.StatusCode(outcome.Status),
-            ExpectedReplies replies => new JsonReplyResult<ExpectedReplies>(replies, ProtocolJson.Default.ExpectedReplies, outcome.Status),
+            ExpectedReplies replies => new JsonReplyResult<ExpectedReplies>(replies, ProtocolJson.Default.ExpectedReplies, outcome.Status, WriteReplies),
             ErrorBody error => Results.Json(error, BotJson.Default.ErrorBody, statusCode: outcome.Status),
             System.Text.Json.Nodes.JsonNode node => Results.Json(node, ProtocolJson.Default.JsonNode, statusCode: outcome.Status),
             _ => Results.StatusCode(outcome.Status),
         };
     }
+
+    // The turn's answers, written by hand as the serializer would write them (an activity has no generated fast path).
+    private static readonly Action<Utf8JsonWriter, ExpectedReplies> WriteReplies = ActivityJsonWriter.Write;
 
     /// <summary>
     /// The local Direct Line's turns come only through /v3/directline: its service URL is never accepted
