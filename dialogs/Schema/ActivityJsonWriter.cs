@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 
 namespace TrustBot.Schema;
 
@@ -34,14 +36,36 @@ internal static class ActivityJsonWriter
     }
 
     /// <summary>Writes one activity as the serializer writes it with <see cref="ProtocolJson"/>.</summary>
-    public static void Write(Utf8JsonWriter writer, Activity a)
+    public static void Write(Utf8JsonWriter writer, Activity a) => Write(writer, a, Contract.Protocol);
+
+    /// <summary>
+    /// What differs between the contexts that write activities: the protocol's writes timestamps through
+    /// <see cref="TimestampConverter"/>, the dialog engine's (prompts stored with their question) as the serializer's
+    /// default does; each has its own metadata for the values written through the serializer.
+    /// </summary>
+    internal sealed record Contract(
+        Action<Utf8JsonWriter, DateTimeOffset> Timestamp,
+        JsonTypeInfo<List<ChannelAccount>> Accounts,
+        JsonTypeInfo<List<Attachment>> Attachments,
+        JsonTypeInfo<List<Entity>> Entities,
+        JsonTypeInfo<JsonNode> Node,
+        JsonTypeInfo<ConversationReference> Reference,
+        JsonTypeInfo<List<string>> Strings)
     {
-        var json = ProtocolJson.Default;
+        public static readonly Contract Protocol = new(
+            static (writer, value) => Timestamps.Write(writer, value, ProtocolJson.Default.Options),
+            ProtocolJson.Default.ListChannelAccount, ProtocolJson.Default.ListAttachment, ProtocolJson.Default.ListEntity,
+            ProtocolJson.Default.JsonNode, ProtocolJson.Default.ConversationReference, ProtocolJson.Default.ListString);
+    }
+
+    /// <summary>Writes one activity as the serializer writes it with the context <paramref name="json"/> describes.</summary>
+    public static void Write(Utf8JsonWriter writer, Activity a, Contract json)
+    {
         writer.WriteStartObject();
         String(writer, N.Type, a.Type);
         String(writer, N.Id, a.Id);
-        Timestamp(writer, N.Timestamp, a.Timestamp);
-        Timestamp(writer, N.LocalTimestamp, a.LocalTimestamp);
+        Timestamp(writer, N.Timestamp, a.Timestamp, json);
+        Timestamp(writer, N.LocalTimestamp, a.LocalTimestamp, json);
         String(writer, N.LocalTimezone, a.LocalTimezone);
         String(writer, N.ServiceUrl, a.ServiceUrl);
         String(writer, N.ChannelId, a.ChannelId);
@@ -50,27 +74,27 @@ internal static class ActivityJsonWriter
         Account(writer, N.Recipient, a.Recipient);
         String(writer, N.TextFormat, a.TextFormat);
         String(writer, N.AttachmentLayout, a.AttachmentLayout);
-        Value(writer, N.MembersAdded, a.MembersAdded, json.ListChannelAccount);
-        Value(writer, N.MembersRemoved, a.MembersRemoved, json.ListChannelAccount);
+        Value(writer, N.MembersAdded, a.MembersAdded, json.Accounts);
+        Value(writer, N.MembersRemoved, a.MembersRemoved, json.Accounts);
         String(writer, N.TopicName, a.TopicName);
         String(writer, N.Locale, a.Locale);
         String(writer, N.Text, a.Text);
         String(writer, N.Speak, a.Speak);
         String(writer, N.InputHint, a.InputHint);
         String(writer, N.Summary, a.Summary);
-        Suggested(writer, a.SuggestedActions);
-        Value(writer, N.Attachments, a.Attachments, json.ListAttachment);
-        Value(writer, N.Entities, a.Entities, json.ListEntity);
-        Value(writer, N.ChannelData, a.ChannelData, json.JsonNode);
+        Suggested(writer, a.SuggestedActions, json);
+        Value(writer, N.Attachments, a.Attachments, json.Attachments);
+        Value(writer, N.Entities, a.Entities, json.Entities);
+        Value(writer, N.ChannelData, a.ChannelData, json.Node);
         String(writer, N.Action, a.Action);
         String(writer, N.ReplyToId, a.ReplyToId);
         String(writer, N.Label, a.Label);
         String(writer, N.ValueType, a.ValueType);
-        Value(writer, N.Value, a.Value, json.JsonNode);
+        Value(writer, N.Value, a.Value, json.Node);
         String(writer, N.Name, a.Name);
-        Value(writer, N.RelatesTo, a.RelatesTo, json.ConversationReference);
+        Value(writer, N.RelatesTo, a.RelatesTo, json.Reference);
         String(writer, N.Code, a.Code);
-        Timestamp(writer, N.Expiration, a.Expiration);
+        Timestamp(writer, N.Expiration, a.Expiration, json);
         String(writer, N.Importance, a.Importance);
         String(writer, N.DeliveryMode, a.DeliveryMode);
         String(writer, N.CallerId, a.CallerId);
@@ -104,11 +128,11 @@ internal static class ActivityJsonWriter
         writer.WriteEndObject();
     }
 
-    private static void Suggested(Utf8JsonWriter writer, SuggestedActions? suggested)
+    private static void Suggested(Utf8JsonWriter writer, SuggestedActions? suggested, Contract json)
     {
         if (suggested is null) return;
         writer.WriteStartObject(N.SuggestedActions);
-        Value(writer, N.To, suggested.To, ProtocolJson.Default.ListString);
+        Value(writer, N.To, suggested.To, json.Strings);
         if (suggested.Actions is { } actions)
         {
             writer.WriteStartArray(N.Actions);
@@ -125,7 +149,7 @@ internal static class ActivityJsonWriter
                 String(writer, N.Image, action.Image);
                 String(writer, N.Text, action.Text);
                 String(writer, N.DisplayText, action.DisplayText);
-                Value(writer, N.Value, action.Value, ProtocolJson.Default.JsonNode);
+                Value(writer, N.Value, action.Value, json.Node);
                 Extension(writer, action.Properties);
                 writer.WriteEndObject();
             }
@@ -139,14 +163,14 @@ internal static class ActivityJsonWriter
         if (value is not null) writer.WriteString(name, value);
     }
 
-    private static void Timestamp(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset? value)
+    private static void Timestamp(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset? value, Contract json)
     {
         if (value is not { } timestamp) return;
         writer.WritePropertyName(name);
-        Timestamps.Write(writer, timestamp, ProtocolJson.Default.Options);
+        json.Timestamp(writer, timestamp);
     }
 
-    private static void Value<T>(Utf8JsonWriter writer, JsonEncodedText name, T? value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    private static void Value<T>(Utf8JsonWriter writer, JsonEncodedText name, T? value, JsonTypeInfo<T> type)
         where T : class
     {
         if (value is null) return;
@@ -155,7 +179,7 @@ internal static class ActivityJsonWriter
     }
 
     // Unknown properties, after the named ones, under their own names.
-    private static void Extension(Utf8JsonWriter writer, Dictionary<string, JsonElement>? properties)
+    internal static void Extension(Utf8JsonWriter writer, Dictionary<string, JsonElement>? properties)
     {
         if (properties is null) return;
         foreach (var (key, value) in properties)
@@ -165,7 +189,7 @@ internal static class ActivityJsonWriter
         }
     }
 
-    private static JsonEncodedText Encoded(string name) => JsonEncodedText.Encode(name, ProtocolJson.Default.Options.Encoder);
+    internal static JsonEncodedText Encoded(string name) => JsonEncodedText.Encode(name, ProtocolJson.Default.Options.Encoder);
 
     /// <summary>The property names, encoded once.</summary>
     private static class N

@@ -21,7 +21,7 @@ public sealed class ActivityJsonWriterTests
         new() { Id = id, Name = "Sam \"the\" <partner> 😊", AadObjectId = "aad-" + id, Role = "user", Properties = Unknown("futureAccount") };
 
     /// <summary>An activity with every property the contract writes set, text that needs escaping included.</summary>
-    private static Activity Everything() => new()
+    internal static Activity Everything() => new()
     {
         Type = ActivityTypes.Message,
         Id = "a1",
