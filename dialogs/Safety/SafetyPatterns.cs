@@ -237,7 +237,12 @@ internal static partial class SafetyPatterns
         + @"|\b(?:wav[a-z]*|point[a-z]*|held|swung|swinging) (?:a|the|his|her) (?:broken )?(?:bottle|glass) at me\b|\bbullets in (?:his|her|their|the) (?:jacket|coat|car|bag|drawer|pocket)\b"
         + @"|\btak(?:e|ing) (?:the whole family|us all|all of us|the kids|the children) (?:with (?:him|her|them|me)|to heaven)\b|\b(?:not|nah) (?:going to |gonna |go |a go )?(?:die|dead|go) alone\b"
         + @"|\b(?:came at|come at|coming at|went for|go for|threaten[a-z]*|swung|swinging|swings|waved|waving|brandish[a-z]*) (?:me |us )?(?:with )?(?:a|the|his|her) (?:[a-z]+ )?(?:hammer|axe|hatchet|crowbar|bat|golf club|machete|knife|screwdriver)\b|\beven in death\b"
-        + @"|\bthreat[a-z]* to (?:hurt|harm|kill|take) (?:my|our) (?:little |baby |younger |older )?(?:brother|sister|mum|mom|dad|parents|dog|cat|pets?|kids|children|son|daughter)\b",
+        + @"|\bthreat[a-z]* to (?:hurt|harm|kill|take) (?:my|our) (?:little |baby |younger |older )?(?:brother|sister|mum|mom|dad|parents|dog|cat|pets?|kids|children|son|daughter)\b"
+        // Round 9: an animal hurt or killed by the partner, or named as "next": a warning meant to frighten and silence,
+        // and a known sign of danger to the person. An accident or a vet has no partner as the one who did it.
+        + @"|\b(?:he|she|they|my " + PartnerNoun + @") (?:[a-z]+ ){0,2}(?:killed|drowned|poisoned|strangled|hanged|hung|stabbed|kicked|stamped on|hurt|injured|beat|battered|broke the (?:neck|leg|legs) of) "
+        + @"(?:my|our|the|her|his) (?:[a-z]+ )?(?:dog|cat|puppy|kitten|rabbit|bunny|hamster|bird|budgie|parrot|pet|pets|horse|guinea pig|tortoise)\b"
+        + @"|\b(?:the|my|our) (?:dog|cat|puppy|kitten|rabbit|bunny|hamster|bird|pet|pets|horse|guinea pig)s? (?:is|are|will be|would be|could be|might be) next(?=\s*$|\s*[.,!?;]| (?:if|unless|when|after|and|or|he|she|they|you|i)\b)",
         Options)]
     internal static partial Regex ViolenceWeapon();
 

@@ -194,6 +194,21 @@ public sealed class SafetyDetectorTests
         Assert.Equal(SafetyCategory.SelfHarm, Category("my wife tried to kill herself last month"));
     }
 
+    [Theory]
+    [InlineData("he drowned my rabbit in the water butt after i mentioned the affair")]
+    [InlineData("my husband kicked the dog across the kitchen when i asked about the texts")]
+    [InlineData("she said the cat is next if i ever tell anyone")]
+    [InlineData("hes already poisoned our puppy and says im next")]
+    public void Harm_to_a_pet_by_the_partner_or_a_pet_named_as_next_is_violence(string text) =>
+        Assert.Equal(SafetyCategory.Violence, Category(text));
+
+    [Theory]
+    [InlineData("the vet had to put our dog down last week and we both cried")]
+    [InlineData("my husband bought the kids a puppy to make up for missing the recital")]
+    [InlineData("the dog is next in line for a bath after the kids")]
+    public void A_pet_in_ordinary_news_is_not_danger(string text) =>
+        Assert.Equal(SafetyCategory.None, Category(text));
+
     [Fact]
     public void Being_told_to_kill_myself_is_abuse_not_my_own_intent() =>
         Assert.Equal(SafetyCategory.FearForSafety, Category("he keeps telling me to kys"));
