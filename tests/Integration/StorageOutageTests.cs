@@ -49,7 +49,8 @@ internal sealed class DurableAzurite : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(30))
+        // The same allowance as AzuriteFixture: on two cores shared with other work, node alone can take half a minute.
+        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
         {
             if (_process.HasExited) throw new InvalidOperationException($"Azurite exited with code {_process.ExitCode}.");
             using var probe = new TcpClient();
@@ -63,7 +64,7 @@ internal sealed class DurableAzurite : IAsyncDisposable
                 await Task.Delay(100);
             }
         }
-        throw new InvalidOperationException($"Azurite did not listen on port {Port} within 30 s.");
+        throw new InvalidOperationException($"Azurite did not listen on port {Port} within 60 s: check that node_modules/azurite is installed (npm ci --ignore-scripts) and that the machine is not saturated.");
     }
 
     /// <summary>Takes Azurite down: it stops answering at once and saves its data on the way out.</summary>
