@@ -13,7 +13,15 @@ internal static class BotEndpoints
     public static WebApplication MapBotEndpoints(this WebApplication app)
     {
         app.UseTrustBotEdge();
-        app.MapMethods("/api/messages", ["POST"], HandleMessagesAsync);
+        // The handler's services are singletons, resolved once (on the first message, so a host that never receives
+        // one never builds the bot): a handler that takes services as parameters makes every request open a DI scope,
+        // and dispose it, only to look them up again.
+        var services = new Lazy<MessageServices>(() => MessageServices.From(app.Services), LazyThreadSafetyMode.PublicationOnly);
+        app.MapMethods("/api/messages", ["POST"], (HttpContext http, CancellationToken cancellationToken) =>
+        {
+            var s = services.Value;
+            return HandleMessagesAsync(http, s.Adapter, s.Bot, s.Authenticator, s.Options, s.Identity, cancellationToken);
+        });
         app.MapMethods("/api/messages", ["GET", "PUT", "DELETE", "PATCH", "HEAD"], (HttpContext http) =>
         {
             http.Response.Headers.Allow = "POST";
@@ -22,6 +30,17 @@ internal static class BotEndpoints
         app.MapHealthChecks("/healthz");
         foreach (var map in app.Services.GetServices<IEndpointContributor>()) map.Map(app);
         return app;
+    }
+
+    private sealed record MessageServices(
+        BotHttpAdapter Adapter, IBot Bot, IInboundAuthenticator Authenticator, IOptions<BotFrameworkOptions> Options, IOptions<BotIdentityOptions> Identity)
+    {
+        public static MessageServices From(IServiceProvider services) => new(
+            services.GetRequiredService<BotHttpAdapter>(),
+            services.GetRequiredService<IBot>(),
+            services.GetRequiredService<IInboundAuthenticator>(),
+            services.GetRequiredService<IOptions<BotFrameworkOptions>>(),
+            services.GetRequiredService<IOptions<BotIdentityOptions>>());
     }
 
     private static async Task<IResult> HandleMessagesAsync(
@@ -58,12 +77,15 @@ internal static class BotEndpoints
         return outcome.Body switch
         {
             null => Results.StatusCode(outcome.Status),
-            ExpectedReplies replies => new JsonReplyResult<ExpectedReplies>(replies, ProtocolJson.Default.ExpectedReplies, outcome.Status),
+            ExpectedReplies replies => new JsonReplyResult<ExpectedReplies>(replies, ProtocolJson.Default.ExpectedReplies, outcome.Status, WriteReplies),
             ErrorBody error => Results.Json(error, BotJson.Default.ErrorBody, statusCode: outcome.Status),
             System.Text.Json.Nodes.JsonNode node => Results.Json(node, ProtocolJson.Default.JsonNode, statusCode: outcome.Status),
             _ => Results.StatusCode(outcome.Status),
         };
     }
+
+    // The turn's answers, written by hand as the serializer would write them (an activity has no generated fast path).
+    private static readonly Action<Utf8JsonWriter, ExpectedReplies> WriteReplies = ActivityJsonWriter.Write;
 
     /// <summary>
     /// The local Direct Line's turns come only through /v3/directline: its service URL is never accepted

@@ -9,9 +9,10 @@ namespace TrustBot.Bot.Hosting;
 /// (an <c>expectReplies</c> body is a few hundred bytes). <c>Results.Json</c> serialises through the async
 /// streaming path and its state machines, and answers chunked; this serialises into a per-thread buffer,
 /// copies it into Kestrel's output pipe without flushing, and Kestrel sends headers and body together when
-/// the request ends.
+/// the request ends. <paramref name="write"/>, when given, writes the value in place of the serializer (its output must
+/// be the serializer's: <see cref="TrustBot.Schema.ActivityJsonWriter"/> for a turn's answers).
 /// </summary>
-internal sealed class JsonReplyResult<T>(T value, JsonTypeInfo<T> type, int status) : IResult
+internal sealed class JsonReplyResult<T>(T value, JsonTypeInfo<T> type, int status, Action<Utf8JsonWriter, T>? write = null) : IResult
 {
     /// <summary>A buffer that grew past this (an unusually large reply) is not kept for the next request.</summary>
     private const int KeptBufferBytes = 64 * 1024;
@@ -30,7 +31,8 @@ internal sealed class JsonReplyResult<T>(T value, JsonTypeInfo<T> type, int stat
         try
         {
             writer.Reset(buffer);
-            JsonSerializer.Serialize(writer, value, type);
+            if (write is not null) write(writer, value);
+            else JsonSerializer.Serialize(writer, value, type);
             writer.Flush();
 
             var response = httpContext.Response;

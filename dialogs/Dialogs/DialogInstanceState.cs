@@ -200,7 +200,12 @@ public sealed class DialogInstanceState
     {
         public T Value { get; } = value;
 
-        public override void Write(Utf8JsonWriter writer) => JsonSerializer.Serialize(writer, Value, typeInfo);
+        public override void Write(Utf8JsonWriter writer)
+        {
+            // A prompt's options are the value written most often (a turn that asks a question stores it): by hand.
+            if (Value is PromptOptions options && ReferenceEquals(typeInfo, DialogJson.Default.PromptOptions)) PromptOptionsJsonWriter.Write(writer, options);
+            else JsonSerializer.Serialize(writer, Value, typeInfo);
+        }
     }
 }
 

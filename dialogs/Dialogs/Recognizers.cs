@@ -29,40 +29,71 @@ internal static partial class Recognizers
     public static IReadOnlyList<string> Tokens(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return [];
-        // A turn's message is split by several recognisers, and choice words every time a question is answered:
-        // the words are kept with the very string they came from (and go when it goes).
+        // A short text (a check-in answer, an option's title) is split again faster than a memo entry is made: each
+        // entry is a GC handle taken under the table's lock, and every turn's message is a new string, so the memo
+        // cost three of them a turn for words found in a few dozen nanoseconds.
+        if (text.Length <= MemoMinLength) return SplitWords(text);
+        // A longer message is split by several recognisers in a turn, and a long option text every time its question
+        // is answered: the words are kept with the very string they came from (and go when it goes).
         if (TokenMemo.TryGetValue(text, out var known)) return known;
-        var tokens = SplitWords(text).ToArray();
+        var tokens = SplitWords(text);
         TokenMemo.AddOrUpdate(text, tokens);
         return tokens;
     }
 
+    /// <summary>Texts up to this many characters are split on every call rather than memoised.</summary>
+    private const int MemoMinLength = 40;
+
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, string[]> TokenMemo = new();
 
-    private static List<string> SplitWords(string text)
+    /// <summary>
+    /// The words: runs of letters and digits, apostrophes inside a run dropped, anything else a break, at most
+    /// <see cref="MaxTokens"/>. They are counted first, so that only the array and the words are allocated, and a
+    /// text that is already one lower-case word is its own word.
+    /// </summary>
+    private static string[] SplitWords(string text)
     {
-        var list = new List<string>();
-        var word = new StringBuilder();
+        var count = 0;
+        var inWord = false;
         foreach (var ch in text)
         {
-            if (char.IsLetter(ch) || char.IsDigit(ch))
+            if (char.IsLetterOrDigit(ch))
             {
-                word.Append(char.IsDigit(ch) && ch > '9' ? AsciiDigit(ch) : char.ToLowerInvariant(ch));
+                if (inWord) continue;
+                inWord = true;
+                if (++count == MaxTokens) break;
             }
-            else if (ch is '\'' or '\u2019' or '\u2018' or '`')
+            else if (!IsApostrophe(ch))
             {
-                // Apostrophes vanish: "don't" and "dont" are the same word.
-            }
-            else if (word.Length > 0)
-            {
-                list.Add(word.ToString());
-                word.Clear();
-                if (list.Count == MaxTokens) return list;
+                inWord = false;
             }
         }
-        if (word.Length > 0 && list.Count < MaxTokens) list.Add(word.ToString());
-        return list;
+        if (count == 0) return [];
+
+        var words = new string[count];
+        var buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        var found = 0;
+        var length = 0;
+        for (var i = 0; i <= text.Length && found < count; i++)
+        {
+            // One past the end counts as a break, so that the last word is kept.
+            var ch = i < text.Length ? text[i] : ' ';
+            if (char.IsLetterOrDigit(ch))
+            {
+                buffer[length++] = char.IsDigit(ch) && ch > '9' ? AsciiDigit(ch) : char.ToLowerInvariant(ch);
+            }
+            else if (!IsApostrophe(ch) && length > 0)
+            {
+                var word = buffer[..length];
+                words[found++] = count == 1 && word.SequenceEqual(text) ? text : new string(word);
+                length = 0;
+            }
+        }
+        return words;
     }
+
+    // Apostrophes vanish: "don't" and "dont" are the same word.
+    private static bool IsApostrophe(char ch) => ch is '\'' or '\u2019' or '\u2018' or '`';
 
     /// <summary>True when two words are the same allowing plural/-ing/-ed endings and, on longer words, one typo (two on long ones).</summary>
     public static bool SameWord(string a, string b)

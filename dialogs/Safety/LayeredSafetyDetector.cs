@@ -61,10 +61,20 @@ public sealed class LayeredSafetyDetector(IMeaningClassifier meaning) : ISafetyD
         if (text.Length <= PhraseWindow)
         {
             normalized = SafetyText.Normalize(text);
-            var phrase = PhraseSafetyDetector.AssessNormalized(normalized);
+            // The meaning layer judges only what its gate lets through. A message the gate keeps out (most turns: "7",
+            // "better", "skip") and no phrase rule matches is no danger whatever its context, so the phrase rules need
+            // not look for a resolved past or a reported "no" in it: that only tells the meaning layer how to read it.
+            var meaningText = MeaningText(normalized);
+            var gate = SafetyGate.Check(meaningText);
+            var phrase = PhraseSafetyDetector.AssessNormalized(normalized, readContext: gate.Open);
             if (phrase.IsCrisis)
             {
                 return Doubted(phrase, normalized, scrutiny);
+            }
+
+            if (!gate.Open)
+            {
+                return SafetyAssessment.None;
             }
 
             if (normalized.Length > MaxMeaningChars)
@@ -77,7 +87,7 @@ public sealed class LayeredSafetyDetector(IMeaningClassifier meaning) : ISafetyD
             // how to read the words. After a crisis message the gentle check stays.
             if (phrase.Rule is not null && phrase.Rule.StartsWith(PhraseSafetyDetector.DiscountedPrefix, StringComparison.Ordinal))
             {
-                var judged = AssessMeaning(normalized, scrutiny);
+                var judged = AssessMeaning(meaningText, gate, scrutiny);
                 return judged.Level switch
                 {
                     SafetyLevel.Clear => judged with { Level = SafetyLevel.Possible, Rule = "meaning.possible" },
@@ -90,7 +100,7 @@ public sealed class LayeredSafetyDetector(IMeaningClassifier meaning) : ISafetyD
             // named ("my sister says she'll shoot me if i take him back , she is a vegan pacifist lol"): the meaning
             // layer may ask gently but not show the full message at once. Checked only on a clear verdict, so that
             // ordinary turns never pay for it.
-            var verdict = AssessMeaning(normalized, scrutiny);
+            var verdict = AssessMeaning(meaningText, gate, scrutiny);
             return verdict.Rule == "meaning.clear" && phrase.Rule is null && scrutiny == SafetyScrutiny.Normal
                 && PhraseSafetyDetector.IsToldLightly(normalized)
                 ? verdict with { Level = SafetyLevel.Possible, Rule = "meaning.possible" }
@@ -144,8 +154,13 @@ public sealed class LayeredSafetyDetector(IMeaningClassifier meaning) : ISafetyD
     /// <summary>The gate and the meaning layer alone, on canonical text (the evaluation measures this layer by itself).</summary>
     internal SafetyAssessment AssessMeaning(string normalized, SafetyScrutiny scrutiny)
     {
-        normalized = MeaningText(normalized);
-        var gate = SafetyGate.Check(normalized);
+        var meaningText = MeaningText(normalized);
+        return AssessMeaning(meaningText, SafetyGate.Check(meaningText), scrutiny);
+    }
+
+    // The same, on text already in the meaning layer's form and its gate's result for it.
+    private SafetyAssessment AssessMeaning(string normalized, GateResult gate, SafetyScrutiny scrutiny)
+    {
         if (!gate.Open || !meaning.TryScore(normalized, out var scores))
         {
             return SafetyAssessment.None;

@@ -106,8 +106,10 @@ internal sealed class PhraseSafetyDetector : ISafetyDetector
     /// <remarks>A phrase found in a context that discounts it (a resolved past, a reported "no", a joke or a trivial
     /// cause for a threat) is not clear danger: the result then has the phrase's category, a rule name starting
     /// with <see cref="DiscountedPrefix"/> and <see cref="SafetyLevel.None"/>, so that the meaning layer judges the
-    /// message but may not show the full message at once.</remarks>
-    internal static SafetyAssessment AssessNormalized(string normalized)
+    /// message but may not show the full message at once. With <paramref name="readContext"/> false (the meaning layer
+    /// will not read this message) a message no phrase matched is not searched for a discounting context: the answer is
+    /// then <see cref="SafetyAssessment.None"/> instead of a discounted "context" result, which is no danger either.</remarks>
+    internal static SafetyAssessment AssessNormalized(string normalized, bool readContext = true)
     {
         var span = normalized.AsSpan();
         SafetyAssessment discounted = default;
@@ -138,7 +140,7 @@ internal sealed class PhraseSafetyDetector : ISafetyDetector
 
         // No phrase matched, but the person places it in a resolved past, answered "no" or says plainly they are
         // not in danger: the meaning layer may still ask gently, but not show the full message at once.
-        if (discounted.Rule is null && (SafetyPatterns.Reassurance().IsMatch(normalized) || (contextChecked == 0 && IsDiscountedMessage(normalized))))
+        if (readContext && discounted.Rule is null && (SafetyPatterns.Reassurance().IsMatch(normalized) || (contextChecked == 0 && IsDiscountedMessage(normalized))))
         {
             return new SafetyAssessment(SafetyCategory.None, DiscountedPrefix + "context", SafetyLevel.None);
         }

@@ -19,6 +19,31 @@ public sealed class RecognizerTests
     }
 
     [Theory]
+    [InlineData("check in", "check|in")]
+    [InlineData("Better", "better")]
+    [InlineData("skip", "skip")]
+    [InlineData("I don’t know... maybe   BETTER?!", "i|dont|know|maybe|better")]
+    [InlineData("'tis rock'n'roll", "tis|rocknroll")]
+    [InlineData("٣ things, ok", "3|things|ok")]
+    [InlineData("' ‘ ` !", "")]
+    [InlineData("It's been a long week and honestly I didn't think we would get through it, but we talked", "its|been|a|long|week|and|honestly|i|didnt|think|we|would|get|through|it|but|we|talked")]
+    public void Words_are_lower_case_without_apostrophes_or_punctuation(string text, string expected)
+    {
+        Assert.Equal(expected, string.Join('|', Recognizers.Tokens(text)));
+        // The same words again (a long text's come from the memo).
+        Assert.Equal(expected, string.Join('|', Recognizers.Tokens(text)));
+    }
+
+    [Fact]
+    public void Only_the_first_sixty_words_of_a_long_answer_are_read()
+    {
+        var text = string.Join(' ', Enumerable.Range(1, 70).Select(i => "w" + i));
+        var words = Recognizers.Tokens(text);
+        Assert.Equal(60, words.Count);
+        Assert.Equal("w60", words[^1]);
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData(null)]
     [InlineData("not sure")]

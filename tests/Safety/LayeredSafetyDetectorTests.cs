@@ -99,6 +99,19 @@ public sealed class LayeredSafetyDetectorTests
     }
 
     [Fact]
+    public void A_danger_the_person_places_in_a_resolved_past_gets_the_gentle_check_while_the_same_words_now_get_the_full_message()
+    {
+        // No phrase rule matches either message; the gate lets both through, and the resolved past is read for the first.
+        var past = new LayeredSafetyDetector(new StubMeaning(0.99f, SafetyCategory.Violence))
+            .Assess("my husband and i used to fight a lot years ago but that is all in the past now", SafetyScrutiny.Normal);
+        Assert.Equal((SafetyLevel.Possible, "meaning.possible"), (past.Level, past.Rule));
+
+        var now = new LayeredSafetyDetector(new StubMeaning(0.99f, SafetyCategory.Violence))
+            .Assess("my husband and i fight a lot and it is getting worse every single week", SafetyScrutiny.Normal);
+        Assert.Equal((SafetyLevel.Clear, "meaning.clear"), (now.Level, now.Rule));
+    }
+
+    [Fact]
     public void High_confidence_of_the_model_alone_gives_the_full_message()
     {
         var got = new LayeredSafetyDetector(new StubMeaning(0.99f)).Assess(Indirect, SafetyScrutiny.Normal);
