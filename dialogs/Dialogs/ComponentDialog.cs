@@ -30,20 +30,27 @@ public abstract class ComponentDialog : Dialog
         new(_inner, outer.Context, instance.Inner ??= new DialogState(), outer);
 
     /// <inheritdoc />
-    public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
+    public override Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
         var inner = CreateInnerContext(dc, dc.ActiveDialog!);
         var id = InitialDialogId ?? throw new InvalidOperationException($"{Id} has no dialogs; add one with AddDialog in its constructor.");
-        var result = await inner.BeginDialogAsync(id, options, cancellationToken).ConfigureAwait(false);
-        return await EndIfInnerCompletedAsync(dc, result, cancellationToken).ConfigureAwait(false);
+        // As in ContinueDialogAsync: an inner dialog left waiting is the answer as it is.
+        var beginning = inner.BeginDialogAsync(id, options, cancellationToken);
+        if (beginning.IsCompletedSuccessfully && !EndsComponent(beginning.Result)) return beginning;
+        return EndIfInnerCompletedAsync(dc, beginning, cancellationToken);
     }
 
     /// <inheritdoc />
-    public override async Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken)
+    /// <remarks>
+    /// While the inner dialog keeps waiting (most turns) its finished task is returned as it is: a check-in turn passes
+    /// through here, and the two tasks made around it were a share of the turn's allocations.
+    /// </remarks>
+    public override Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken)
     {
         var inner = CreateInnerContext(dc, dc.ActiveDialog!);
-        var result = await inner.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
-        return await EndIfInnerCompletedAsync(dc, result, cancellationToken).ConfigureAwait(false);
+        var continuing = inner.ContinueDialogAsync(cancellationToken);
+        if (continuing.IsCompletedSuccessfully && !EndsComponent(continuing.Result)) return continuing;
+        return EndIfInnerCompletedAsync(dc, continuing, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -76,7 +83,14 @@ public abstract class ComponentDialog : Dialog
     protected virtual Task OnEndDialogAsync(ITurnContext turnContext, DialogInstance instance, DialogReason reason, CancellationToken cancellationToken) => Task.CompletedTask;
 
     private static Task<DialogTurnResult> EndIfInnerCompletedAsync(DialogContext dc, DialogTurnResult inner, CancellationToken cancellationToken) =>
-        inner.Status is DialogTurnStatus.Complete or DialogTurnStatus.Cancelled or DialogTurnStatus.Empty
+        EndsComponent(inner)
             ? dc.EndDialogAsync(inner.Result, cancellationToken)
             : Task.FromResult(inner);
+
+    private static async Task<DialogTurnResult> EndIfInnerCompletedAsync(DialogContext dc, Task<DialogTurnResult> inner, CancellationToken cancellationToken) =>
+        await EndIfInnerCompletedAsync(dc, await inner.ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The inner stack has nothing left waiting, so this component ends with the inner result.</summary>
+    private static bool EndsComponent(DialogTurnResult inner) =>
+        inner.Status is DialogTurnStatus.Complete or DialogTurnStatus.Cancelled or DialogTurnStatus.Empty;
 }

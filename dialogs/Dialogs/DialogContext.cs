@@ -48,27 +48,41 @@ public sealed class DialogContext
         BeginDialogAsync(dialogId, options, cancellationToken);
 
     /// <summary>Passes the turn's activity to the active dialog.</summary>
-    public async Task<DialogTurnResult> ContinueDialogAsync(CancellationToken cancellationToken)
+    /// <remarks>
+    /// Not an async method: the dialog's own task is the result, and a turn passes through here at every level of the
+    /// stack, where a wrapping task was an allocation each time.
+    /// </remarks>
+    public Task<DialogTurnResult> ContinueDialogAsync(CancellationToken cancellationToken)
     {
-        if (ActiveDialog is not { } instance) return new DialogTurnResult(DialogTurnStatus.Empty);
+        if (ActiveDialog is not { } instance) return Task.FromResult(new DialogTurnResult(DialogTurnStatus.Empty));
         var dialog = FindDialog(instance.Id);
         if (dialog is null)
         {
             // A stored stack can name a dialog a newer version of the bot no longer has; start clean rather than fail every turn.
             State.Stack.Clear();
-            return new DialogTurnResult(DialogTurnStatus.Empty);
+            return Task.FromResult(new DialogTurnResult(DialogTurnStatus.Empty));
         }
-        return await dialog.ContinueDialogAsync(this, cancellationToken).ConfigureAwait(false);
+        return dialog.ContinueDialogAsync(this, cancellationToken);
     }
 
     /// <summary>Ends the active dialog and resumes its parent with the result.</summary>
-    public async Task<DialogTurnResult> EndDialogAsync(object? result, CancellationToken cancellationToken)
+    /// <remarks>When the ending finished at once (it almost always does), the parent's task is returned as it is, not wrapped in another.</remarks>
+    public Task<DialogTurnResult> EndDialogAsync(object? result, CancellationToken cancellationToken)
     {
-        await EndActiveDialogAsync(DialogReason.EndCalled, cancellationToken).ConfigureAwait(false);
-        if (ActiveDialog is { } parent && FindDialog(parent.Id) is { } dialog)
-            return await dialog.ResumeDialogAsync(this, DialogReason.EndCalled, result, cancellationToken).ConfigureAwait(false);
-        return new DialogTurnResult(DialogTurnStatus.Complete, result);
+        var ending = EndActiveDialogAsync(DialogReason.EndCalled, cancellationToken);
+        return ending.IsCompletedSuccessfully ? ResumeParentAsync(result, cancellationToken) : EndThenResumeAsync(ending, result, cancellationToken);
     }
+
+    private async Task<DialogTurnResult> EndThenResumeAsync(Task ending, object? result, CancellationToken cancellationToken)
+    {
+        await ending.ConfigureAwait(false);
+        return await ResumeParentAsync(result, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task<DialogTurnResult> ResumeParentAsync(object? result, CancellationToken cancellationToken) =>
+        ActiveDialog is { } parent && FindDialog(parent.Id) is { } dialog
+            ? dialog.ResumeDialogAsync(this, DialogReason.EndCalled, result, cancellationToken)
+            : Task.FromResult(new DialogTurnResult(DialogTurnStatus.Complete, result));
 
     /// <summary>Ends the active dialog and starts another in its place (loops without growing the stack).</summary>
     public async Task<DialogTurnResult> ReplaceDialogAsync(string dialogId, object? options, CancellationToken cancellationToken)

@@ -47,9 +47,21 @@ internal sealed class DialogRunner(DialogSet dialogs, IStatePropertyAccessor<Dia
     }
 
     /// <summary>Runs the turn in a context created this turn (see <see cref="CreateContextAsync"/>).</summary>
-    public async Task<DialogTurnResult> RunAsync(DialogContext dc, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Most turns are not interrupted, and the check finishes at once: then the active dialog's own task is returned
+    /// instead of one made around it (this runs on every message).
+    /// </remarks>
+    public Task<DialogTurnResult> RunAsync(DialogContext dc, CancellationToken cancellationToken)
     {
-        if (interruptions is not null && await interruptions.InterruptAsync(dc, cancellationToken).ConfigureAwait(false) == InterruptionResult.Handled)
+        if (interruptions is null) return dc.ContinueDialogAsync(cancellationToken);
+        var interrupting = interruptions.InterruptAsync(dc, cancellationToken);
+        if (interrupting.IsCompletedSuccessfully && interrupting.Result == InterruptionResult.Continue) return dc.ContinueDialogAsync(cancellationToken);
+        return RunAfterInterruptionAsync(dc, interrupting, cancellationToken);
+    }
+
+    private static async Task<DialogTurnResult> RunAfterInterruptionAsync(DialogContext dc, Task<InterruptionResult> interrupting, CancellationToken cancellationToken)
+    {
+        if (await interrupting.ConfigureAwait(false) == InterruptionResult.Handled)
             return dc.ActiveDialog is null ? new DialogTurnResult(DialogTurnStatus.Complete) : DialogTurnResult.Waiting;
         return await dc.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
     }
