@@ -54,7 +54,7 @@ internal sealed class JourneyInterruptions(IJourneyReports reports) : IInterrupt
     /// <summary>The menu's options are commands: the value of the one picked in other words ("my wins list"), to be
     /// acted on as its command; null when the menu is not open or no option is named.</summary>
     private static string? PickedMenuOption(DialogContext dc, string input) =>
-        dc.ActiveDialogPath() is [nameof(MenuDialog), ..] && dc.ActivePromptOptions() is { Choices: { Count: > 0 } menu }
+        IsMenuOpen(dc) && dc.ActivePromptOptions() is { Choices: { Count: > 0 } menu }
             ? Recognizers.Match(input, menu).Found?.Value
             : null;
 
@@ -164,13 +164,32 @@ internal sealed class JourneyInterruptions(IJourneyReports reports) : IInterrupt
     /// </summary>
     private static bool IsAnswerToOpenQuestion(DialogContext dc, string input)
     {
-        if (dc.OpenDialogs().OfType<IOwnsAnswers>().Any(owner => owner.OwnsAnswer(dc, input))) return true;
+        if (OpenDialogOwns(dc, input)) return true;
         if (dc.ActivePromptOptions() is not { Choices: { Count: > 0 } choices }) return false;
-        if (dc.ActiveDialogPath() is [nameof(MenuDialog), ..]) return false;
+        if (IsMenuOpen(dc)) return false;
         var match = Recognizers.Match(input, choices);
         if (match.Found is null) return false;
         return match.Exact || GlobalCommands.RecognizeStrict(input) == GlobalCommand.None;
     }
+
+    /// <summary>
+    /// True when an open dialog, outermost first, declares <paramref name="input"/> its own answer. Walked by hand rather
+    /// than with LINQ over <see cref="DialogContext.OpenDialogs"/>: every message asks, and the iterators and closure were
+    /// allocations on each turn.
+    /// </summary>
+    private static bool OpenDialogOwns(DialogContext dc, string input)
+    {
+        for (var level = dc; level.ActiveDialog is { } active && level.FindDialog(active.Id) is { } dialog;)
+        {
+            if (dialog is IOwnsAnswers owner && owner.OwnsAnswer(dc, input)) return true;
+            if (dialog is not ComponentDialog component) break;
+            level = component.CreateInnerContext(level, active);
+        }
+        return false;
+    }
+
+    /// <summary>The menu is the outermost open dialog (the first id of <see cref="DialogContext.ActiveDialogPath"/>, without building the path).</summary>
+    private static bool IsMenuOpen(DialogContext dc) => dc.ActiveDialog?.Id == nameof(MenuDialog);
 
     /// <summary>Flows that need the person's role and rhythm, which onboarding collects.</summary>
     private static bool NeedsProfile(GlobalCommand command) => command is GlobalCommand.Menu or GlobalCommand.ContinueJourney or GlobalCommand.Steps
