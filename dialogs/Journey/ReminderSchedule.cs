@@ -29,24 +29,32 @@ internal static class ReminderSchedule
         var zone = TimeZones.Find(profile.TimeZone);
         var time = profile.ReminderTime ?? rules.DefaultTime;
 
-        var candidates = new List<DueMessage>(4);
-        if (TalkReminder(profile, from, zone, rules) is { } talk) candidates.Add(talk);
-        if (Milestone(profile, from, zone, time, rules) is { } milestone) candidates.Add(milestone);
-        if (Nudge(profile, from, zone, time, rules) is { } nudge) candidates.Add(nudge);
-        if (CheckInReminder(profile, from, zone, time, rules) is { } reminder) candidates.Add(reminder);
-        if (candidates.Count == 0) return null;
+        // At most four candidates, held in a stack buffer (this runs on every turn; a list of them was an allocation).
+        var candidates = new Candidates();
+        candidates[0] = TalkReminder(profile, from, zone, rules);
+        candidates[1] = Milestone(profile, from, zone, time, rules);
+        candidates[2] = Nudge(profile, from, zone, time, rules);
+        candidates[3] = CheckInReminder(profile, from, zone, time, rules);
 
-        // The earliest day's message of the highest priority (then the earliest); a loop, as this runs on every turn.
-        var earliest = candidates[0].DueAt;
-        foreach (var c in candidates) if (c.DueAt < earliest) earliest = c.DueAt;
-        var day = LocalDate(earliest, zone);
+        // The earliest day's message of the highest priority (then the earliest).
+        DateTimeOffset? earliest = null;
+        foreach (var c in candidates) if (c is not null && (earliest is null || c.DueAt < earliest)) earliest = c.DueAt;
+        if (earliest is not { } first) return null;
+        var day = LocalDate(first, zone);
         DueMessage? best = null;
         foreach (var c in candidates)
         {
-            if (LocalDate(c.DueAt, zone) != day) continue;
+            if (c is null || LocalDate(c.DueAt, zone) != day) continue;
             if (best is null || Priority(c.Kind) < Priority(best.Kind) || Priority(c.Kind) == Priority(best.Kind) && c.DueAt < best.DueAt) best = c;
         }
         return best;
+    }
+
+    /// <summary>The candidate messages, in the order talk reminder, milestone, nudge, check-in reminder (null where none).</summary>
+    [System.Runtime.CompilerServices.InlineArray(4)]
+    private struct Candidates
+    {
+        private DueMessage? _first;
     }
 
     /// <summary>
