@@ -95,6 +95,16 @@ internal sealed class StatefulTurnRunner
         ? TimeSpan.Zero
         : TimeSpan.FromTicks((long)(RetryBaseDelay.Ticks * Math.Pow(2, attempt - 2) * Random.Shared.NextDouble()));
 
-    private static string LockKey(Schema.Activity activity) =>
-        StateKeys.PersonPartition(activity) + "\n" + (activity.Conversation?.Id ?? "");
+    private static string LockKey(Schema.Activity activity)
+    {
+        var partition = StateKeys.PersonPartition(activity);
+        var conversation = activity.Conversation?.Id ?? "";
+        // A thread mostly serves the same person's turns one after another: their key is made once, not on every turn.
+        if (t_lastLockKey is { } last && last.Partition == partition && last.Conversation == conversation) return last.Key;
+        var key = partition + "\n" + conversation;
+        t_lastLockKey = (partition, conversation, key);
+        return key;
+    }
+
+    [ThreadStatic] private static (string Partition, string Conversation, string Key)? t_lastLockKey;
 }
