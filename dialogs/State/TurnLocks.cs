@@ -10,6 +10,12 @@ internal sealed class TurnLocks(TimeSpan maxWait, TimeProvider clock)
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// An entry no turn uses any more (its semaphore free, nobody waiting), kept for the next key: a key's entry goes
+    /// when its last turn leaves, so without it every turn made a new entry and semaphore. Guarded by <see cref="_gate"/>.
+    /// </summary>
+    private Entry? _spare;
+
     public TimeSpan MaxWait { get; } = maxWait;
 
     /// <summary>Keys with a running or waiting turn; for tests.</summary>
@@ -30,7 +36,12 @@ internal sealed class TurnLocks(TimeSpan maxWait, TimeProvider clock)
         Entry entry;
         lock (_gate)
         {
-            if (!_entries.TryGetValue(key, out entry!)) _entries[key] = entry = new Entry();
+            if (!_entries.TryGetValue(key, out entry!))
+            {
+                entry = _spare ?? new Entry();
+                _spare = null;
+                _entries[key] = entry;
+            }
             entry.Users++;
         }
 
@@ -66,7 +77,8 @@ internal sealed class TurnLocks(TimeSpan maxWait, TimeProvider clock)
         if (acquired) entry.Semaphore.Release();
         lock (_gate)
         {
-            if (--entry.Users == 0) _entries.Remove(key);
+            // Every turn that took the semaphore has released it before this count reaches zero, so it is free for reuse.
+            if (--entry.Users == 0 && _entries.Remove(key)) _spare = entry;
         }
     }
 
