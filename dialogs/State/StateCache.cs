@@ -164,12 +164,31 @@ public sealed class StateCache
         public Task<IReadOnlyDictionary<StorageKey, StoreItem>> ReadAsync(IReadOnlyCollection<StorageKey> keys, CancellationToken cancellationToken) =>
             inner.ReadAsync(keys, cancellationToken);
 
-        public async Task<IReadOnlyDictionary<StorageKey, string>> WriteAsync(IReadOnlyList<StorageWrite> writes, CancellationToken cancellationToken)
+        public Task<IReadOnlyDictionary<StorageKey, string>> WriteAsync(IReadOnlyList<StorageWrite> writes, CancellationToken cancellationToken)
+        {
+            // A write that finished at once (in memory) is recorded and its own task returned, not one made around it.
+            Task<IReadOnlyDictionary<StorageKey, string>> writing;
+            try
+            {
+                writing = inner.WriteAsync(writes, cancellationToken);
+            }
+            catch
+            {
+                // A storage may refuse at once (a conflict found in memory): as for a failed write, below.
+                cache.Forget(writes.Select(w => w.Key.Partition).Distinct());
+                throw;
+            }
+            if (!writing.IsCompletedSuccessfully) return RecordWhenWrittenAsync(writes, writing);
+            cache.Written(writes, writing.Result);
+            return writing;
+        }
+
+        private async Task<IReadOnlyDictionary<StorageKey, string>> RecordWhenWrittenAsync(IReadOnlyList<StorageWrite> writes, Task<IReadOnlyDictionary<StorageKey, string>> writing)
         {
             IReadOnlyDictionary<StorageKey, string> etags;
             try
             {
-                etags = await inner.WriteAsync(writes, cancellationToken).ConfigureAwait(false);
+                etags = await writing.ConfigureAwait(false);
             }
             catch
             {
