@@ -25,6 +25,9 @@ public sealed record DialogTurnResult(DialogTurnStatus Status, object? Result = 
 {
     /// <summary>The shared "waiting for input" result.</summary>
     public static DialogTurnResult Waiting { get; } = new(DialogTurnStatus.Waiting);
+
+    /// <summary><see cref="Waiting"/> as a finished task, shared: a prompt that has asked returns it rather than making one per question.</summary>
+    internal static Task<DialogTurnResult> WaitingTask { get; } = Task.FromResult(Waiting);
 }
 
 /// <summary>Why a dialog is ending.</summary>

@@ -20,14 +20,21 @@ internal abstract class Prompt<T> : Dialog, IPromptDialog
     protected Prompt(string id, PromptValidator<T>? validator) : base(id) => _validator = validator;
 
     /// <inheritdoc />
-    public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
+    /// <remarks>Not an async method: the question is almost always held at once (replies wait for the save), and then the shared waiting task is the answer.</remarks>
+    public override Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
         var promptOptions = options as PromptOptions
             ?? throw new ArgumentException($"Start {Id} with PromptOptions.", nameof(options));
         var instance = dc.ActiveDialog!;
         instance.State.Set(OptionsKey, promptOptions, DialogJson.Default.PromptOptions);
         instance.State.SetInt(AttemptsKey, 0);
-        await SendAsync(dc.Context, promptOptions, isRetry: false, cancellationToken).ConfigureAwait(false);
+        var sending = SendAsync(dc.Context, promptOptions, isRetry: false, cancellationToken);
+        return sending.IsCompletedSuccessfully ? DialogTurnResult.WaitingTask : WaitingWhenSentAsync(sending);
+    }
+
+    private static async Task<DialogTurnResult> WaitingWhenSentAsync(Task sending)
+    {
+        await sending.ConfigureAwait(false);
         return DialogTurnResult.Waiting;
     }
 
