@@ -59,10 +59,7 @@ internal static partial class Recognizers
 
         // 1. The option itself: its button value, title, value or a synonym (same words, so no joined copies are made).
         for (var i = 0; i < choices.Count; i++)
-        {
-            foreach (var candidate in Candidates(choices[i]))
-                if (SameWords(Tokens(candidate), tokens)) return Exact(choices, i);
-        }
+            if (IsOption(choices[i], tokens)) return Exact(choices, i);
 
         // 2. Its number or ordinal, with polite words around it ("option 2", "the second one please").
         var core = tokens.Where(t => !Fillers.Contains(t)).ToList();
@@ -112,6 +109,35 @@ internal static partial class Recognizers
         return true;
     }
 
+    /// <summary>
+    /// The answer's words are those of the option's value, title, id or a synonym (the texts of <see cref="Candidates"/>,
+    /// in that order, looped over without an iterator: every answer to a question with options comes here).
+    /// </summary>
+    private static bool IsOption(Choice choice, IReadOnlyList<string> tokens)
+    {
+        if (SameWords(OptionTokens(choice.Value), tokens)) return true;
+        if (choice.Title is { } title && SameWords(OptionTokens(title), tokens)) return true;
+        if (!string.IsNullOrWhiteSpace(choice.Id) && SameWords(OptionTokens(choice.Id), tokens)) return true;
+        if (choice.Synonyms is { } synonyms)
+            foreach (var synonym in synonyms)
+                if (SameWords(OptionTokens(synonym), tokens)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// The words of an option's text, memoised whatever its length (see <see cref="Tokens"/>): unlike a message, an
+    /// option's texts live as long as its question (built once, or shared by the stored-options cache), so each is split
+    /// once instead of on every answer.
+    /// </summary>
+    private static IReadOnlyList<string> OptionTokens(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return [];
+        if (TokenMemo.TryGetValue(text, out var known)) return known;
+        var tokens = SplitWords(text);
+        TokenMemo.AddOrUpdate(text, tokens);
+        return tokens;
+    }
+
     private static IEnumerable<string> Candidates(Choice choice)
     {
         yield return choice.Value;
@@ -135,7 +161,7 @@ internal static partial class Recognizers
         {
             foreach (var candidate in Spoken(choices[i]))
             {
-                var words = Tokens(candidate);
+                var words = OptionTokens(candidate);
                 if (words.Count == 0) continue;
                 // Single letters, bare numbers and small words ("y", "2", "me") only count as the whole answer (step 1 and 2 above).
                 if (words.Count == 1 && (words[0].Length < 2 || words[0].All(char.IsDigit) || StopWords.Contains(words[0]))) continue;
@@ -200,7 +226,7 @@ internal static partial class Recognizers
         bool y = false, n = false;
         foreach (var candidate in Candidates(choice))
         {
-            var words = Tokens(candidate);
+            var words = OptionTokens(candidate);
             if (words.Count == 0) continue;
             var joined = string.Join(' ', words);
             if (words[0] is "yes" or "yeah" or "ok" or "sure" || joined is "i do" or "i am" or "we are") y = true;
