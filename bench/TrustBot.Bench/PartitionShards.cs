@@ -24,6 +24,9 @@ internal sealed class PartitionShards(IReadOnlyList<IStorage> shards) : IStorage
         return parts.Length == 1 ? parts[0] : parts.SelectMany(p => p).ToDictionary(p => p.Key, p => p.Value);
     }
 
+    public Task<IReadOnlyDictionary<StorageKey, StoreItem>> ReadRowsAsync(string partition, IReadOnlyCollection<string> rows, CancellationToken cancellationToken) =>
+        For(partition).ReadRowsAsync(partition, rows, cancellationToken);
+
     public async Task<IReadOnlyDictionary<StorageKey, string>> WriteAsync(IReadOnlyList<StorageWrite> writes, CancellationToken cancellationToken)
     {
         var parts = await Task.WhenAll(writes.GroupBy(w => For(w.Key.Partition)).Select(g => g.Key.WriteAsync([.. g], cancellationToken)));

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using TrustBot.Bot.Storage;
 using TrustBot.Journey;
 using TrustBot.State;
 
@@ -41,6 +42,22 @@ internal sealed class SchedulerStorageProfile(IStorage inner) : IStorage
         {
             var rows = string.Join(" + ", keys.Select(k => k.Row).Order(StringComparer.Ordinal));
             Count($"point read ({rows})", keys.Count, started);
+        }
+    }
+
+    public async Task<IReadOnlyDictionary<StorageKey, StoreItem>> ReadRowsAsync(string partition, IReadOnlyCollection<string> rows, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return await inner.ReadRowsAsync(partition, rows, cancellationToken);
+        }
+        finally
+        {
+            // Table storage reads a few rows in one query, a single row (or too many for one filter) as point reads.
+            var names = string.Join(" + ", rows.Order(StringComparer.Ordinal));
+            if (rows.Count is < 2 or > TableStorage.MaxRowsPerQuery) Count($"point read ({names})", rows.Count, started);
+            else Count($"rows read in one query ({names})", 1, started);
         }
     }
 
