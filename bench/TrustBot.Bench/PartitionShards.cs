@@ -39,11 +39,14 @@ internal sealed class PartitionShards(IReadOnlyList<IStorage> shards) : IStorage
     public Task<int> DeletePartitionAsync(string partition, CancellationToken cancellationToken) =>
         For(partition).DeletePartitionAsync(partition, cancellationToken);
 
-    private IStorage For(string partition)
+    /// <summary>The number of the shard that holds <paramref name="partition"/>.</summary>
+    public int ShardOf(string partition)
     {
         // FNV-1a: string.GetHashCode differs from process to process, and a partition must land in the same shard every time.
         var hash = 2166136261u;
         foreach (var c in partition) hash = (hash ^ c) * 16777619u;
-        return shards[(int)(hash % (uint)shards.Count)];
+        return (int)(hash % (uint)shards.Count);
     }
+
+    private IStorage For(string partition) => shards[ShardOf(partition)];
 }

@@ -63,6 +63,10 @@ internal static class SchedulerBench
         // Which send blocks to measure: (a) among everyone in one table (with the tick), (b) the due people alone, (c) everyone, split by partition.
         var blocks = args.SkipWhile(a => a != "--blocks").Skip(1).FirstOrDefault() ?? "abc";
         var shardPeople = Math.Max(1, Option(args, "--shard-people", 1000));
+        // Seed the split tables one after another instead of everyone in turn (see SeedAsync).
+        var seedByTable = args.Contains("--seed-by-table");
+        // The senders read each person's rows as two point reads, as before they read them in one query: for comparing the two in one run.
+        PointReads = args.Contains("--point-reads");
         if (due + sends > people || sends > SendMinutes * 1000 || rate is < 1 or > 1000)
         {
             Console.Error.WriteLine("scheduler: --due + --sends must not exceed --people; --sends at most 16000; --rate 1-1000");
@@ -141,7 +145,7 @@ internal static class SchedulerBench
             var shards = new PartitionShards([.. Enumerable.Range(0, count).Select(k => NewTables(connectionString, options, shardPrefix + k.ToString(CultureInfo.InvariantCulture)))]);
             Console.WriteLine($"(c) seeding {people:N0} people into {count:N0} tables split by partition...");
             var shardSeed = Stopwatch.StartNew();
-            misplaced += await SeedAsync(shards, people, due, sends, userTemplate, referenceTemplate);
+            misplaced += await SeedAsync(shards, people, due, sends, userTemplate, referenceTemplate, seedByTable);
             shardSeed.Stop();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded in {shardSeed.Elapsed.TotalSeconds:F1} s"));
             // The tick again, here: it is what the full-size run measures, since (a) cannot seed 100,000 people into one emulator
@@ -275,6 +279,7 @@ internal static class SchedulerBench
 
     private const int ProbeSample = 1000;
 
+
     /// <summary>The load averages (1, 5, 15 minutes) from /proc/loadavg: the machine is shared, so every figure carries its load.</summary>
     private static string Load()
     {
@@ -345,8 +350,11 @@ internal static class SchedulerBench
         }
     }
 
+    private static bool PointReads;
+
     private static ProactiveSender Sender(IStorage storage, TimeProvider clock, LoopbackConnector loopback, int rate)
     {
+        if (PointReads) storage = new PointReadsOnly(storage);
         var trusted = new TrustedServiceUrls();
         var adapter = new BotHttpAdapter([loopback], trusted, [], NullLogger<BotHttpAdapter>.Instance);
         return new ProactiveSender(storage, adapter, clock, Options.Create(new ProactiveOptions { MaxSendsPerSecond = rate }), ReminderRules.Default, NullLogger<ProactiveSender>.Instance);
@@ -384,13 +392,20 @@ internal static class SchedulerBench
         .ToArray());
 
     /// <summary>Writes everyone: each person's rows in one batch (their partition), the index rows 100 to a batch per minute.</summary>
-    private static async Task<int> SeedAsync(IStorage tables, int people, int due, int sends, JsonObject userTemplate, ConversationReference referenceTemplate)
+    /// <remarks>
+    /// <paramref name="byTable"/> seeds split tables one after another instead of everyone in turn: Azurite keeps every row as
+    /// a JavaScript object, so rows seeded in turn across many tables lie scattered through its heap, and the scan a profile
+    /// access makes over its table's <c>user</c> rows then touches memory all over it.
+    /// </remarks>
+    private static async Task<int> SeedAsync(IStorage tables, int people, int due, int sends, JsonObject userTemplate, ConversationReference referenceTemplate, bool byTable = false)
     {
         var template = JsonSerializer.Deserialize(userTemplate["profile"], JourneyJson.Default.JourneyProfile)!;
         var indexRows = new ConcurrentDictionary<string, ConcurrentBag<StorageWrite>>();
         var misplaced = 0;
         var now = Day.AddHours(7);
-        await Parallel.ForEachAsync(Enumerable.Range(0, people), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
+        var split = byTable ? tables as PartitionShards : null;
+        var order = split is null ? Enumerable.Range(0, people) : Enumerable.Range(0, people).OrderBy(i => split.ShardOf($"bench/users/p{i}"));
+        await Parallel.ForEachAsync(order, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
         {
             var person = $"bench/users/p{i}";
             var minute = PlannedMinute(i, due, sends);
@@ -413,9 +428,25 @@ internal static class SchedulerBench
                 new StorageWrite(new StorageKey(person, RecordKinds.Reference), JsonSerializer.Serialize(reference, JourneyJson.Default.ConversationReference), ETags.Any),
             ], ct);
         });
-        var batches = indexRows.Values.SelectMany(rows => rows.Chunk(100)).ToList();
+        var batches = indexRows.OrderBy(p => split?.ShardOf(p.Key) ?? 0)
+            .SelectMany(p => p.Value.Chunk(100)).ToList();
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (batch, ct) => await tables.WriteAsync(batch, ct));
         return misplaced;
+    }
+
+    /// <summary>Passes every call on except <see cref="IStorage.ReadRowsAsync"/>, which it leaves to the interface: a point read per row.</summary>
+    private sealed class PointReadsOnly(IStorage inner) : IStorage
+    {
+        public Task<IReadOnlyDictionary<StorageKey, StoreItem>> ReadAsync(IReadOnlyCollection<StorageKey> keys, CancellationToken cancellationToken) =>
+            inner.ReadAsync(keys, cancellationToken);
+
+        public Task<IReadOnlyDictionary<StorageKey, string>> WriteAsync(IReadOnlyList<StorageWrite> writes, CancellationToken cancellationToken) =>
+            inner.WriteAsync(writes, cancellationToken);
+
+        public Task<IReadOnlyList<KeyValuePair<StorageKey, StoreItem>>> QueryAsync(string partition, string rowPrefix, int maxCount, CancellationToken cancellationToken) =>
+            inner.QueryAsync(partition, rowPrefix, maxCount, cancellationToken);
+
+        public Task<int> DeletePartitionAsync(string partition, CancellationToken cancellationToken) => inner.DeletePartitionAsync(partition, cancellationToken);
     }
 
     /// <summary>A clock at a chosen instant that then runs on in real time (the send rate's token bucket waits on it).</summary>
