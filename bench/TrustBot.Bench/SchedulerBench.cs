@@ -65,8 +65,8 @@ internal static class SchedulerBench
         var shardPeople = Math.Max(1, Option(args, "--shard-people", 1000));
         // Seed the split tables one after another instead of everyone in turn (see SeedAsync).
         var seedByTable = args.Contains("--seed-by-table");
-        // The senders read each person's rows as two point reads, as before they read them in one query: for comparing the two in one run.
-        PointReads = args.Contains("--point-reads");
+        // The senders read each person's rows as two point reads, as before they read them in one query: for comparing the two.
+        var pointReads = args.Contains("--point-reads");
         if (due + sends > people || sends > SendMinutes * 1000 || rate is < 1 or > 1000)
         {
             Console.Error.WriteLine("scheduler: --due + --sends must not exceed --people; --sends at most 16000; --rate 1-1000");
@@ -97,7 +97,7 @@ internal static class SchedulerBench
 
             // (1) One tick with `due` reminders due, in the one table.
             var clock = new ShiftedClock();
-            var profiled = new SchedulerStorageProfile(tables);
+            var profiled = new SchedulerStorageProfile(tables, pointReads);
             var tick = await TickAsync(profiled, counter, clock, rate, due, $"among {people:N0} in one table");
             sameTick = tick;
 
@@ -126,7 +126,7 @@ internal static class SchedulerBench
             aloneSeed.Stop();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded in {aloneSeed.Elapsed.TotalSeconds:F1} s"));
             Console.WriteLine($"(b) {sends:N0} due in a table of {sends:N0}, {Load()}");
-            var block = await SendBlockAsync(new SchedulerStorageProfile(alone), counter, new ShiftedClock(), rate, sends, sends, 0, azuritePid);
+            var block = await SendBlockAsync(new SchedulerStorageProfile(alone, pointReads), counter, new ShiftedClock(), rate, sends, sends, 0, azuritePid);
             ok &= block.Sent == sends && block.Duplicates == 0;
             if (result is not null)
             {
@@ -153,7 +153,7 @@ internal static class SchedulerBench
             // person's rows are one partition, and each partition lives wholly in one table, so the same queries and point reads
             // go out, each to one table (with (a) in the same run, the two counts must match).
             var shardClock = new ShiftedClock();
-            var profiled = new SchedulerStorageProfile(shards);
+            var profiled = new SchedulerStorageProfile(shards, pointReads);
             var tick = await TickAsync(profiled, counter, shardClock, rate, due, $"among {people:N0} in {count:N0} tables");
             ok &= tick.Sent == due;
             if (sameTick is { } inOne && (inOne.Requests.Queries, inOne.Requests.RowQueries, inOne.Requests.PointReads) != (tick.Requests.Queries, tick.Requests.RowQueries, tick.Requests.PointReads))
@@ -262,9 +262,9 @@ internal static class SchedulerBench
         block = block with
         {
             AzuriteMsPerPersonRead = await AzuriteMsPerCallAsync(azuritePid, probed,
-                (i, ct) => storage.ReadAsync([UserState.KeyFor($"bench/users/p{i}"), new StorageKey($"bench/users/p{i}", RecordKinds.Reference)], ct)),
+                (i, ct) => storage.Inner.ReadAsync([UserState.KeyFor($"bench/users/p{i}"), new StorageKey($"bench/users/p{i}", RecordKinds.Reference)], ct)),
             AzuriteMsPerPersonQuery = await AzuriteMsPerCallAsync(azuritePid, probed,
-                (i, ct) => storage.ReadRowsAsync($"bench/users/p{i}", [UserState.Row, RecordKinds.Reference], ct)),
+                (i, ct) => storage.Inner.ReadRowsAsync($"bench/users/p{i}", [UserState.Row, RecordKinds.Reference], ct)),
             AzuriteMegabytes = ResidentMegabytes(azuritePid),
         };
         if (azuritePid > 0)
@@ -350,11 +350,8 @@ internal static class SchedulerBench
         }
     }
 
-    private static bool PointReads;
-
     private static ProactiveSender Sender(IStorage storage, TimeProvider clock, LoopbackConnector loopback, int rate)
     {
-        if (PointReads) storage = new PointReadsOnly(storage);
         var trusted = new TrustedServiceUrls();
         var adapter = new BotHttpAdapter([loopback], trusted, [], NullLogger<BotHttpAdapter>.Instance);
         return new ProactiveSender(storage, adapter, clock, Options.Create(new ProactiveOptions { MaxSendsPerSecond = rate }), ReminderRules.Default, NullLogger<ProactiveSender>.Instance);
@@ -432,21 +429,6 @@ internal static class SchedulerBench
             .SelectMany(p => p.Value.Chunk(100)).ToList();
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (batch, ct) => await tables.WriteAsync(batch, ct));
         return misplaced;
-    }
-
-    /// <summary>Passes every call on except <see cref="IStorage.ReadRowsAsync"/>, which it leaves to the interface: a point read per row.</summary>
-    private sealed class PointReadsOnly(IStorage inner) : IStorage
-    {
-        public Task<IReadOnlyDictionary<StorageKey, StoreItem>> ReadAsync(IReadOnlyCollection<StorageKey> keys, CancellationToken cancellationToken) =>
-            inner.ReadAsync(keys, cancellationToken);
-
-        public Task<IReadOnlyDictionary<StorageKey, string>> WriteAsync(IReadOnlyList<StorageWrite> writes, CancellationToken cancellationToken) =>
-            inner.WriteAsync(writes, cancellationToken);
-
-        public Task<IReadOnlyList<KeyValuePair<StorageKey, StoreItem>>> QueryAsync(string partition, string rowPrefix, int maxCount, CancellationToken cancellationToken) =>
-            inner.QueryAsync(partition, rowPrefix, maxCount, cancellationToken);
-
-        public Task<int> DeletePartitionAsync(string partition, CancellationToken cancellationToken) => inner.DeletePartitionAsync(partition, cancellationToken);
     }
 
     /// <summary>A clock at a chosen instant that then runs on in real time (the send rate's token bucket waits on it).</summary>

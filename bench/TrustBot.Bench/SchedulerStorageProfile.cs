@@ -11,11 +11,16 @@ namespace TrustBot.Bench;
 /// <summary>
 /// The scheduler's storage calls by what they are for, with the time spent waiting on them: one entry per
 /// Table request the call makes (a point read per key, one transaction per partition written), so the counts
-/// add up to the HTTP requests and show where a send's requests and time go.
+/// add up to the HTTP requests and show where a send's requests and time go. With <c>pointReads</c> a read of
+/// several rows of one partition goes as a point read per row, as the sender read a person before it asked for both rows
+/// in one query (<c>--point-reads</c>, to compare the two on the same machine).
 /// </summary>
-internal sealed class SchedulerStorageProfile(IStorage inner) : IStorage
+internal sealed class SchedulerStorageProfile(IStorage inner, bool pointReads = false) : IStorage
 {
     private readonly ConcurrentDictionary<string, Kind> _kinds = new(StringComparer.Ordinal);
+
+    /// <summary>The store the calls go to, for probes that must not be counted or changed.</summary>
+    public IStorage Inner => inner;
 
     public void Reset() => _kinds.Clear();
 
@@ -47,6 +52,7 @@ internal sealed class SchedulerStorageProfile(IStorage inner) : IStorage
 
     public async Task<IReadOnlyDictionary<StorageKey, StoreItem>> ReadRowsAsync(string partition, IReadOnlyCollection<string> rows, CancellationToken cancellationToken)
     {
+        if (pointReads) return await ReadAsync([.. rows.Select(row => new StorageKey(partition, row))], cancellationToken);
         var started = Stopwatch.GetTimestamp();
         try
         {
