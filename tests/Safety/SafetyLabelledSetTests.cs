@@ -216,8 +216,8 @@ public sealed class SafetyLabelledSetTests(MeaningModelFixture model, ITestOutpu
     /// round 7 the model also trains on this set, so these are a floor against regressions, not figures to quote: the
     /// honest ones are out-of-fold (safety/crossval.sh) and on the held-out set.</summary>
     private static readonly Frozen DevFigures = new(
-        PhraseRecall: 0.422, MeaningRecall: 0.985, CombinationRecall: 0.991, CombinationWorstCategoryRecall: 0.985,
-        PlansMeansWeaponsClear: 0.972, OrdinaryClear: 0.025, OrdinaryPossible: 0.083);
+        PhraseRecall: 0.411, MeaningRecall: 0.978, CombinationRecall: 0.989, CombinationWorstCategoryRecall: 0.981,
+        PlansMeansWeaponsClear: 0.973, OrdinaryClear: 0.023, OrdinaryPossible: 0.076);
 
     /// <summary>What the round-9 detector (571e44a) measured on safety-holdout.tsv (safety/evaluate.sh holdout), rounded against it.</summary>
     private static readonly Frozen HeldOutFigures = new(
