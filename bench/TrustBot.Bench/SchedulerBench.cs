@@ -390,9 +390,9 @@ internal static class SchedulerBench
 
     /// <summary>Writes everyone: each person's rows in one batch (their partition), the index rows 100 to a batch per minute.</summary>
     /// <remarks>
-    /// <paramref name="byTable"/> seeds split tables one after another instead of everyone in turn: Azurite keeps every row as
-    /// a JavaScript object, so rows seeded in turn across many tables lie scattered through its heap, and the scan a profile
-    /// access makes over its table's <c>user</c> rows then touches memory all over it.
+    /// <paramref name="byTable"/> seeds split tables one after another instead of everyone in turn. Azurite keeps every row as
+    /// a JavaScript object in the order it was written, so seeded in turn a table's rows are spread through a heap holding
+    /// everyone; among 100,000 people seeding by table cut Azurite's CPU per send from 5.5 to 4.4 ms and halved the seeding.
     /// </remarks>
     private static async Task<int> SeedAsync(IStorage tables, int people, int due, int sends, JsonObject userTemplate, ConversationReference referenceTemplate, bool byTable = false)
     {
