@@ -25,7 +25,7 @@ public readonly record struct MeaningThresholds(float Possible, float Clear, flo
 public sealed class LayeredSafetyDetector(IMeaningClassifier meaning) : ISafetyDetector
 {
     /// <summary>Thresholds on ordinary turns, chosen on out-of-fold scores of every labelled set (see safety/README.md).</summary>
-    public static readonly MeaningThresholds Normal = new(Possible: 0.55f, Clear: 0.80f, UrgentClear: 0.45f, PhraseDoubt: 0.45f, PhraseDoubtSentence: 0.70f);
+    public static readonly MeaningThresholds Normal = new(Possible: 0.50f, Clear: 0.80f, UrgentClear: 0.40f, PhraseDoubt: 0.45f, PhraseDoubtSentence: 0.70f);
 
     /// <summary>Thresholds in safety mode: a softer sign is still acted on.</summary>
     public static readonly MeaningThresholds Heightened = new(Possible: 0.30f, Clear: 0.60f, UrgentClear: 0.30f);

@@ -98,7 +98,7 @@ public sealed class SafetyLabelledSetTests(MeaningModelFixture model, ITestOutpu
     public void On_the_development_set_every_layer_holds_the_figures_measured_when_it_was_frozen() =>
         HoldsFigures("safety-dev.tsv", DevFigures);
 
-    // A floor against regressions, never a target: the figures the round-9 detector measured the one time the held-out
+    // A floor against regressions, never a target: the figures the round-10 detector measured the one time the held-out
     // set was evaluated (safety/README.md). When the detector changes, the set moves into development.
     [Fact]
     public void On_the_held_out_set_the_frozen_detector_keeps_the_figures_it_measured_once() =>
@@ -216,11 +216,11 @@ public sealed class SafetyLabelledSetTests(MeaningModelFixture model, ITestOutpu
     /// round 7 the model also trains on this set, so these are a floor against regressions, not figures to quote: the
     /// honest ones are out-of-fold (safety/crossval.sh) and on the held-out set.</summary>
     private static readonly Frozen DevFigures = new(
-        PhraseRecall: 0.411, MeaningRecall: 0.978, CombinationRecall: 0.989, CombinationWorstCategoryRecall: 0.981,
-        PlansMeansWeaponsClear: 0.973, OrdinaryClear: 0.023, OrdinaryPossible: 0.076);
+        PhraseRecall: 0.405, MeaningRecall: 0.985, CombinationRecall: 0.991, CombinationWorstCategoryRecall: 0.988,
+        PlansMeansWeaponsClear: 0.968, OrdinaryClear: 0.024, OrdinaryPossible: 0.093);
 
-    /// <summary>What the round-9 detector (571e44a) measured on safety-holdout.tsv (safety/evaluate.sh holdout), rounded against it.</summary>
+    /// <summary>What the round-10 detector (54ee774) measured on safety-holdout.tsv (safety/evaluate.sh holdout), rounded against it.</summary>
     private static readonly Frozen HeldOutFigures = new(
-        PhraseRecall: 0.313, MeaningRecall: 0.980, CombinationRecall: 0.986, CombinationWorstCategoryRecall: 0.980,
-        PlansMeansWeaponsClear: 0.957, OrdinaryClear: 0.065, OrdinaryPossible: 0.122);
+        PhraseRecall: 0.357, MeaningRecall: 0.959, CombinationRecall: 0.966, CombinationWorstCategoryRecall: 0.920,
+        PlansMeansWeaponsClear: 0.886, OrdinaryClear: 0.032, OrdinaryPossible: 0.114);
 }
