@@ -98,7 +98,7 @@ public sealed class SafetyLabelledSetTests(MeaningModelFixture model, ITestOutpu
     public void On_the_development_set_every_layer_holds_the_figures_measured_when_it_was_frozen() =>
         HoldsFigures("safety-dev.tsv", DevFigures);
 
-    // A floor against regressions, never a target: the figures the round-10 detector measured the one time the held-out
+    // A floor against regressions, never a target: the figures the round-11 detector measured the one time the held-out
     // set was evaluated (safety/README.md). When the detector changes, the set moves into development.
     [Fact]
     public void On_the_held_out_set_the_frozen_detector_keeps_the_figures_it_measured_once() =>
@@ -219,8 +219,8 @@ public sealed class SafetyLabelledSetTests(MeaningModelFixture model, ITestOutpu
         PhraseRecall: 0.405, MeaningRecall: 0.985, CombinationRecall: 0.991, CombinationWorstCategoryRecall: 0.988,
         PlansMeansWeaponsClear: 0.968, OrdinaryClear: 0.024, OrdinaryPossible: 0.093);
 
-    /// <summary>What the round-10 detector (54ee774) measured on safety-holdout.tsv (safety/evaluate.sh holdout), rounded against it.</summary>
+    /// <summary>What the round-11 detector (5a8f05f) measured on safety-holdout.tsv (safety/evaluate.sh holdout), rounded against it.</summary>
     private static readonly Frozen HeldOutFigures = new(
-        PhraseRecall: 0.357, MeaningRecall: 0.959, CombinationRecall: 0.966, CombinationWorstCategoryRecall: 0.920,
-        PlansMeansWeaponsClear: 0.886, OrdinaryClear: 0.032, OrdinaryPossible: 0.114);
+        PhraseRecall: 0.321, MeaningRecall: 0.976, CombinationRecall: 0.976, CombinationWorstCategoryRecall: 0.959,
+        PlansMeansWeaponsClear: 0.970, OrdinaryClear: 0.038, OrdinaryPossible: 0.119);
 }
