@@ -24,6 +24,9 @@ internal sealed class PartitionShards(IReadOnlyList<IStorage> shards) : IStorage
         return parts.Length == 1 ? parts[0] : parts.SelectMany(p => p).ToDictionary(p => p.Key, p => p.Value);
     }
 
+    public Task<IReadOnlyDictionary<StorageKey, StoreItem>> ReadRowsAsync(string partition, IReadOnlyCollection<string> rows, CancellationToken cancellationToken) =>
+        For(partition).ReadRowsAsync(partition, rows, cancellationToken);
+
     public async Task<IReadOnlyDictionary<StorageKey, string>> WriteAsync(IReadOnlyList<StorageWrite> writes, CancellationToken cancellationToken)
     {
         var parts = await Task.WhenAll(writes.GroupBy(w => For(w.Key.Partition)).Select(g => g.Key.WriteAsync([.. g], cancellationToken)));
@@ -36,11 +39,14 @@ internal sealed class PartitionShards(IReadOnlyList<IStorage> shards) : IStorage
     public Task<int> DeletePartitionAsync(string partition, CancellationToken cancellationToken) =>
         For(partition).DeletePartitionAsync(partition, cancellationToken);
 
-    private IStorage For(string partition)
+    /// <summary>The number of the shard that holds <paramref name="partition"/>.</summary>
+    public int ShardOf(string partition)
     {
         // FNV-1a: string.GetHashCode differs from process to process, and a partition must land in the same shard every time.
         var hash = 2166136261u;
         foreach (var c in partition) hash = (hash ^ c) * 16777619u;
-        return shards[(int)(hash % (uint)shards.Count)];
+        return (int)(hash % (uint)shards.Count);
     }
+
+    private IStorage For(string partition) => shards[ShardOf(partition)];
 }

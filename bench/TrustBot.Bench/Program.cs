@@ -23,7 +23,7 @@ if (args is ["bare", var bareUrl])
 if (args is ["cache-memory", var peopleText] && int.TryParse(peopleText, out var cachedPeople) && cachedPeople > 0)
     return await CacheMemory.RunAsync(cachedPeople);
 
-// "scheduler <connection string> [--people N] [--due N] [--sends N] [--rate N] [--azurite-pid N] [--blocks abc] [--shard-people N] [--json path]": the proactive scheduler at scale over Azurite.
+// "scheduler <connection string> [--people N] [--due N] [--sends N] [--rate N] [--azurite-pid N] [--blocks abc] [--shard-people N] [--seed-by-table] [--point-reads] [--json path]": the proactive scheduler at scale over Azurite.
 if (args is ["scheduler", var tablesConnection, ..])
     return await SchedulerBench.RunAsync(tablesConnection, args[2..]);
 

@@ -35,7 +35,8 @@ internal sealed class ProfileStore(IStorage storage)
     {
         var userKey = UserState.KeyFor(person);
         var referenceKey = new StorageKey(person, RecordKinds.Reference);
-        var items = await storage.ReadAsync([userKey, referenceKey], cancellationToken).ConfigureAwait(false);
+        // Both rows are in the person's partition: one request on Table Storage instead of two.
+        var items = await storage.ReadRowsAsync(person, [userKey.Row, referenceKey.Row], cancellationToken).ConfigureAwait(false);
         var profile = items.TryGetValue(userKey, out var userItem) ? Parse(userItem) : null;
         var reference = items.TryGetValue(referenceKey, out var referenceItem) ? ParseReference(referenceItem) : null;
         return (profile, reference, userItem);

@@ -41,6 +41,17 @@ public interface IStorage
     Task<IReadOnlyDictionary<StorageKey, StoreItem>> ReadAsync(IReadOnlyCollection<StorageKey> keys, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Reads rows of one partition: the same result as <see cref="ReadAsync"/> of those keys (missing rows absent, each
+    /// row with its ETag), in one round trip where the store can make it one. Only for a few rows named by key.
+    /// </summary>
+    /// <remarks>
+    /// A store that does not implement it reads the keys through its own <see cref="ReadAsync"/>, so a wrapper that
+    /// counts, holds or changes reads sees these as well.
+    /// </remarks>
+    Task<IReadOnlyDictionary<StorageKey, StoreItem>> ReadRowsAsync(string partition, IReadOnlyCollection<string> rows, CancellationToken cancellationToken) =>
+        ReadAsync([.. rows.Select(row => new StorageKey(partition, row))], cancellationToken);
+
+    /// <summary>
     /// Applies the writes. Writes that share a partition are applied atomically; when any
     /// condition fails a <see cref="StorageConflictException"/> is thrown and none of that
     /// partition's writes are applied. Returns the new ETag of every written document.

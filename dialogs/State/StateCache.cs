@@ -164,6 +164,9 @@ public sealed class StateCache
         public Task<IReadOnlyDictionary<StorageKey, StoreItem>> ReadAsync(IReadOnlyCollection<StorageKey> keys, CancellationToken cancellationToken) =>
             inner.ReadAsync(keys, cancellationToken);
 
+        public Task<IReadOnlyDictionary<StorageKey, StoreItem>> ReadRowsAsync(string partition, IReadOnlyCollection<string> rows, CancellationToken cancellationToken) =>
+            inner.ReadRowsAsync(partition, rows, cancellationToken);
+
         public Task<IReadOnlyDictionary<StorageKey, string>> WriteAsync(IReadOnlyList<StorageWrite> writes, CancellationToken cancellationToken)
         {
             // A write that finished at once (in memory) is recorded and its own task returned, not one made around it.

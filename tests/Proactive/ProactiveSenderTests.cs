@@ -104,6 +104,23 @@ public sealed class ProactiveSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_due_reminder_asks_for_the_persons_profile_and_conversation_in_one_read_of_their_rows_through_the_cache_as_deployed()
+    {
+        var h = await OnboardedPersonAsync();
+        var recording = new RowReadRecordingStorage(h.Storage);
+        var sender = Sender(h, new StateCache(10, TimeSpan.FromMinutes(5), TimeProvider.System).Observe(recording));
+
+        h.Clock.SetUtcNow(SevenPm.AddSeconds(20));
+        Assert.Equal(1, await sender.TickAsync(default));
+
+        // Table storage answers a read of several rows of one partition with one request (TableStorage.ReadRowsAsync).
+        var (partition, rows) = Assert.Single(recording.RowReads);
+        Assert.Equal(h.Partition, partition);
+        Assert.Equal(new[] { RecordKinds.Reference, UserState.Row }, rows.Order(StringComparer.Ordinal));
+        Assert.Single(_channel.ConnectorRequests);
+    }
+
+    [Fact]
     public async Task Reminders_due_in_one_minute_are_claimed_and_rescheduled_in_one_write_each_and_all_sent()
     {
         var h = await OnboardedPersonAsync();
@@ -190,6 +207,20 @@ public sealed class ProactiveSenderTests : IAsyncLifetime
         h.Clock.SetUtcNow(SevenPm.AddDays(1).AddSeconds(20));
         Assert.Equal(1, await Sender(h, memory).TickAsync(default));
         Assert.Equal(2, _channel.ConnectorRequests.Count);
+    }
+
+    /// <summary>Records each read of several rows of one partition and passes it on as such.</summary>
+    private sealed class RowReadRecordingStorage(IStorage inner) : PassThroughStorage(inner), IStorage
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<(string Partition, string[] Rows)> _rowReads = new();
+
+        public IReadOnlyList<(string Partition, string[] Rows)> RowReads => [.. _rowReads];
+
+        public Task<IReadOnlyDictionary<StorageKey, StoreItem>> ReadRowsAsync(string partition, IReadOnlyCollection<string> rows, CancellationToken cancellationToken)
+        {
+            _rowReads.Enqueue((partition, [.. rows]));
+            return Inner.ReadRowsAsync(partition, rows, cancellationToken);
+        }
     }
 
     /// <summary>Counts read calls and write transactions: each partition of a write call is one (as in Table storage, up to 100 rows).</summary>

@@ -47,6 +47,52 @@ public abstract class StorageContractTests
     }
 
     [Fact]
+    public async Task Rows_of_one_partition_read_together_come_back_as_read_one_by_one_with_their_etags()
+    {
+        var person = "msteams/users/29:abc";
+        var etags = await Storage.WriteAsync(
+        [
+            new StorageWrite(Key(person, "user"), """{"name":"Sam"}""", null),
+            new StorageWrite(Key(person, "reference"), """{"conversation":"c1"}""", null),
+            new StorageWrite(Key(person, "safety|1"), """{"between":"the two rows"}""", null),
+            new StorageWrite(Key(person, "conversations/a:1#x?y"), """{"escaped":true}""", null),
+        ], Ct);
+        await PutAsync(Key("msteams/users/29:other", "user"), """{"name":"Alex"}""");
+
+        var read = await Storage.ReadRowsAsync(person, ["user", "reference", "conversations/a:1#x?y", "missing"], Ct);
+
+        Assert.Equal(3, read.Count);
+        Assert.Equal("""{"name":"Sam"}""", read[Key(person, "user")].Json);
+        Assert.Equal("""{"conversation":"c1"}""", read[Key(person, "reference")].Json);
+        Assert.Equal("""{"escaped":true}""", read[Key(person, "conversations/a:1#x?y")].Json);
+        Assert.All(read, r => Assert.Equal(etags[r.Key], r.Value.ETag));
+        Assert.Equal(read, await Storage.ReadAsync([Key(person, "user"), Key(person, "reference"), Key(person, "conversations/a:1#x?y"), Key(person, "missing")], Ct));
+    }
+
+    [Fact]
+    public async Task A_row_read_together_with_another_carries_the_etag_a_conditional_write_needs()
+    {
+        var user = Key("p", "user");
+        await PutAsync(user, "1");
+        await PutAsync(Key("p", "reference"), "r");
+
+        var read = await Storage.ReadRowsAsync("p", ["user", "reference"], Ct);
+        await PutAsync(user, "2", read[user].ETag);
+
+        await Assert.ThrowsAsync<StorageConflictException>(() => PutAsync(user, "3", read[user].ETag));
+        Assert.Equal("2", (await GetAsync(user))!.Json);
+    }
+
+    [Fact]
+    public async Task Reading_rows_of_a_partition_with_none_of_them_returns_nothing()
+    {
+        await PutAsync(Key("p", "user"), "1");
+
+        Assert.Empty(await Storage.ReadRowsAsync("p", ["reference", "zzz"], Ct));
+        Assert.Empty(await Storage.ReadRowsAsync("nowhere", ["user", "reference"], Ct));
+    }
+
+    [Fact]
     public async Task Missing_key_is_absent_from_the_result()
     {
         var read = await Storage.ReadAsync([Key("webchat/users/nobody", "state")], Ct);

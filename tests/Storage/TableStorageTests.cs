@@ -1,6 +1,10 @@
 using System.Diagnostics;
 using System.Text;
+using Azure.Core;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using TrustBot.Bot.Hosting;
 using TrustBot.Bot.Storage;
 using TrustBot.State;
 
@@ -41,6 +45,37 @@ public sealed class TableStorageTests(AzuriteFixture azurite)
             underA.Select(r => r.Key.Row).Order(StringComparer.Ordinal));
         Assert.All(underA, r => Assert.Equal(partition, r.Key.Partition));
         Assert.Equal(rows.Length, await storage.DeletePartitionAsync(partition, Ct));
+    }
+
+    [Fact]
+    public async Task A_persons_profile_and_conversation_reference_are_read_in_one_request()
+    {
+        var requests = new Integration.RequestCounter();
+        var clientOptions = StorageServiceCollectionExtensions.CreateClientOptions();
+        clientOptions.AddPolicy(requests, HttpPipelinePosition.PerRetry);
+        var storage = new TableStorage(
+            StorageServiceCollectionExtensions.CreateServiceClient(azurite.ConnectionString, clientOptions),
+            Options.Create(new StorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = AzuriteFixture.NewTablePrefix() }),
+            NullLogger<TableStorage>.Instance);
+        const string person = "msteams/users/29:1a#b";
+        // Two long rows whose keys are hashed: the query must still find them and give back their original names.
+        var longRow = "conversations/" + LongTeamsId;
+        await storage.WriteAsync(
+        [
+            new StorageWrite(new(person, "user"), "U", null),
+            new StorageWrite(new(person, "reference"), "R", null),
+            new StorageWrite(new(person, longRow), "L", null),
+            new StorageWrite(new(person, "safety|1"), "S", null),
+        ], Ct);
+        requests.Reset();
+
+        var read = await storage.ReadRowsAsync(person, ["user", "reference"], Ct);
+        var withLong = await storage.ReadRowsAsync(person, [longRow, "user"], Ct);
+
+        Assert.Equal(2, requests.Count("GET"));
+        Assert.Equal(("U", "R"), (read[new(person, "user")].Json, read[new(person, "reference")].Json));
+        Assert.Equal(("L", "U"), (withLong[new(person, longRow)].Json, withLong[new(person, "user")].Json));
+        Assert.Equal(2, withLong.Count);
     }
 
     [Fact]
