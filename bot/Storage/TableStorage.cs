@@ -101,8 +101,7 @@ internal sealed class TableStorage : IStorage, IStorageProbe
         {
             await foreach (var entity in _table.QueryAsync<TableEntity>(filter, keys.Count, select: null, cancellationToken).ConfigureAwait(false))
             {
-                var row = entity.GetString(RowProperty) ?? TableKeys.Decode(entity.RowKey);
-                result[new StorageKey(partition, row)] = new StoreItem(Assemble(entity), entity.ETag.ToString());
+                result[KeyOf(partition, entity)] = ItemOf(entity);
             }
             return result;
         }
@@ -121,8 +120,15 @@ internal sealed class TableStorage : IStorage, IStorageProbe
         // A missing table answers 404 as well, which is "absent" too: the next write recreates it.
         var response = await _table.GetEntityIfExistsAsync<TableEntity>(
             TableKeys.Encode(key.Partition), TableKeys.Encode(key.Row), select: null, cancellationToken).ConfigureAwait(false);
-        return response.HasValue ? new StoreItem(Assemble(response.Value!), response.Value!.ETag.ToString()) : null;
+        return response.HasValue ? ItemOf(response.Value!) : null;
     }
+
+    /// <summary>The document of a row read from the table, with its ETag.</summary>
+    private static StoreItem ItemOf(TableEntity entity) => new(Assemble(entity), entity.ETag.ToString());
+
+    /// <summary>The key of a row read from a partition's query: its own row key, kept beside a hashed one, or decoded.</summary>
+    private static StorageKey KeyOf(string partition, TableEntity entity) =>
+        new(partition, entity.GetString(RowProperty) ?? TableKeys.Decode(entity.RowKey));
 
     public async Task<IReadOnlyDictionary<StorageKey, string>> WriteAsync(IReadOnlyList<StorageWrite> writes, CancellationToken cancellationToken)
     {
@@ -261,8 +267,7 @@ internal sealed class TableStorage : IStorage, IStorageProbe
             {
                 foreach (var entity in page.Values)
                 {
-                    var row = entity.GetString(RowProperty) ?? TableKeys.Decode(entity.RowKey);
-                    result.Add(new(new StorageKey(partition, row), new StoreItem(Assemble(entity), entity.ETag.ToString())));
+                    result.Add(new(KeyOf(partition, entity), ItemOf(entity)));
                     if (result.Count == maxCount) return result;
                 }
             }

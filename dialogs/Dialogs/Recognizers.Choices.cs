@@ -129,14 +129,8 @@ internal static partial class Recognizers
     /// option's texts live as long as its question (built once, or shared by the stored-options cache), so each is split
     /// once instead of on every answer.
     /// </summary>
-    private static IReadOnlyList<string> OptionTokens(string text)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return [];
-        if (TokenMemo.TryGetValue(text, out var known)) return known;
-        var tokens = SplitWords(text);
-        TokenMemo.AddOrUpdate(text, tokens);
-        return tokens;
-    }
+    private static IReadOnlyList<string> OptionTokens(string text) =>
+        string.IsNullOrWhiteSpace(text) ? [] : Memoised(text);
 
     private static IEnumerable<string> Candidates(Choice choice)
     {

@@ -34,7 +34,13 @@ internal static partial class Recognizers
         // cost three of them a turn for words found in a few dozen nanoseconds.
         if (text.Length <= MemoMinLength) return SplitWords(text);
         // A longer message is split by several recognisers in a turn, and a long option text every time its question
-        // is answered: the words are kept with the very string they came from (and go when it goes).
+        // is answered.
+        return Memoised(text);
+    }
+
+    /// <summary>The words of <paramref name="text"/>, kept with the very string they came from (and gone when it goes).</summary>
+    private static string[] Memoised(string text)
+    {
         if (TokenMemo.TryGetValue(text, out var known)) return known;
         var tokens = SplitWords(text);
         TokenMemo.AddOrUpdate(text, tokens);

@@ -69,7 +69,7 @@ public sealed class LayeredSafetyDetector(IMeaningClassifier meaning) : ISafetyD
             var phrase = PhraseSafetyDetector.AssessNormalized(normalized, readContext: gate.Open);
             if (phrase.IsCrisis)
             {
-                return Doubted(phrase, normalized, scrutiny);
+                return Doubted(phrase, meaningText, gate, scrutiny);
             }
 
             if (!gate.Open)
@@ -111,7 +111,8 @@ public sealed class LayeredSafetyDetector(IMeaningClassifier meaning) : ISafetyD
             var phrase = _phrase.Assess(text, scrutiny);
             if (phrase.IsCrisis)
             {
-                return Doubted(phrase, SafetyText.Normalize(text.AsSpan(0, MaxMeaningChars)), scrutiny);
+                var longText = MeaningText(SafetyText.Normalize(text.AsSpan(0, MaxMeaningChars)));
+                return Doubted(phrase, longText, SafetyGate.Check(longText), scrutiny);
             }
 
             normalized = SafetyText.Normalize(text.AsSpan(0, MaxMeaningChars));
@@ -125,7 +126,8 @@ public sealed class LayeredSafetyDetector(IMeaningClassifier meaning) : ISafetyD
     // meaning layer reads the whole message as ordinary and no sentence of it as clearly dangerous on its own, the
     // rule's full message becomes the gentle check, which still asks. A rule is never silenced, only softened. Never
     // in safety mode, and never while the model is unavailable.
-    private SafetyAssessment Doubted(SafetyAssessment phrase, string normalized, SafetyScrutiny scrutiny)
+    // Takes the text in the meaning layer's form (MeaningText) and its gate's result, which the caller already has.
+    private SafetyAssessment Doubted(SafetyAssessment phrase, string meaningText, GateResult gate, SafetyScrutiny scrutiny)
     {
         var thresholds = scrutiny == SafetyScrutiny.Heightened ? _heightened : _normal;
         var doubt = thresholds.PhraseDoubt;
@@ -134,13 +136,12 @@ public sealed class LayeredSafetyDetector(IMeaningClassifier meaning) : ISafetyD
             return phrase;
         }
 
-        normalized = MeaningText(normalized);
-        if (!SafetyGate.Check(normalized).Open || !meaning.TryScore(normalized, out var scores) || scores.Danger >= doubt)
+        if (!gate.Open || !meaning.TryScore(meaningText, out var scores) || scores.Danger >= doubt)
         {
             return phrase;
         }
 
-        foreach (var sentence in Sentences(normalized))
+        foreach (var sentence in Sentences(meaningText))
         {
             if (meaning.TryScore(sentence, out var sentenceScores) && sentenceScores.Danger >= thresholds.SentenceDoubt)
             {
